@@ -1,0 +1,251 @@
+"""The embedded store: LadybugDB in a local folder/file, no server.
+
+LadybugDB notes that shape this module (ladybug 0.22.0):
+- ``COPY Table FROM df`` is the fast path; ``UNWIND … CREATE`` of relationships is orders of
+  magnitude slower, so new rows are copied and only changed rows go through UNWIND.
+- A COPY that meets an existing primary key has crashed the process, so :func:`plan_load`
+  splits new from existing keys and deduplicates before any COPY.
+- pandas' nullable ``Int64`` columns crash the numpy scanner: frames are handed over with
+  ``object`` columns holding Python ints and None.
+- Only one process may open the store for writing; others get a lock error, translated into
+  :class:`StoreInUseError`. ``read_only=True`` opens alongside a writer and the engine refuses
+  writes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import ladybug
+import pandas as pd
+
+from coalitions.errors import QueryError, ReadOnlyError, StoreError, StoreInUseError
+from coalitions.graph.schema import ladybug_ddl
+from coalitions.graph.store import LoadPlan, Progress, Store
+from coalitions.graph.tables import NODE_KEYS, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES
+
+__all__ = ["EmbeddedStore"]
+
+_BATCH = 20_000
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.astype(object)
+    return out.where(pd.notna(out), None)
+
+
+def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return _plain(frame).to_dict("records")
+
+
+def _clean_value(v: Any) -> Any:
+    # Nodes and relationships come back as dicts carrying engine-internal ids and labels;
+    # researchers (and the cross-engine comparison) want their properties.
+    if isinstance(v, dict) and ("_id" in v or "_ID" in v or "_label" in v or "_LABEL" in v):
+        return {k: _clean_value(x) for k, x in v.items()
+                if not k.startswith("_") and x is not None}
+    if isinstance(v, list):
+        return [_clean_value(x) for x in v]
+    return v
+
+
+class EmbeddedStore(Store):
+    engine = "ladybug"
+
+    def __init__(self, path: Path, *, read_only: bool = False, must_exist: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if (read_only or must_exist) and not self.path.exists():
+            raise StoreError(f"No store at {self.path}.",
+                             hint="Load data first (`coalitions load FILE`) or pass --store.")
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = ladybug.Database(str(self.path), read_only=read_only)
+        except RuntimeError as exc:
+            text = str(exc)
+            held = re.search(r"Lock is held by PID (\d+)", text)
+            if "lock" in text.lower():
+                who = f" (process {held.group(1)})" if held else ""
+                raise StoreInUseError(
+                    f"The store {self.path} is in use by another process{who}.",
+                    hint="Wait until that command has finished, or use another store with "
+                         "--store PATH. Read-only commands such as `query` can run alongside.",
+                ) from None
+            raise StoreError(f"Cannot open the store {self.path}: {text.splitlines()[0]}",
+                             hint="Is it a coalitions store? Pass another path with --store."
+                             ) from None
+        self._conn = ladybug.Connection(self._db)
+        if not read_only:
+            for stmt in ladybug_ddl():
+                self._conn.execute(stmt)
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    def close(self) -> None:
+        conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
+        if conn is not None:
+            conn.close()
+            self._conn = None
+        if db is not None:
+            db.close()
+            self._db = None
+
+    # reading ---------------------------------------------------------------------------
+
+    def _exec(self, cypher: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+        result = self._conn.execute(cypher, dict(params or {}))
+        try:
+            cols = result.get_column_names()
+            rows = result.get_all()
+        finally:
+            result.close()
+        return pd.DataFrame(rows, columns=cols)
+
+    def _has_schema(self) -> bool:
+        tables = self._exec("CALL show_tables() RETURN name")
+        return "Coalition" in set(tables["name"])
+
+    def _read_nodes(self, label: str) -> pd.DataFrame:
+        props = NODE_PROPERTIES[label]
+        if self.read_only and not self._has_schema():
+            return pd.DataFrame(columns=props)
+        ret = ", ".join(f"n.{p} AS {p}" for p in props)
+        return self._exec(f"MATCH (n:{label}) RETURN {ret}")
+
+    def _read_rels(self, rel: str) -> pd.DataFrame:
+        props = REL_PROPERTIES[rel]
+        cols = ["src_label", "src", "dst_label", "dst", *props]
+        if self.read_only and not self._has_schema():
+            return pd.DataFrame(columns=cols)
+        frames = []
+        for a, b in REL_ENDPOINTS[rel]:
+            ret = ", ".join([f"'{a}' AS src_label", f"a.{NODE_KEYS[a]} AS src",
+                             f"'{b}' AS dst_label", f"b.{NODE_KEYS[b]} AS dst",
+                             *(f"r.{p} AS {p}" for p in props)])
+            frames.append(self._exec(f"MATCH (a:{a})-[r:{rel}]->(b:{b}) RETURN {ret}"))
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
+
+    def _count(self, label: str | None = None, rel: str | None = None) -> int:
+        if self.read_only and not self._has_schema():
+            return 0
+        q = f"MATCH (n:{label}) RETURN count(n)" if label else f"MATCH ()-[r:{rel}]->() RETURN count(r)"
+        return int(self._exec(q).iloc[0, 0])
+
+    def query(self, cypher: str, params: Mapping[str, Any] | None = None, *,
+              write: bool = False) -> pd.DataFrame:
+        if write and self.read_only:
+            raise ReadOnlyError("This store was opened read-only.", hint="Pass --write.")
+        try:
+            frame = self._exec(cypher, params)
+        except RuntimeError as exc:
+            text = str(exc).strip()
+            if "read-only" in text.lower() or "read only" in text.lower():
+                raise ReadOnlyError(
+                    "The query tries to write, and the store is open read-only.",
+                    hint="Pass --write to allow changes.") from None
+            raise QueryError(f"The query failed on LadybugDB: {text.splitlines()[0]}") from None
+        return frame.map(_clean_value) if len(frame) else frame
+
+    # writing ---------------------------------------------------------------------------
+
+    def _apply(self, plan: LoadPlan, progress: Progress | None) -> None:
+        if self.read_only:
+            raise ReadOnlyError("This store was opened read-only; it cannot be loaded.")
+        steps = _steps(plan)
+        total = sum(n for _, n, _ in steps) or 1
+        done = 0
+        self._conn.execute("BEGIN TRANSACTION")
+        try:
+            if plan.replace:
+                for rel in REL_ENDPOINTS:
+                    self._conn.execute(f"MATCH ()-[r:{rel}]->() DELETE r")
+                for label in NODE_KEYS:
+                    self._conn.execute(f"MATCH (n:{label}) DELETE n")
+            for desc, n, fn in steps:
+                if progress:
+                    progress(desc, done, total)
+                fn(self)
+                done += n
+            if progress:
+                progress("committing", done, total)
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        if progress:
+            progress("done", total, total)
+
+    def _delete_rels(self, rel: str, frame: pd.DataFrame) -> None:
+        for (a, b), part in frame.groupby(["src_label", "dst_label"]):
+            ka, kb = NODE_KEYS[a], NODE_KEYS[b]
+            extra = " AND r.type = row.type" if rel == "TIE" else ""
+            for start in range(0, len(part), _BATCH):
+                rows = _rows(part.iloc[start:start + _BATCH][["src", "dst", *(
+                    ["type"] if rel == "TIE" else [])]])
+                self._conn.execute(
+                    f"UNWIND $rows AS row MATCH (a:{a} {{{ka}: row.src}})-[r:{rel}]->"
+                    f"(b:{b} {{{kb}: row.dst}}) WHERE true{extra} DELETE r", {"rows": rows})
+
+    def _copy_nodes(self, label: str, frame: pd.DataFrame) -> None:
+        df = _plain(frame[NODE_PROPERTIES[label]])  # noqa: F841 - read by COPY
+        cols = ", ".join(NODE_PROPERTIES[label])
+        self._conn.execute(f"COPY {label}({cols}) FROM df")
+
+    def _update_nodes(self, label: str, frame: pd.DataFrame) -> None:
+        key = NODE_KEYS[label]
+        sets = ", ".join(f"n.{p} = row.{p}" for p in NODE_PROPERTIES[label] if p != key)
+        for start in range(0, len(frame), _BATCH):
+            self._conn.execute(
+                f"UNWIND $rows AS row MATCH (n:{label} {{{key}: row.{key}}}) SET {sets}",
+                {"rows": _rows(frame.iloc[start:start + _BATCH])})
+
+    def _copy_rels(self, rel: str, frame: pd.DataFrame) -> None:
+        for (a, b), part in frame.groupby(["src_label", "dst_label"]):
+            df = _plain(part[["src", "dst", *REL_PROPERTIES[rel]]])  # noqa: F841 - read by COPY
+            self._conn.execute(f"COPY {rel} FROM df (from='{a}', to='{b}')")
+
+    def write_properties(self, label: str, frame: pd.DataFrame) -> int:
+        key = NODE_KEYS[label]
+        props = [c for c in frame.columns if c != key]
+        if not len(frame) or not props:
+            return 0
+        sets = ", ".join(f"n.{p} = row.{p}" for p in props)
+        self._conn.execute("BEGIN TRANSACTION")
+        try:
+            for start in range(0, len(frame), _BATCH):
+                self._conn.execute(
+                    f"UNWIND $rows AS row MATCH (n:{label} {{{key}: row.{key}}}) SET {sets}",
+                    {"rows": _rows(frame.iloc[start:start + _BATCH])})
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        return len(frame)
+
+
+def _steps(plan: LoadPlan) -> list[tuple[str, int, Any]]:
+    """(description, rows, action) in an order that keeps every reference valid."""
+    steps: list[tuple[str, int, Any]] = []
+    for rel, frame in plan.delete_rels.items():
+        if len(frame):
+            steps.append((f"removing {rel}", len(frame),
+                          lambda s, r=rel, f=frame: s._delete_rels(r, f)))
+    for label, frame in plan.new_nodes.items():
+        if len(frame):
+            steps.append((f"adding {label}", len(frame),
+                          lambda s, lab=label, f=frame: s._copy_nodes(lab, f)))
+    for label, frame in plan.changed_nodes.items():
+        if len(frame):
+            steps.append((f"updating {label}", len(frame),
+                          lambda s, lab=label, f=frame: s._update_nodes(lab, f)))
+    for rel, frame in plan.create_rels.items():
+        if len(frame):
+            steps.append((f"adding {rel}", len(frame),
+                          lambda s, r=rel, f=frame: s._copy_rels(r, f)))
+    return steps

@@ -1,0 +1,212 @@
+"""The Neo4j store, through the official driver.
+
+A load runs in one explicit transaction (UNWIND batches inside it), so a load that fails or
+whose process dies leaves the previous state: the server rolls back a transaction whose
+connection is gone. Reads for `query` run in READ access mode, where the server refuses writes
+(``Neo.ClientError.Statement.AccessMode``). Credentials never appear in messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import neo4j
+import pandas as pd
+from neo4j import exceptions as nex
+
+from coalitions.errors import QueryError, ReadOnlyError, ServerError
+from coalitions.graph.schema import neo4j_ddl
+from coalitions.graph.store import LoadPlan, Progress, Store
+from coalitions.graph.tables import NODE_KEYS, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES
+
+__all__ = ["Neo4jStore"]
+
+_BATCH = 10_000
+
+
+def _plain_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    out = frame.astype(object)
+    out = out.where(pd.notna(out), None)
+    return out.to_dict("records")
+
+
+def _public_uri(uri: str) -> str:
+    parts = urlsplit(uri)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+def _value(v: Any) -> Any:
+    if isinstance(v, neo4j.graph.Node | neo4j.graph.Relationship):
+        return {k: _value(x) for k, x in dict(v).items()}
+    if isinstance(v, neo4j.graph.Path):
+        return [_value(n) for n in v.nodes]
+    if isinstance(v, list):
+        return [_value(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _value(x) for k, x in v.items()}
+    return v
+
+
+class Neo4jStore(Store):
+    engine = "neo4j"
+
+    def __init__(self, uri: str, *, user: str = "neo4j", password: str = "",
+                 database: str | None = None, read_only: bool = False) -> None:
+        self.uri = _public_uri(uri)
+        self.database = database
+        self.read_only = read_only
+        self.user = user
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                uri, auth=(user, password), connection_acquisition_timeout=30,
+                max_transaction_retry_time=15)
+            self._driver.verify_connectivity()
+        except nex.AuthError:
+            raise ServerError(
+                f"Neo4j at {self.uri} refused the credentials of user {user!r}.",
+                hint="Check NEO4J_USERNAME and NEO4J_PASSWORD.") from None
+        except (nex.ServiceUnavailable, OSError, ValueError, nex.ConfigurationError) as exc:
+            raise ServerError(
+                f"Cannot reach Neo4j at {self.uri}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}.",
+                hint="Is the server running (`scripts/neo4j-local start` or "
+                     "`docker compose up -d`) and is NEO4J_URI right?") from None
+        if not read_only:
+            with self._session() as s:
+                for stmt in neo4j_ddl():
+                    s.run(stmt).consume()
+
+    @property
+    def location(self) -> str:
+        return self.uri
+
+    def _session(self, read: bool = False) -> neo4j.Session:
+        mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
+        return self._driver.session(database=self.database, default_access_mode=mode)
+
+    def close(self) -> None:
+        drv = getattr(self, "_driver", None)
+        if drv is not None:
+            drv.close()
+            self._driver = None
+
+    def _read(self, cypher: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+        def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[list[Any]]]:
+            result = tx.run(cypher, dict(params or {}))
+            keys = list(result.keys())
+            return keys, [[_value(v) for v in rec.values()] for rec in result]
+
+        try:
+            with self._session(read=True) as s:
+                keys, rows = s.execute_read(work)
+        except nex.ServiceUnavailable as exc:
+            raise ServerError(f"Lost the connection to Neo4j at {self.uri}: {exc}") from None
+        return pd.DataFrame(rows, columns=keys)
+
+    def _read_nodes(self, label: str) -> pd.DataFrame:
+        ret = ", ".join(f"n.{p} AS {p}" for p in NODE_PROPERTIES[label])
+        return self._read(f"MATCH (n:{label}) RETURN {ret}")
+
+    def _read_rels(self, rel: str) -> pd.DataFrame:
+        props = REL_PROPERTIES[rel]
+        frames = []
+        for a, b in REL_ENDPOINTS[rel]:
+            ret = ", ".join([f"'{a}' AS src_label", f"a.{NODE_KEYS[a]} AS src",
+                             f"'{b}' AS dst_label", f"b.{NODE_KEYS[b]} AS dst",
+                             *(f"r.{p} AS {p}" for p in props)])
+            frames.append(self._read(f"MATCH (a:{a})-[r:{rel}]->(b:{b}) RETURN {ret}"))
+        return pd.concat(frames, ignore_index=True)
+
+    def _count(self, label: str | None = None, rel: str | None = None) -> int:
+        q = f"MATCH (n:{label}) RETURN count(n)" if label else f"MATCH ()-[r:{rel}]->() RETURN count(r)"
+        return int(self._read(q).iloc[0, 0])
+
+    def query(self, cypher: str, params: Mapping[str, Any] | None = None, *,
+              write: bool = False) -> pd.DataFrame:
+        if write and self.read_only:
+            raise ReadOnlyError("This store was opened read-only.", hint="Pass --write.")
+        try:
+            if not write:
+                return self._read(cypher, params)
+            with self._session() as s:
+                result = s.run(cypher, dict(params or {}))
+                keys = list(result.keys())
+                rows = [[_value(v) for v in rec.values()] for rec in result]
+            return pd.DataFrame(rows, columns=keys)
+        except nex.ClientError as exc:
+            if exc.code and "AccessMode" in exc.code:
+                raise ReadOnlyError(
+                    "The query tries to write, and it ran in read-only mode.",
+                    hint="Pass --write to allow changes.") from None
+            raise QueryError(f"The query failed on Neo4j: {exc.message}") from None
+
+    def _apply(self, plan: LoadPlan, progress: Progress | None) -> None:
+        if self.read_only:
+            raise ReadOnlyError("This store was opened read-only; it cannot be loaded.")
+        batches: list[tuple[str, str, list[dict[str, Any]]]] = []
+        for rel, frame in plan.delete_rels.items():
+            for (a, b), part in frame.groupby(["src_label", "dst_label"]):
+                extra = " WHERE r.type = row.type" if rel == "TIE" else ""
+                q = (f"UNWIND $rows AS row MATCH (a:{a} {{{NODE_KEYS[a]}: row.src}})-[r:{rel}]->"
+                     f"(b:{b} {{{NODE_KEYS[b]}: row.dst}}){extra} DELETE r")
+                batches += [(f"removing {rel}", q, chunk) for chunk in _chunks(part)]
+        for nodes in (plan.new_nodes, plan.changed_nodes):
+            for label, frame in nodes.items():
+                key = NODE_KEYS[label]
+                sets = ", ".join(f"n.{p} = row.{p}" for p in NODE_PROPERTIES[label] if p != key)
+                q = f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.{key}}})"
+                if sets:
+                    q += f" SET {sets}"
+                batches += [(f"writing {label}", q, chunk) for chunk in _chunks(frame)]
+        for rel, frame in plan.create_rels.items():
+            props = REL_PROPERTIES[rel]
+            body = ", ".join(f"{p}: row.{p}" for p in props)
+            for (a, b), part in frame.groupby(["src_label", "dst_label"]):
+                q = (f"UNWIND $rows AS row MATCH (a:{a} {{{NODE_KEYS[a]}: row.src}}) "
+                     f"MATCH (b:{b} {{{NODE_KEYS[b]}: row.dst}}) "
+                     f"CREATE (a)-[:{rel} {{{body}}}]->(b)")
+                batches += [(f"adding {rel}", q, chunk) for chunk in _chunks(part)]
+        total = sum(len(rows) for _, _, rows in batches) or 1
+        done = 0
+        try:
+            with self._session() as s, s.begin_transaction() as tx:
+                if plan.replace:
+                    tx.run("MATCH (n) WHERE n:City OR n:Coalition OR n:Organisation OR n:Person "
+                           "OR n:Theme DETACH DELETE n").consume()
+                for desc, q, rows in batches:
+                    if progress:
+                        progress(desc, done, total)
+                    tx.run(q, rows=rows).consume()
+                    done += len(rows)
+                if progress:
+                    progress("committing", done, total)
+                tx.commit()
+        except nex.ServiceUnavailable as exc:
+            raise ServerError(
+                f"Lost the connection to Neo4j at {self.uri} during the load; "
+                "nothing was written.", hint=f"Check the server and load again ({exc}).") from None
+        if progress:
+            progress("done", total, total)
+
+    def write_properties(self, label: str, frame: pd.DataFrame) -> int:
+        key = NODE_KEYS[label]
+        props = [c for c in frame.columns if c != key]
+        if not len(frame) or not props:
+            return 0
+        sets = ", ".join(f"n.{p} = row.{p}" for p in props)
+        q = f"UNWIND $rows AS row MATCH (n:{label} {{{key}: row.{key}}}) SET {sets}"
+        with self._session() as s, s.begin_transaction() as tx:
+            for chunk in _chunks(frame):
+                tx.run(q, rows=chunk).consume()
+            tx.commit()
+        return len(frame)
+
+
+def _chunks(frame: pd.DataFrame) -> list[list[dict[str, Any]]]:
+    rows = _plain_rows(frame.drop(columns=[c for c in ("src_label", "dst_label")
+                                           if c in frame.columns]))
+    return [rows[i:i + _BATCH] for i in range(0, len(rows), _BATCH)]

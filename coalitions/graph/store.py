@@ -1,0 +1,254 @@
+"""One small interface over both engines, opened by :func:`open_store`.
+
+A store holds the graph model of :mod:`coalitions.graph.model`. Loads follow one plan for
+both engines (:func:`plan_load`), so they agree on what a load does:
+
+- **idempotent**: nodes are upserted by their key; loading the same input twice changes
+  nothing (the second load finds nothing to write);
+- **authoritative for what it describes**: the relationships the input describes completely
+  are replaced — memberships of the coalitions in the input's memberships, themes and city of
+  the input's coalitions, affiliations of the input's persons, ties of the sources in the
+  input's ties — so a corrected workbook loaded again corrects the store; nothing else is
+  touched (``replace=True`` empties the store first);
+- **atomic**: the whole load runs in one transaction; a load that fails or is killed half-way
+  leaves the previous state;
+- **bulk**: COPY FROM (LadybugDB) or UNWIND batches (Neo4j), never a round trip per row.
+"""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from coalitions.graph.model import GraphData
+from coalitions.graph.tables import (
+    NODE_KEYS,
+    NODE_PROPERTIES,
+    REL_ENDPOINTS,
+    REL_KEYS,
+    REL_PROPERTIES,
+    Tables,
+    from_tables,
+    to_tables,
+)
+
+__all__ = ["DEFAULT_STORE", "LoadSummary", "Store", "open_store", "plan_load"]
+
+DEFAULT_STORE = "coalitions.db"
+
+Progress = Callable[[str, int, int], None]  # (step description, done, total)
+
+
+@dataclass
+class LoadSummary:
+    """What a load changed: per label/type, rows created, updated, deleted."""
+
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    deleted: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return any(self.created.values()) or any(self.updated.values()) or any(
+            self.deleted.values())
+
+    def rows(self) -> list[dict[str, Any]]:
+        names = list(NODE_KEYS) + list(REL_ENDPOINTS)
+        return [{"table": n, "created": self.created.get(n, 0), "updated": self.updated.get(n, 0),
+                 "deleted": self.deleted.get(n, 0)} for n in names]
+
+
+@dataclass
+class LoadPlan:
+    new_nodes: dict[str, pd.DataFrame]
+    changed_nodes: dict[str, pd.DataFrame]
+    delete_rels: dict[str, pd.DataFrame]
+    create_rels: dict[str, pd.DataFrame]
+    replace: bool = False
+
+    def summary(self) -> LoadSummary:
+        s = LoadSummary()
+        for k, v in self.new_nodes.items():
+            s.created[k] = len(v)
+        for k, v in self.changed_nodes.items():
+            s.updated[k] = len(v)
+        for k, v in self.create_rels.items():
+            s.created[k] = len(v)
+        for k, v in self.delete_rels.items():
+            s.deleted[k] = len(v)
+        return s
+
+
+# helpers for comparing what is stored with what is loaded ------------------------------
+
+def _canon_value(v: Any) -> Any:
+    if v is None or (isinstance(v, float) and np.isnan(v)):
+        return None
+    if isinstance(v, list | tuple | np.ndarray):
+        return tuple(_canon_value(x) for x in v)
+    if isinstance(v, float | np.floating) and float(v).is_integer():
+        return int(v)
+    if isinstance(v, np.integer):
+        return int(v)
+    if v is pd.NA:
+        return None
+    return v
+
+
+def _canon(df: pd.DataFrame, cols: list[str]) -> pd.Series:
+    """One hashable value per row, equal when the rows hold the same values."""
+    if not len(df):
+        return pd.Series([], dtype=object)
+    parts = [df[c].map(_canon_value) if c in df.columns else pd.Series([None] * len(df),
+                                                                        index=df.index)
+             for c in cols]
+    return pd.Series(list(zip(*parts, strict=True)), index=df.index)
+
+
+def plan_load(tables: Tables, existing_nodes: Mapping[str, pd.DataFrame],
+              existing_rels: Mapping[str, pd.DataFrame], replace: bool = False) -> LoadPlan:
+    """Work out the smallest set of writes that brings the store to the loaded state.
+
+    ``existing_*`` hold what the store has now (same columns as ``tables``); with
+    ``replace`` the store is emptied first and everything is new.
+    """
+    new_nodes, changed_nodes, delete_rels, create_rels = {}, {}, {}, {}
+    for label, frame in tables.nodes.items():
+        key = NODE_KEYS[label]
+        frame = frame.drop_duplicates(subset=[key], keep="last")
+        old = existing_nodes.get(label)
+        if replace or old is None or not len(old):
+            new_nodes[label] = frame
+            changed_nodes[label] = frame.iloc[0:0]
+            continue
+        known = frame[key].isin(set(old[key]))
+        new_nodes[label] = frame[~known]
+        props = NODE_PROPERTIES[label]
+        stored = set(_canon(old, props))
+        candidates = frame[known]
+        differs = ~_canon(candidates, props).isin(stored) if len(candidates) else []
+        changed_nodes[label] = candidates[differs] if len(candidates) else candidates
+    for rel, frame in tables.rels.items():
+        cols = ["src", "dst", *REL_PROPERTIES[rel]]
+        frame = frame.drop_duplicates(subset=REL_KEYS[rel], keep="last")
+        old = existing_rels.get(rel)
+        if replace or old is None or not len(old):
+            create_rels[rel] = frame
+            delete_rels[rel] = frame.iloc[0:0]
+            continue
+        owner_label, owner_keys = tables.owners[rel]
+        side = "dst" if owner_label == "Coalition" and rel == "MEMBER_OF" else "src"
+        owned = old[old[side].isin(owner_keys)]
+        new_keys = _canon(frame, cols)
+        old_keys = _canon(owned, cols)
+        delete_rels[rel] = owned[~old_keys.isin(set(new_keys))] if len(owned) else owned
+        create_rels[rel] = frame[~new_keys.isin(set(old_keys))] if len(frame) else frame
+    return LoadPlan(new_nodes, changed_nodes, delete_rels, create_rels, replace)
+
+
+class Store(ABC):
+    """A graph store. Use as a context manager; all engines behave alike."""
+
+    engine: str = "?"
+    read_only: bool = False
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    @abstractmethod
+    def location(self) -> str:
+        """Where the store is (a path, or a URI without credentials)."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def query(self, cypher: str, params: Mapping[str, Any] | None = None, *,
+              write: bool = False) -> pd.DataFrame:
+        """Run Cypher and return the rows. Reads run in the engine's read-only mode."""
+
+    @abstractmethod
+    def _read_nodes(self, label: str) -> pd.DataFrame: ...
+
+    @abstractmethod
+    def _read_rels(self, rel: str) -> pd.DataFrame: ...
+
+    @abstractmethod
+    def _apply(self, plan: LoadPlan, progress: Progress | None) -> None: ...
+
+    @abstractmethod
+    def _count(self, label: str | None = None, rel: str | None = None) -> int: ...
+
+    @abstractmethod
+    def write_properties(self, label: str, frame: pd.DataFrame) -> int:
+        """Set properties on existing nodes of ``label``; ``frame`` has the key column first.
+        Returns the number of nodes updated."""
+
+    # shared behaviour -------------------------------------------------------------------
+
+    def load(self, data: GraphData, *, replace: bool = False,
+             progress: Progress | None = None) -> LoadSummary:
+        """Load a validated graph (see the module docstring for the semantics)."""
+        tables = to_tables(data)
+        if replace:
+            existing_nodes, existing_rels = {}, {}
+        else:
+            existing_nodes = {label: self._read_nodes(label) for label in NODE_KEYS}
+            existing_rels = {rel: self._read_rels(rel) for rel in REL_ENDPOINTS}
+        plan = plan_load(tables, existing_nodes, existing_rels, replace=replace)
+        summary = plan.summary()
+        if summary.changed or replace:
+            self._apply(plan, progress)
+        return summary
+
+    def read_graph(self) -> GraphData:
+        """The whole graph as a :class:`GraphData`."""
+        nodes = {label: self._read_nodes(label) for label in NODE_KEYS}
+        rels = {rel: self._read_rels(rel) for rel in REL_ENDPOINTS}
+        return from_tables(nodes, rels)
+
+    def stats(self) -> pd.DataFrame:
+        """Nodes per label and relationships per type, in a fixed order."""
+        rows = [{"kind": "node", "name": label, "count": self._count(label=label)}
+                for label in NODE_KEYS]
+        rows += [{"kind": "relationship", "name": rel, "count": self._count(rel=rel)}
+                 for rel in REL_ENDPOINTS]
+        return pd.DataFrame(rows, columns=["kind", "name", "count"])
+
+
+def open_store(store: str | Path | None = None, *, neo4j: str | None = None,
+               read_only: bool = False, must_exist: bool = False) -> Store:
+    """Open the embedded store at ``store`` or the Neo4j server at ``neo4j``.
+
+    Which engine, in order: ``neo4j`` given → Neo4j; ``store`` given → embedded at that path;
+    environment ``NEO4J_URI`` set → Neo4j (with ``NEO4J_USERNAME``, ``NEO4J_PASSWORD``,
+    ``NEO4J_DATABASE``); otherwise embedded at ``COALITIONS_STORE`` or ``./coalitions.db``.
+    ``read_only`` opens a connection on which the engine itself refuses writes.
+    """
+    if neo4j is None and store is None:
+        neo4j = os.environ.get("NEO4J_URI") or None
+    if neo4j:
+        from coalitions.graph.neo4j_store import Neo4jStore
+
+        return Neo4jStore(
+            neo4j,
+            user=os.environ.get("NEO4J_USERNAME", "neo4j"),
+            password=os.environ.get("NEO4J_PASSWORD", ""),
+            database=os.environ.get("NEO4J_DATABASE") or None,
+            read_only=read_only,
+        )
+    from coalitions.graph.embedded import EmbeddedStore
+
+    path = Path(store or os.environ.get("COALITIONS_STORE") or DEFAULT_STORE)
+    return EmbeddedStore(path, read_only=read_only, must_exist=must_exist)
