@@ -1,0 +1,521 @@
+"""Files to raw tables: which file or sheet holds which table, its bytes decoded, its cells.
+
+A reader knows nothing of what the cells mean. It finds the tables (``coalitions``,
+``actors``, ``memberships``, ``ties``) in an ``.xlsx`` workbook, a folder of CSVs or single
+CSV files; decodes text (UTF-8 with or without BOM, otherwise a detected encoding); sniffs
+the separator; and hands back every cell as a stripped string (``None`` when empty) with the
+row number a spreadsheet user sees. Headers are mapped to canonical column names here, since
+that decides which table a sheet is and which columns it lacks; what the values mean is
+:mod:`coalitions.loaders.validate`'s concern.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from coalitions.errors import Problem
+from coalitions.loaders.taxonomy import normalise_text
+
+__all__ = [
+    "HEADERS",
+    "MAX_CELL_CHARS",
+    "RawTable",
+    "SourceFile",
+    "TABLE_NAMES",
+    "read_inputs",
+]
+
+# The four tables, in the order they are built and reported.
+TABLES = ("coalitions", "actors", "memberships", "ties")
+
+# Sheet or file names (normalised) that hold each table; Dutch beside English.
+TABLE_NAMES: dict[str, tuple[str, ...]] = {
+    "coalitions": ("coalitions", "coalition", "coalities", "coalitie", "inventaris", "inventory"),
+    "actors": ("actors", "actor", "actoren"),
+    "memberships": ("memberships", "membership", "lidmaatschappen", "lidmaatschap", "leden"),
+    "ties": ("ties", "tie", "banden", "band"),
+}
+# Sheets a workbook may carry beside the tables (the template's own explanation sheet).
+_IGNORED_SHEETS = ("toelichting", "readme", "uitleg", "lijsten", "lists")
+
+# Accepted headers per table: canonical column -> normalised header spellings. The first
+# Dutch and the first English spelling are what messages offer as "accepted headers".
+HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
+    "coalitions": {
+        "id": ("id", "code", "coalitie id", "coalition id"),
+        "name": ("naam", "name", "coalitie", "coalition"),
+        "city": ("stad", "city", "gemeente"),
+        "theme": ("thema", "theme", "themes", "themas", "thema s", "thema's"),
+        "goals": ("doel", "goals", "doelen", "goal"),
+        "actions": ("acties", "actions", "actie", "action"),
+        "founded": ("leeftijd", "founded", "opgericht", "oprichting", "founded year", "age"),
+        "size": ("omvang", "size"),
+        "actors": ("actoren", "actors"),
+        "role": ("rol", "role"),
+        "relation": ("relatie", "relation"),
+        "origin": ("oorsprong", "origin", "ontstaan"),
+        "sectors": ("sectoren", "sectors", "sector"),
+        "n_organisations": ("aantal organisaties", "n organisations", "n organizations"),
+        "n_volunteers": ("aantal vrijwilligers", "n volunteers"),
+    },
+    "actors": {
+        "id": ("id", "code", "actor id"),
+        "name": ("naam", "name"),
+        "kind": ("soort", "kind", "type"),
+        "sector": ("sector",),
+        "function": ("functie", "function"),
+        "organisation": ("organisatie", "organisation", "organization"),
+        "city": ("stad", "city", "gemeente"),
+    },
+    "memberships": {
+        "actor": ("actor", "actor id", "actoren"),
+        "coalition": ("coalitie", "coalition", "coalition id", "coalitie id"),
+        "role": ("rol", "role"),
+        "since": ("sinds", "since"),
+    },
+    "ties": {
+        "source": ("bron", "source", "van", "from"),
+        "target": ("doel", "target", "naar", "to"),
+        "type": ("type", "soort"),
+        "weight": ("gewicht", "weight"),
+    },
+}
+
+# Excel refuses more than 32,767 characters in a cell; the template is an Excel workbook, so
+# a longer cell is a mistake (a pasted file, a runaway formula) rather than an inventory text.
+MAX_CELL_CHARS = 32_767
+
+_CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+_XLSX_SUFFIXES = (".xlsx", ".xlsm")
+# Western single-byte encodings charset-normalizer proposes for short Dutch/French text; the
+# bytes are then almost always cp1252, which Excel on Windows writes in Belgium.
+_LATIN_GUESSES = {
+    "cp1252", "cp1250", "cp1257", "cp775", "cp850", "cp852", "cp858", "latin_1", "iso8859_1",
+    "iso8859_15", "iso8859_2", "mac_latin2", "mac_iceland", "mac_roman", "ascii",
+}
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file that was read: its path as given, the SHA-256 of its bytes, and its kind."""
+
+    path: str
+    sha256: str
+    kind: str  # "xlsx" or "csv"
+
+
+@dataclass
+class RawTable:
+    """One table as read from one file or sheet.
+
+    ``frame`` has one column per recognised header (canonical names, object dtype, stripped
+    strings or ``None``) and ``_row``: the row number a spreadsheet user sees (header = 1).
+    ``headers`` maps each canonical column to the header as the user wrote it.
+    """
+
+    kind: str
+    file: str
+    sheet: str | None
+    frame: pd.DataFrame
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def read_inputs(
+    paths: Sequence[str | Path], encoding: str | None = None
+) -> tuple[list[RawTable], list[SourceFile], list[Problem]]:
+    """Read every table found in ``paths`` (workbooks, CSV files, folders of CSVs).
+
+    Returns the tables, the files read, and the problems met (errors and warnings). Never
+    raises for a user's mistake: an unreadable file is a problem, and reading goes on.
+    """
+    tables: list[RawTable] = []
+    sources: list[SourceFile] = []
+    problems: list[Problem] = []
+    if not paths:
+        problems.append(Problem("(no input)", None, None, None, "no input files were given"))
+    for raw_path in paths:
+        path = Path(raw_path)
+        name = str(raw_path)
+        if path.is_dir():
+            _read_folder(path, encoding, tables, sources, problems)
+        elif not path.exists():
+            problems.append(Problem(name, None, None, None, "file or folder not found"))
+        else:
+            _read_file(path, name, encoding, tables, sources, problems, in_folder=False)
+    return tables, sources, problems
+
+
+# helpers
+
+
+def _read_folder(folder: Path, encoding, tables, sources, problems) -> None:
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    found = False
+    for p in files:
+        suffix = p.suffix.lower()
+        if suffix in _CSV_SUFFIXES and _table_for_name(p.stem):
+            found = True
+            _read_file(p, str(p), encoding, tables, sources, problems, in_folder=True)
+        elif suffix in _CSV_SUFFIXES + _XLSX_SUFFIXES:
+            problems.append(Problem(
+                str(p), None, None, None,
+                "ignored: a CSV file in a folder must be named coalitions, actors, memberships "
+                "or ties (Dutch: coalities, actoren, lidmaatschappen, banden); pass a workbook "
+                "as its own argument",
+                "warning",
+            ))
+    if not found:
+        problems.append(Problem(
+            str(folder), None, None, None,
+            "no coalitions.csv, actors.csv, memberships.csv or ties.csv in this folder "
+            "(Dutch names coalities, actoren, lidmaatschappen, banden are accepted too)",
+        ))
+
+
+def _read_file(path: Path, name: str, encoding, tables, sources, problems, in_folder) -> None:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(name, None, None, None, f"cannot be read: {exc.strerror or exc}"))
+        return
+    suffix = path.suffix.lower()
+    if not data.strip():
+        problems.append(Problem(name, None, None, None, "file is empty"))
+        return
+    if suffix in _XLSX_SUFFIXES:
+        sources.append(SourceFile(name, hashlib.sha256(data).hexdigest(), "xlsx"))
+        _read_workbook(data, name, tables, problems)
+    elif suffix in _CSV_SUFFIXES:
+        sources.append(SourceFile(name, hashlib.sha256(data).hexdigest(), "csv"))
+        kind = _table_for_name(path.stem) or "coalitions"
+        _read_csv(data, name, kind, encoding, tables, problems)
+    elif suffix in (".xls", ".ods", ".numbers"):
+        problems.append(Problem(
+            name, None, None, None,
+            f"{suffix} files cannot be read; save the workbook as .xlsx (Excel workbook) or "
+            "export each sheet as CSV",
+        ))
+    else:
+        problems.append(Problem(
+            name, None, None, None,
+            f"unsupported file type {suffix or '(no extension)'}; expected .xlsx, .csv or a "
+            "folder of CSV files",
+        ))
+
+
+def _table_for_name(name: str) -> str | None:
+    key = normalise_text(name)
+    for kind, names in TABLE_NAMES.items():
+        if key in names:
+            return kind
+    return None
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+
+def _decode(data: bytes, name: str, encoding: str | None, problems) -> str | None:
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except LookupError:
+            problems.append(Problem(name, None, None, None,
+                                    f"unknown encoding {encoding!r}; try utf-8 or cp1252"))
+            return None
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(
+                name, None, None, None,
+                f"cannot be decoded as {encoding} (byte 0x{data[exc.start]:02x} at position "
+                f"{exc.start}); pass the file's real encoding with --encoding",
+            ))
+            return None
+    if data.startswith(b"PK\x03\x04"):
+        problems.append(Problem(
+            name, None, None, None,
+            "not a text/CSV file: it is a zip archive, probably an Excel workbook; give it the "
+            ".xlsx extension",
+        ))
+        return None
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"),
+                       (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                problems.append(Problem(
+                    name, None, None, None,
+                    f"starts with a {codec} byte-order mark but is not valid {codec}; save it "
+                    "again as CSV UTF-8 or pass --encoding",
+                ))
+                return None
+    if _looks_binary(data):
+        problems.append(Problem(
+            name, None, None, None,
+            "not a text/CSV file (it contains binary data); export the sheet as CSV UTF-8",
+        ))
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _detect(data, name, problems)
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return True
+    # Text has few C0 control characters besides tab, newline and carriage return.
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 12))
+    return controls > max(2, len(sample) // 100)
+
+
+def _detect(data: bytes, name: str, problems) -> str | None:
+    import charset_normalizer
+
+    results = charset_normalizer.from_bytes(data[:262144])
+    best = results.best()
+    if best is None:
+        problems.append(Problem(
+            name, None, None, None,
+            "not a text/CSV file (no text encoding fits its bytes); export the sheet as CSV "
+            "UTF-8",
+        ))
+        return None
+    guess = best.encoding
+    chosen = None
+    if guess in _LATIN_GUESSES or any(r.encoding == "cp1252" for r in results):
+        chosen = "cp1252"
+    elif best.chaos <= 0.1 and best.coherence >= 0.3:
+        chosen = guess
+    if chosen is not None:
+        try:
+            text = data.decode(chosen)
+        except UnicodeDecodeError:
+            text = None
+        if text is not None:
+            problems.append(Problem(
+                name, None, None, None,
+                f"not UTF-8; read as {chosen}. If accented letters look wrong, pass the right "
+                "encoding with --encoding, or save the file as CSV UTF-8",
+                "warning",
+            ))
+            return text
+    problems.append(Problem(
+        name, None, None, None,
+        f"could not tell the text encoding: the file is not UTF-8 and the best guess, {guess}, "
+        "is uncertain; pass --encoding (for example --encoding cp1252) or save the file as "
+        "CSV UTF-8",
+    ))
+    return None
+
+
+def _sniff_separator(text: str) -> str:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {sep: first.count(sep) for sep in (";", ",", "\t")}
+    sep = max(counts, key=lambda s: (counts[s], s == ","))
+    return sep if counts[sep] else ","
+
+
+def _read_csv(data: bytes, name: str, kind: str, encoding, tables, problems) -> None:
+    text = _decode(data, name, encoding, problems)
+    if text is None:
+        return
+    lines_before = 0
+    # Blank lines before the header would shift pandas' row count away from the user's.
+    while True:
+        head, newline, rest = text.partition("\n")
+        if not newline or head.strip():
+            break
+        text, lines_before = rest, lines_before + 1
+    if not text.strip():
+        problems.append(Problem(name, None, None, None, "file is empty"))
+        return
+    sep = _sniff_separator(text)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), sep=sep, header=None, dtype=str, keep_default_na=False,
+            na_filter=False, skip_blank_lines=False, engine="c", quoting=csv.QUOTE_MINIMAL,
+        )
+    except pd.errors.ParserError as exc:
+        msg = str(exc).strip()
+        line = re.search(r"line (\d+)", msg)
+        row = int(line.group(1)) + lines_before if line else None
+        detail = re.sub(r"^Error tokenizing data\. C error: ", "", msg)
+        problems.append(Problem(
+            name, None, row, None,
+            f"not a well-formed CSV file ({detail}); check quotes and separators "
+            f"(separator used: {sep!r})",
+        ))
+        return
+    except (pd.errors.EmptyDataError, ValueError, UnicodeError) as exc:
+        problems.append(Problem(name, None, None, None, f"not a readable CSV file ({exc})"))
+        return
+    values = frame.astype(object).where(frame.notna(), None)
+    header = [_cell_text(v) for v in values.iloc[0].tolist()]
+    body = values.iloc[1:]
+    rows = pd.RangeIndex(2 + lines_before, 2 + lines_before + len(body))
+    _make_table(kind, name, None, header, body, rows, tables, problems)
+
+
+# --- xlsx --------------------------------------------------------------------------------
+
+
+def _read_workbook(data: bytes, name: str, tables, problems) -> None:
+    import openpyxl
+
+    try:
+        # data_only: formulas are never evaluated; their cached values are read.
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # zip, XML and openpyxl errors all mean "not a workbook"
+        problems.append(Problem(
+            name, None, None, None,
+            f"not a readable Excel workbook (.xlsx): {type(exc).__name__}: {exc}",
+        ))
+        return
+    try:
+        found: list[tuple[str, str]] = []
+        other: list[str] = []
+        seen: dict[str, str] = {}
+        for sheet_name in book.sheetnames:
+            kind = _table_for_name(sheet_name)
+            if kind is None:
+                if normalise_text(sheet_name) not in _IGNORED_SHEETS:
+                    other.append(sheet_name)
+                continue
+            if kind in seen:
+                problems.append(Problem(
+                    name, sheet_name, None, None,
+                    f"two sheets hold the {kind} table ({seen[kind]} and {sheet_name}); keep one",
+                ))
+                continue
+            seen[kind] = sheet_name
+            found.append((kind, sheet_name))
+        if not found:
+            problems.append(Problem(
+                name, None, None, None,
+                "no sheet named coalitions, actors, memberships or ties (Dutch: coalities, "
+                "actoren, lidmaatschappen, banden); sheets found: "
+                + ", ".join(book.sheetnames),
+            ))
+            return
+        for sheet_name in other:
+            problems.append(Problem(
+                name, sheet_name, None, None,
+                "sheet ignored: not one of coalitions, actors, memberships, ties", "warning",
+            ))
+        for kind, sheet_name in found:
+            try:
+                _read_sheet(book[sheet_name], kind, name, sheet_name, tables, problems)
+            except Exception as exc:  # a damaged sheet part inside an otherwise valid zip
+                problems.append(Problem(
+                    name, sheet_name, None, None,
+                    f"sheet cannot be read: {type(exc).__name__}: {exc}",
+                ))
+    finally:
+        book.close()
+
+
+def _read_sheet(ws, kind: str, name: str, sheet: str, tables, problems) -> None:
+    header: list[str | None] | None = None
+    header_row = 0
+    body: list[list[str | None]] = []
+    rows: list[int] = []
+    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        cells = [_cell_text(v) for v in values]
+        if header is None:
+            if any(c is not None for c in cells):
+                header, header_row = cells, number
+            continue
+        if any(c is not None for c in cells):
+            body.append(cells)
+            rows.append(number)
+    if header is None:
+        return  # an empty sheet is an absent table
+    width = max([len(header), *(len(r) for r in body)])
+    frame = pd.DataFrame([r + [None] * (width - len(r)) for r in body],
+                         columns=range(width), dtype=object)
+    header = header + [None] * (width - len(header))
+    _make_table(kind, name, sheet, header, frame, pd.Index(rows, dtype="int64"), tables,
+                problems, header_row=header_row)
+
+
+def _cell_text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    elif isinstance(value, dt.datetime):
+        value = value.date() if value.time() == dt.time() else value
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        value = value.isoformat()
+    text = str(value).strip()
+    return text or None
+
+
+# --- shared ------------------------------------------------------------------------------
+
+
+def _make_table(kind, file, sheet, header, body: pd.DataFrame, rows: pd.Index, tables,
+                problems, header_row: int = 1) -> None:
+    aliases = {alias: canon for canon, names in HEADERS[kind].items() for alias in names}
+    chosen: dict[str, int] = {}
+    headers: dict[str, str] = {}
+    for position, raw in enumerate(header):
+        if raw is None:
+            continue
+        canon = aliases.get(normalise_text(raw.lstrip("\ufeff")))
+        if canon is None:
+            problems.append(Problem(
+                file, sheet, header_row, raw,
+                f"unknown column ignored; the {kind} columns are: "
+                + ", ".join(_accepted(kind, c) for c in HEADERS[kind]),
+                "warning",
+            ))
+            continue
+        if canon in chosen:
+            problems.append(Problem(
+                file, sheet, header_row, raw,
+                f"columns {headers[canon]!r} and {raw!r} both give the {canon}; keep one",
+            ))
+            continue
+        chosen[canon] = position
+        headers[canon] = raw
+    frame = pd.DataFrame(index=range(len(body)))
+    for canon, position in chosen.items():
+        frame[canon] = _clean(body.iloc[:, position])
+    frame["_row"] = rows.to_numpy()
+    # Rows with nothing in any recognised column are blank lines, not records.
+    data_cols = list(chosen)
+    frame = frame[frame[data_cols].notna().any(axis=1)] if data_cols else frame.iloc[0:0]
+    tables.append(RawTable(kind, file, sheet, frame.reset_index(drop=True), headers))
+
+
+def _clean(column: pd.Series) -> pd.Series:
+    values = column.reset_index(drop=True).astype(object)
+    present = values.notna()
+    if present.any():
+        text = values[present].astype(str).str.strip()
+        values = values.copy()
+        values[present] = text
+    return values.where(values.notna() & (values != ""), None).astype(object)
+
+
+def _accepted(kind: str, canon: str) -> str:
+    names = HEADERS[kind][canon]
+    return names[0] if len(names) == 1 else f"{names[0]}/{names[1]}"
+
+
+def iter_tables(tables: Iterable[RawTable], kind: str) -> list[RawTable]:
+    return [t for t in tables if t.kind == kind]

@@ -1,0 +1,556 @@
+"""Raw tables to :class:`~coalitions.graph.model.GraphData`, and every problem on the way.
+
+:func:`build_graph` checks all four tables in one pass and returns the graph together with
+all problems found, so that a user fixes a spreadsheet once, not once per problem. Each
+problem names the file, sheet, row (header = row 1) and column as the user wrote it, and
+says what was expected. Errors stop a load; warnings (unknown themes, free text that could
+not be read) are reported and the value is left empty.
+
+The checks are column-wise pandas operations (``isin``, ``duplicated``, ``to_numeric``, maps
+over the distinct values), so a million memberships validate in seconds; Python loops run
+only over coalitions (free text) and over the rows that have a problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from coalitions.errors import Problem
+from coalitions.graph.model import (
+    COALITION_ORIGINS,
+    COALITION_RELATIONS,
+    COLUMNS,
+    FUNCTIONS,
+    KINDS,
+    MEMBERSHIP_ROLES,
+    SECTORS,
+    SYNONYMS,
+    GraphData,
+    canonical,
+)
+from coalitions.loaders import parse
+from coalitions.loaders.readers import HEADERS, MAX_CELL_CHARS, RawTable
+from coalitions.loaders.taxonomy import ROLES, THEMES, match_role
+
+__all__ = ["EARLIEST_YEAR", "REQUIRED", "build_graph", "vocabulary_hint"]
+
+# Columns without which a table cannot be read at all (and whose cells must be filled).
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "coalitions": ("name", "city"),
+    "actors": ("id", "name", "kind"),
+    "memberships": ("actor", "coalition"),
+    "ties": ("source", "target"),
+}
+# No coalition in the study predates the 19th century; an earlier year is a typing mistake.
+EARLIEST_YEAR = 1800
+
+_ALLOWED = {
+    "kind": KINDS,
+    "sector": SECTORS,
+    "function": FUNCTIONS,
+    "role": MEMBERSHIP_ROLES,
+    "relation": COALITION_RELATIONS,
+    "origin": COALITION_ORIGINS,
+}
+
+_WORDS = {
+    "name": "a name", "city": "a city", "id": "an id", "kind": "a kind", "actor": "an actor",
+    "coalition": "a coalition", "source": "a source", "target": "a target",
+}
+_TABLE_SINGULAR = {"coalitions": "coalition", "actors": "actor", "memberships": "membership",
+                   "ties": "tie"}
+
+
+def vocabulary_hint(vocabulary: str) -> str:
+    """The allowed values of a vocabulary and one Dutch word for each, for messages.
+
+    >>> vocabulary_hint("kind")
+    'organisation, person (Dutch: organisatie, persoon)'
+    """
+    allowed = _ALLOWED[vocabulary]
+    dutch = []
+    for value in allowed:
+        for word, target in SYNONYMS[vocabulary].items():
+            if target == value and word.replace(" ", "-") != value and word != value:
+                dutch.append(word)
+                break
+    text = ", ".join(allowed)
+    return f"{text} (Dutch: {', '.join(dutch)})" if dutch else text
+
+
+def build_graph(tables: list[RawTable]) -> tuple[GraphData, list[Problem]]:
+    """Check the raw tables and build the graph from them.
+
+    Parameters
+    ----------
+    tables
+        What :func:`~coalitions.loaders.readers.read_inputs` found; several tables of the
+        same kind (one per file) are concatenated.
+
+    Returns
+    -------
+    (GraphData, list of Problem)
+        The graph (rows with errors are still present where they could be built; callers
+        must not store it when any problem has ``level == "error"``) and every problem.
+    """
+    check = _Checker()
+    coalitions = check.table("coalitions", tables)
+    actors = check.table("actors", tables)
+    memberships = check.table("memberships", tables)
+    ties = check.table("ties", tables)
+    coal_df = check.coalitions(coalitions)
+    actor_df = check.actors(actors)
+    member_df = check.memberships(memberships, coal_df, coalitions, actor_df)
+    tie_df = check.ties(ties, actor_df)
+    data = GraphData(coalitions=coal_df, actors=actor_df, memberships=member_df, ties=tie_df)
+    return data, check.problems
+
+
+# helpers
+
+
+@dataclass
+class _Table:
+    """One kind of table, concatenated over the files that hold it."""
+
+    kind: str
+    frame: pd.DataFrame  # canonical columns (object), "_src" (index into sources), "_row"
+    sources: list[RawTable]
+
+    def header(self, src: int, column: str) -> str:
+        return self.sources[src].headers.get(column, column)
+
+    def where(self, src: int, row: int, here: int) -> str:
+        """How to point a user at another row: ``row 3``, or with the file when it differs."""
+        if src == here or (self.sources[src].file == self.sources[here].file
+                           and self.sources[src].sheet == self.sources[here].sheet):
+            return f"row {row}"
+        other = self.sources[src]
+        place = other.file + (f", sheet {other.sheet}" if other.sheet else "")
+        return f"row {row} of {place}"
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.this_year = dt.date.today().year
+
+    # --- reporting ---------------------------------------------------------------------
+
+    def file_problem(self, raw: RawTable, column: str | None, message: str,
+                     level: str = "error") -> None:
+        self.problems.append(Problem(raw.file, raw.sheet, None, column, message, level))
+
+    def report(self, table: _Table, mask: pd.Series, column: str,
+               message: Callable[[dict], str] | str, level: str = "error") -> None:
+        """One problem per row where ``mask`` holds; ``message`` may read the row."""
+        mask = mask.fillna(False).astype(bool).to_numpy()
+        if not mask.any():
+            return
+        bad = table.frame[mask].assign(_i=table.frame.index[mask])
+        for row in bad.to_dict("records"):
+            src = int(row["_src"])
+            raw = table.sources[src]
+            text = message(row) if callable(message) else message
+            self.problems.append(Problem(raw.file, raw.sheet, int(row["_row"]),
+                                         table.header(src, column), text, level))
+
+    # --- assembling --------------------------------------------------------------------
+
+    def table(self, kind: str, tables: list[RawTable]) -> _Table:
+        usable: list[RawTable] = []
+        for raw in tables:
+            if raw.kind != kind:
+                continue
+            missing = [c for c in REQUIRED[kind] if c not in raw.headers]
+            for column in missing:
+                names = HEADERS[kind][column]
+                self.file_problem(raw, column, "required column is missing; accepted headers: "
+                                  + ", ".join(names[:2]))
+            if not missing:
+                usable.append(raw)
+        frames = []
+        for i, raw in enumerate(usable):
+            frame = raw.frame.copy()
+            frame["_src"] = i
+            frames.append(frame)
+        columns = [*HEADERS[kind], "_src", "_row"]
+        frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+        for column in columns:
+            if column not in frame.columns:
+                frame[column] = None
+        frame = frame[columns]
+        frame[list(HEADERS[kind])] = frame[list(HEADERS[kind])].astype(object)
+        table = _Table(kind, frame.reset_index(drop=True), usable)
+        self.cell_sizes(table)
+        self.required_cells(table)
+        return table
+
+    def cell_sizes(self, table: _Table) -> None:
+        for column in HEADERS[table.kind]:
+            lengths = _text(table.frame[column]).str.len()
+            too_long = lengths > MAX_CELL_CHARS
+            self.report(table, too_long, column, lambda r, c=column: (
+                f"cell has {len(r[c])} characters; at most {MAX_CELL_CHARS} are accepted "
+                "(Excel's own limit for a cell)"))
+            if too_long.any():
+                table.frame.loc[too_long.to_numpy(), column] = None
+
+    def required_cells(self, table: _Table) -> None:
+        singular = _TABLE_SINGULAR[table.kind]
+        for column in REQUIRED[table.kind]:
+            self.report(table, table.frame[column].isna(), column,
+                        f"empty cell; every {singular} needs {_WORDS[column]}")
+
+    def vocabulary(self, table: _Table, column: str, vocabulary: str,
+                   lookup: Callable[[str], str | None] | None = None,
+                   hint: str | None = None) -> pd.Series:
+        values = table.frame[column]
+        lookup = lookup or (lambda v: canonical(vocabulary, v))
+        mapping = {v: lookup(v) for v in values.dropna().unique()}
+        mapped = values.map(mapping).astype(object)
+        unknown = values.notna() & mapped.isna()
+        allowed = hint or vocabulary_hint(vocabulary)
+        self.report(table, unknown, column,
+                    lambda r: f"unknown {vocabulary} {r[column]!r}; allowed: {allowed}")
+        return mapped.where(mapped.notna(), None)
+
+    def duplicates(self, table: _Table, keys: pd.DataFrame | pd.Series, column: str,
+                   message: Callable[[pd.Series, str], str]) -> pd.Series:
+        """Flag rows whose key was seen before; the message names the first row."""
+        if isinstance(keys, pd.Series):
+            keys = keys.to_frame()
+        complete = keys.notna().all(axis=1)
+        dup = keys.duplicated(keep="first") & complete
+        if dup.any():
+            first = ~keys.duplicated(keep="first") & complete
+            key_cols = list(keys.columns)
+            firsts = keys[first].assign(_fsrc=table.frame["_src"][first],
+                                        _frow=table.frame["_row"][first])
+            joined = keys[dup].merge(firsts, on=key_cols, how="left")
+            where = [table.where(int(s), int(r), int(h)) for s, r, h in
+                     zip(joined["_fsrc"], joined["_frow"], table.frame["_src"][dup], strict=True)]
+            lookup = dict(zip(keys.index[dup], where, strict=True))
+            self.report(table, dup, column, lambda r: message(r, lookup[r['_i']]))
+        return dup
+
+    def whole_numbers(self, table: _Table, column: str, what: str,
+                      low: int | None = 0, high: int | None = None) -> pd.Series:
+        values = table.frame[column]
+        numbers = _number(values)
+        present = values.notna()
+        not_number = present & numbers.isna()
+        self.report(table, not_number, column,
+                    lambda r: f"{r[column]!r} is not a number; expected {what}")
+        fractional = present & numbers.notna() & (numbers % 1 != 0)
+        self.report(table, fractional, column,
+                    lambda r: f"{r[column]!r} is not a whole number; expected {what}")
+        ok = numbers.where(~fractional)
+        if low is not None:
+            bad = ok < low
+            if low == 0:
+                self.report(table, bad, column,
+                            lambda r: f"{r[column]} is negative; expected {what}")
+            else:
+                self.report(table, bad, column, lambda r: self.year_message(r[column]))
+            ok = ok.where(~bad)
+        if high is not None:
+            bad = ok > high
+            self.report(table, bad, column, lambda r: self.year_message(r[column]))
+            ok = ok.where(~bad)
+        return ok.round().astype("Int64")
+
+    def year_message(self, year) -> str:
+        return (f"impossible year {year}; expected a year from {EARLIEST_YEAR} to "
+                f"{self.this_year}")
+
+    # --- the four tables ---------------------------------------------------------------
+
+    def coalitions(self, table: _Table) -> pd.DataFrame:
+        f = table.frame
+        n = len(f)
+        derived = f["id"].isna()
+        slugs = [parse.slugify(c, m) if c is not None and m is not None else None
+                 for c, m in zip(f["city"], f["name"], strict=True)]
+        ids = f["id"].where(~derived, pd.Series(slugs, index=f.index, dtype=object))
+        ids = ids.where(ids.notna() & (ids != ""), None)
+        # A slug can come out empty (a name of punctuation only); the name cell says why.
+        self.report(table, derived & f["name"].notna() & f["city"].notna() & ids.isna(),
+                    "name", "cannot make an id from this city and name; fill the id column")
+        dup = self.duplicates(
+            table, ids, "id",
+            lambda r, where: (f"duplicate id {r['id']!r}; it first appears in {where}"
+                              if r["id"] is not None else
+                              f"duplicate coalition: same city and name as {where} (id "
+                              f"{parse.slugify(r['city'], r['name'])!r}); fill the id column "
+                              "to tell them apart"))
+        del dup
+
+        themes, clusters = [], []
+        founded: list[int | None] = []
+        orgs: list[int | None] = []
+        vols: list[int | None] = []
+        sectors_text: list[list[str]] = []
+        warn_theme = np.zeros(n, dtype=bool)
+        theme_msgs: dict[int, str] = {}
+        known = ", ".join(t.name for t in THEMES)
+        bad_year = np.zeros(n, dtype=bool)
+        no_year = np.zeros(n, dtype=bool)
+        no_size = np.zeros(n, dtype=bool)
+        neg_size = np.zeros(n, dtype=bool)
+        no_sector = np.zeros(n, dtype=bool)
+        for i, (t, y, s, a) in enumerate(zip(f["theme"], f["founded"], f["size"], f["actors"],
+                                             strict=True)):
+            names, cl, unknown = _themes(t)
+            themes.append(list(names))
+            clusters.append(list(cl))
+            if unknown:
+                warn_theme[i] = True
+                theme_msgs[i] = "; ".join(
+                    f"unknown theme {u!r}, kept without a cluster; known themes: {known}"
+                    for u in unknown)
+            year = parse.parse_founded(y)
+            if y is not None and year is None:
+                no_year[i] = True
+            if year is not None and not EARLIEST_YEAR <= year <= self.this_year:
+                bad_year[i] = True
+                year = None
+            founded.append(year)
+            size = _size(s)
+            if s is not None and size is None:
+                no_size[i] = True
+            o, v = size or (None, None)
+            if (o is not None and o < 0) or (v is not None and v < 0):
+                neg_size[i] = True
+                o = None if o is not None and o < 0 else o
+                v = None if v is not None and v < 0 else v
+            orgs.append(o)
+            vols.append(v)
+            found = _actor_sectors(a)
+            if a is not None and not found:
+                no_sector[i] = True
+            sectors_text.append(list(found))
+
+        self.report(table, pd.Series(warn_theme, index=f.index), "theme",
+                    lambda r: theme_msgs[r['_i']], "warning")
+        self.report(table, pd.Series(no_year, index=f.index), "founded",
+                    lambda r: f"could not read a founding year in {r['founded']!r}; expected "
+                    "a year such as °1994, sinds 2008 or 1999", "warning")
+        self.report(table, pd.Series(bad_year, index=f.index), "founded",
+                    lambda r: self.year_message(parse.parse_founded(r["founded"])))
+        self.report(table, pd.Series(no_size, index=f.index), "size",
+                    lambda r: f"could not read a size in {r['size']!r}; expected counts such "
+                    "as 16 vzw's (+ 100 vrijwilligers)", "warning")
+        self.report(table, pd.Series(neg_size, index=f.index), "size",
+                    lambda r: f"negative size in {r['size']!r}; expected counts of 0 or more")
+
+        n_orgs = pd.array(orgs, dtype="Int64")
+        n_vols = pd.array(vols, dtype="Int64")
+        coded_orgs = self.whole_numbers(table, "n_organisations", "a count of 0 or more")
+        coded_vols = self.whole_numbers(table, "n_volunteers", "a count of 0 or more")
+        n_orgs = coded_orgs.where(f["n_organisations"].notna(),
+                                  pd.Series(n_orgs, index=f.index))
+        n_vols = coded_vols.where(f["n_volunteers"].notna(), pd.Series(n_vols, index=f.index))
+
+        coded: list[list[str] | None] = []
+        bad_codes: dict[int, list[str]] = {}
+        for i, cell in enumerate(f["sectors"]):
+            if cell is None:
+                coded.append(None)
+                continue
+            codes, unknown = parse.parse_sector_codes(cell)
+            coded.append(codes)
+            if unknown:
+                bad_codes[i] = unknown
+        bad_sector = pd.Series([i in bad_codes for i in range(n)], index=f.index, dtype=bool)
+        sector_hint = vocabulary_hint("sector")
+        self.report(table, bad_sector, "sectors", lambda r: "; ".join(
+            f"unknown sector {u!r}; allowed: {sector_hint}"
+            for u in bad_codes[r['_i']]))
+        sectors = [c if c is not None else t for c, t in zip(coded, sectors_text, strict=True)]
+        no_sector_warn = pd.Series(no_sector, index=f.index) & f["sectors"].isna()
+        self.report(table, no_sector_warn, "actors",
+                    lambda r: f"could not tell which sectors take part from {r['actors']!r}; "
+                    "expected words such as Stad, Provincie, vzw, vrijwilligers or bedrijven, "
+                    "or fill the sectors column", "warning")
+
+        role_hint = ", ".join(r.code for r in ROLES) + " (or the seed's Dutch labels)"
+        role = self.vocabulary(table, "role", "role",
+                               lambda v: (m.code if (m := match_role(v)) else None), role_hint)
+        relation = self.vocabulary(table, "relation", "relation")
+        origin = self.vocabulary(table, "origin", "origin")
+
+        out = pd.DataFrame({
+            "id": ids.astype(object),
+            "name": f["name"],
+            "city": f["city"],
+            "themes": pd.Series(themes, index=f.index, dtype=object),
+            "theme_clusters": pd.Series(clusters, index=f.index, dtype=object),
+            "goals": f["goals"],
+            "actions": f["actions"],
+            "founded_year": pd.array(founded, dtype="Int64"),
+            "n_organisations": n_orgs.astype("Int64"),
+            "n_volunteers": n_vols.astype("Int64"),
+            "role": role,
+            "relation": relation,
+            "origin": origin,
+            "sectors": pd.Series(sectors, index=f.index, dtype=object),
+            "raw_theme": f["theme"],
+            "raw_founded": f["founded"],
+            "raw_size": f["size"],
+            "raw_actors": f["actors"],
+        }, index=f.index)
+        return _finish(out[_keep(ids, f, "coalitions")], "coalitions")
+
+    def actors(self, table: _Table) -> pd.DataFrame:
+        f = table.frame
+        self.duplicates(table, f["id"], "id",
+                        lambda r, where: f"duplicate id {r['id']!r}; it first appears in {where}")
+        kind = self.vocabulary(table, "kind", "kind")
+        sector = self.vocabulary(table, "sector", "sector")
+        function = self.vocabulary(table, "function", "function")
+        org = f["organisation"]
+        first_kind = pd.Series(kind.to_numpy(), index=f["id"].to_numpy())
+        first_kind = first_kind[~first_kind.index.duplicated()]
+        target_kind = org.map(first_kind)
+        missing = org.notna() & ~org.isin(f["id"].dropna())
+        self.report(table, missing, "organisation",
+                    lambda r: f"organisation {r['organisation']!r} is not an id in the actors "
+                    "table; expected the id of the organisation this person works for")
+        person = org.notna() & ~missing & (target_kind == "person")
+        self.report(table, person.fillna(False).astype(bool), "organisation",
+                    lambda r: f"organisation {r['organisation']!r} is a person; expected the "
+                    "id of an organisation")
+        out = pd.DataFrame({
+            "id": f["id"], "name": f["name"], "kind": kind, "sector": sector,
+            "function": function, "organisation": org, "city": f["city"],
+        }, index=f.index)
+        return _finish(out[f["id"].notna() & ~f["id"].duplicated()], "actors")
+
+    def memberships(self, table: _Table, coalitions: pd.DataFrame, coal_table: _Table,
+                    actors: pd.DataFrame) -> pd.DataFrame:
+        f = table.frame
+        actor_ids = actors["id"]
+        bad_actor = f["actor"].notna() & ~f["actor"].isin(actor_ids)
+        self.report(table, bad_actor, "actor",
+                    lambda r: f"actor {r['actor']!r} is not an id in the actors table")
+        coalition = self.resolve_coalitions(table, coalitions)
+        role = self.vocabulary(table, "role", "role").where(f["role"].notna(), "member")
+        since = self.whole_numbers(table, "since", "a year", low=EARLIEST_YEAR,
+                                   high=self.this_year)
+        keys = pd.DataFrame({"actor": f["actor"], "coalition": coalition})
+        dup = self.duplicates(
+            table, keys, "coalition",
+            lambda r, where: f"duplicate membership: actor {r['actor']!r} is already a member "
+            f"of this coalition in {where}")
+        out = pd.DataFrame({"actor": f["actor"], "coalition": coalition, "role": role,
+                            "since": since}, index=f.index)
+        keep = f["actor"].notna() & coalition.notna() & ~dup
+        return _finish(out[keep], "memberships")
+
+    def resolve_coalitions(self, table: _Table, coalitions: pd.DataFrame) -> pd.Series:
+        values = table.frame["coalition"]
+        is_id = values.isin(coalitions["id"])
+        names = coalitions["name"].map(_name_key)
+        by_name = coalitions.groupby(names)["id"].agg(list)
+        unique = {k: v[0] for k, v in by_name.items() if len(v) == 1}
+        ambiguous = {k: v for k, v in by_name.items() if len(v) > 1}
+        keys = values.map(_name_key, na_action="ignore")
+        resolved = values.where(is_id, keys.map(unique))
+        amb = values.notna() & ~is_id & keys.isin(list(ambiguous))
+        self.report(table, amb, "coalition",
+                    lambda r: f"coalition name {r['coalition']!r} is ambiguous: it names "
+                    f"coalitions {', '.join(ambiguous[_name_key(r['coalition'])])}; use the id")
+        missing = values.notna() & resolved.isna() & ~amb
+        self.report(table, missing, "coalition",
+                    lambda r: f"coalition {r['coalition']!r} is neither a coalition id nor the "
+                    "name of a coalition in the coalitions table")
+        return resolved.where(resolved.notna(), None).astype(object)
+
+    def ties(self, table: _Table, actors: pd.DataFrame) -> pd.DataFrame:
+        f = table.frame
+        for end in ("source", "target"):
+            bad = f[end].notna() & ~f[end].isin(actors["id"])
+            self.report(table, bad, end,
+                        lambda r, e=end: f"{e} {r[e]!r} is not an id in the actors table")
+        self_tie = f["source"].notna() & (f["source"] == f["target"])
+        self.report(table, self_tie, "target",
+                    lambda r: f"tie from {r['source']!r} to itself; source and target must "
+                    "differ")
+        values = f["weight"]
+        weight = _number(values)
+        not_number = values.notna() & weight.isna()
+        self.report(table, not_number, "weight",
+                    lambda r: f"{r['weight']!r} is not a number; expected a weight of 0 or more")
+        negative = weight < 0
+        self.report(table, negative, "weight",
+                    lambda r: f"{r['weight']} is negative; expected a weight of 0 or more")
+        weight = weight.where(values.notna(), 1.0).astype(float)
+        keys = pd.DataFrame({"source": f["source"], "target": f["target"],
+                             "type": f["type"].fillna("")})
+        dup = self.duplicates(table, keys, "target",
+                              lambda r, where: f"duplicate tie: same source, target and type as "
+                              f"{where}")
+        out = pd.DataFrame({"source": f["source"], "target": f["target"], "type": f["type"],
+                            "weight": weight}, index=f.index)
+        keep = f["source"].notna() & f["target"].notna() & ~dup & ~self_tie
+        return _finish(out[keep], "ties")
+
+
+def _keep(ids: pd.Series, f: pd.DataFrame, kind: str) -> pd.Series:
+    return ids.notna() & ~ids.duplicated() & f["name"].notna() & f["city"].notna()
+
+
+def _finish(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
+    frame = frame.reset_index(drop=True)
+    for column in COLUMNS[kind]:
+        if frame[column].dtype != object and column not in _TYPED[kind]:
+            frame[column] = frame[column].astype(object)
+    for column in _TYPED[kind]:
+        frame[column] = frame[column].astype(_TYPED[kind][column])
+    return frame[COLUMNS[kind]]
+
+
+_TYPED = {
+    "coalitions": {"founded_year": "Int64", "n_organisations": "Int64", "n_volunteers": "Int64"},
+    "actors": {},
+    "memberships": {"since": "Int64"},
+    "ties": {"weight": "float64"},
+}
+
+
+def _text(values: pd.Series) -> pd.Series:
+    return values.astype("string")
+
+
+def _number(values: pd.Series) -> pd.Series:
+    """Numbers in text cells (a Dutch decimal comma accepted), NaN where there is none."""
+    text = _text(values).str.replace(",", ".", regex=False)
+    return pd.to_numeric(text, errors="coerce").astype(float)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(str(name).lower().split())
+
+
+# Free text repeats (the same Actoren wording, the same theme list): parse each once.
+@lru_cache(maxsize=65536)
+def _themes(text: str | None) -> tuple[tuple[str, ...], tuple[str | None, ...], tuple[str, ...]]:
+    themes, clusters, unknown = parse.parse_themes(text)
+    return tuple(themes), tuple(clusters), tuple(unknown)
+
+
+@lru_cache(maxsize=65536)
+def _size(text: str | None) -> tuple[int | None, int | None] | None:
+    return parse.parse_size(text)
+
+
+@lru_cache(maxsize=65536)
+def _actor_sectors(text: str | None) -> tuple[str, ...]:
+    return tuple(parse.parse_actor_sectors(text))
