@@ -1,0 +1,159 @@
+"""Networks built from GraphData: incidence matrix, projections, ties, two-mode graph."""
+
+from __future__ import annotations
+
+import itertools
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+from coalitions.analysis.network import (
+    actor_network,
+    affiliation,
+    coalition_network,
+    tie_network,
+    to_networkx,
+    two_mode_network,
+)
+from coalitions.graph.model import GraphData
+
+
+def small_data() -> GraphData:
+    """Four actors, three coalitions, two ties; actor d sits in no coalition."""
+    actors = pd.DataFrame({
+        "id": ["a", "b", "c", "d"],
+        "name": ["Ann", "Bob", "Cas", "Dee"],
+        "kind": ["person", "organisation", "organisation", "person"],
+        "sector": ["city_government", "nonprofit", "private", "citizens"],
+        "function": ["official", None, None, "resident"],
+        "organisation": [None] * 4,
+        "city": ["Gent"] * 4,
+    })
+    coalitions = pd.DataFrame({
+        "id": ["k1", "k2", "k3"], "name": ["One", "Two", "Three"],
+        "city": ["Gent"] * 3, "themes": [["x"], ["y"], []], "role": ["services", None, None],
+    })
+    memberships = pd.DataFrame({
+        "actor": ["a", "b", "a", "b", "c", "c", "a", "zz"],
+        "coalition": ["k1", "k1", "k2", "k2", "k2", "k3", "k1", "k1"],
+        "role": ["pivot", "member", "member", "member", "member", "member", "funder", "member"],
+    })
+    ties = pd.DataFrame({
+        "source": ["a", "c", "d"], "target": ["c", "a", "b"],
+        "type": ["advice", "advice", "friend"], "weight": [2.0, None, 0.5],
+    })
+    return GraphData(coalitions=coalitions, actors=actors, memberships=memberships, ties=ties)
+
+
+def brute_force_shared(data: GraphData) -> dict[tuple[str, str], int]:
+    """Shared coalitions per actor pair counted directly from membership sets (independent)."""
+    ids = set(data.actors["id"])
+    sets: dict[str, set[str]] = {}
+    for actor, coalition in zip(data.memberships["actor"], data.memberships["coalition"],
+                                strict=True):
+        if actor in ids:
+            sets.setdefault(actor, set()).add(coalition)
+    out = {}
+    for u, v in itertools.combinations(sorted(sets), 2):
+        if sets[u] & sets[v]:
+            out[(u, v)] = len(sets[u] & sets[v])
+    return out
+
+
+def edge_map(g, attr):
+    return {tuple(sorted((g.vs[e.source]["name"], g.vs[e.target]["name"]))): e[attr]
+            for e in g.es}
+
+
+def test_affiliation_is_binary_and_ignores_unknown_actors():
+    aff = affiliation(small_data())
+    assert aff.actor_ids == ["a", "b", "c", "d"]
+    assert aff.coalition_ids == ["k1", "k2", "k3"]
+    # a is in k1 twice (pivot and funder): still one affiliation; "zz" is not an actor.
+    expected = np.array([[1, 1, 0], [1, 1, 0], [0, 1, 1], [0, 0, 0]])
+    assert (aff.matrix.toarray() == expected).all()
+
+
+def test_actor_projection_counts_shared_coalitions_like_brute_force():
+    data = small_data()
+    g = actor_network(data, include_ties=False)
+    assert edge_map(g, "shared") == brute_force_shared(data)
+    assert edge_map(g, "weight") == pytest.approx(
+        {k: float(v) for k, v in brute_force_shared(data).items()})
+
+
+def test_actor_network_keeps_isolates_and_attributes():
+    g = actor_network(small_data(), include_ties=False)
+    assert g.vcount() == 4 and not g.is_directed()
+    d = g.vs.find(name="d")
+    assert d.degree() == 0
+    assert d["label"] == "Dee" and d["sector"] == "citizens" and d["n_coalitions"] == 0
+    assert g.vs.find(name="a")["n_coalitions"] == 2
+
+
+def test_actor_network_adds_ties_ignoring_direction_and_summing_weights():
+    g = actor_network(small_data())
+    weight, shared = edge_map(g, "weight"), edge_map(g, "shared")
+    # a–c: share k2 (1) + tie a→c (2.0) + tie c→a (missing weight counts 1).
+    assert weight[("a", "c")] == pytest.approx(4.0) and shared[("a", "c")] == 1
+    # b–d: no shared coalition, one tie of weight 0.5.
+    assert weight[("b", "d")] == pytest.approx(0.5) and shared[("b", "d")] == 0
+    assert weight[("a", "b")] == pytest.approx(2.0)
+    assert g.is_simple()
+
+
+def test_coalition_projection_counts_shared_actors():
+    g = coalition_network(small_data())
+    # k1={a,b}, k2={a,b,c}, k3={c}
+    assert edge_map(g, "weight") == {("k1", "k2"): 2.0, ("k2", "k3"): 1.0}
+    assert g.vs.find(name="k2")["n_members"] == 3
+    assert g.vs.find(name="k1")["themes"] == ["x"]
+    assert g.vs.find(name="k1")["role"] == "services"
+
+
+def test_tie_network_is_directed_with_all_actors():
+    g = tie_network(small_data())
+    assert g.is_directed() and g.vcount() == 4 and g.ecount() == 3
+    e = g.es[g.get_eid(g.vs.find(name="a").index, g.vs.find(name="c").index)]
+    assert e["weight"] == 2.0 and e["type"] == "advice"
+    assert g.es[g.get_eid(g.vs.find(name="c").index, g.vs.find(name="a").index)]["weight"] == 1.0
+
+
+def test_two_mode_network_is_bipartite_with_one_edge_per_affiliation():
+    g = two_mode_network(small_data())
+    assert g.is_bipartite()
+    assert g.vs["type"] == [False] * 4 + [True] * 3
+    assert g.vs["mode"] == ["actor"] * 4 + ["coalition"] * 3
+    assert g.ecount() == 6
+    assert sorted(v["name"] for v in g.vs.find(name="k2").neighbors()) == ["a", "b", "c"]
+
+
+def test_to_networkx_keeps_names_and_attributes():
+    h = to_networkx(actor_network(small_data()))
+    assert set(h.nodes) == {"a", "b", "c", "d"}
+    assert h.nodes["a"]["sector"] == "city_government"
+    assert h.edges["a", "c"]["weight"] == pytest.approx(4.0)
+    assert isinstance(to_networkx(tie_network(small_data())), nx.DiGraph)
+
+
+def test_projection_matches_brute_force_on_random_affiliations():
+    rng = np.random.default_rng(7)
+    n_actors, n_coalitions = 60, 15
+    pairs = {(f"a{rng.integers(n_actors)}", f"k{rng.integers(n_coalitions)}")
+             for _ in range(150)}
+    memberships = pd.DataFrame(sorted(pairs), columns=["actor", "coalition"])
+    data = GraphData(
+        actors=pd.DataFrame({"id": [f"a{i}" for i in range(n_actors)]}),
+        coalitions=pd.DataFrame({"id": [f"k{j}" for j in range(n_coalitions)]}),
+        memberships=memberships,
+    )
+    assert edge_map(actor_network(data), "shared") == brute_force_shared(data)
+
+
+def test_empty_data_gives_empty_graphs():
+    data = GraphData()
+    assert actor_network(data).vcount() == 0
+    assert coalition_network(data).ecount() == 0
+    assert two_mode_network(data).vcount() == 0
