@@ -1,0 +1,169 @@
+"""What the pages need from the analysis: measures, communities, pivots, layout.
+
+The pages call the analysis package through the few functions here, so that the maps do not
+depend on how the analysis is organised. Everything here works on a :class:`GraphData`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from coalitions.graph.model import PIVOT_ROLES, GraphData
+
+__all__ = ["actor_measures", "communities", "declared_pivots", "layout", "two_mode"]
+
+# Actor, coalition and tie ids share one vertex namespace in the maps: prefixed so an actor
+# "7" and a coalition "7" stay two nodes.
+ACTOR = "a:"
+COALITION = "c:"
+
+
+def actor_measures(data: GraphData) -> pd.DataFrame:
+    """Centrality of every actor (``coalitions.analysis.centrality.actor_measures``)."""
+    try:
+        from coalitions.analysis.centrality import actor_measures as measures
+    except ImportError:  # the analysis package is optional for drawing
+        return _fallback_measures(data)
+    return measures(data)
+
+
+def communities(data: GraphData, seed: int = 42) -> pd.DataFrame:
+    """Community of every actor (and coalition, where assigned): ``id``, ``community``."""
+    try:
+        from coalitions.analysis.communities import communities as find
+    except ImportError:
+        return _fallback_communities(data, seed)
+    membership, _summary = find(data, seed=seed)
+    return membership
+
+
+def declared_pivots(data: GraphData) -> pd.DataFrame:
+    """Memberships whose role declares the coalition's pivot (``PIVOT_ROLES``)."""
+    m = data.memberships
+    return m[m["role"].isin(PIVOT_ROLES)][["actor", "coalition", "role"]]
+
+
+def two_mode(data: GraphData):
+    """The actor × coalition graph plus explicit ties, as an undirected ``igraph.Graph``.
+
+    Vertex ``name`` is the prefixed id (``a:`` actors, ``c:`` coalitions); edge ``kind`` is
+    ``member`` or ``tie``. Memberships or ties that name unknown ids are skipped.
+    """
+    import igraph as ig
+
+    names = [ACTOR + str(a) for a in data.actors["id"]] + \
+            [COALITION + str(c) for c in data.coalitions["id"]]
+    index = {n: i for i, n in enumerate(names)}
+    edges: list[tuple[int, int]] = []
+    kinds: list[str] = []
+    for a, c in zip(data.memberships["actor"], data.memberships["coalition"], strict=True):
+        i, j = index.get(ACTOR + str(a)), index.get(COALITION + str(c))
+        if i is not None and j is not None:
+            edges.append((i, j))
+            kinds.append("member")
+    for s, t in zip(data.ties["source"], data.ties["target"], strict=True):
+        i, j = index.get(ACTOR + str(s)), index.get(ACTOR + str(t))
+        if i is not None and j is not None and i != j:
+            edges.append((i, j))
+            kinds.append("tie")
+    g = ig.Graph(n=len(names), edges=edges, directed=False)
+    g.vs["name"] = names
+    g.es["kind"] = kinds
+    return g
+
+
+def layout(graph, seed: int = 42) -> np.ndarray:
+    """Positions for every vertex, in vis-network pixels, so the page needs no physics.
+
+    Fruchterman–Reingold (Fruchterman & Reingold 1991, doi:10.1002/spe.4380211102) per
+    connected component, then the components packed in rows, largest first: on a graph with
+    many small components a single run would leave them scattered far apart. Deterministic:
+    the starting positions come from ``seed``.
+    """
+    n = graph.vcount()
+    pos = np.zeros((n, 2))
+    if n == 0:
+        return pos
+    rng = np.random.default_rng(seed)
+    components = sorted(graph.connected_components(), key=len, reverse=True)
+    spacing = 55.0  # pixels per node at zoom 1: labels of neighbours do not overlap much
+    placed: list[tuple[list[int], np.ndarray]] = []
+    for members in components:
+        if len(members) == 1:
+            coords = np.zeros((1, 2))
+        else:
+            sub = graph.induced_subgraph(members)
+            start = rng.uniform(-1, 1, size=(len(members), 2)).tolist()
+            niter = 500 if len(members) <= 1500 else 250
+            coords = np.array(sub.layout_fruchterman_reingold(seed=start, niter=niter).coords)
+            coords -= coords.mean(axis=0)
+            # Scale so that a typical link is about 1.6 node spacings long: FR makes link
+            # lengths fairly even, so this sets the density whatever the component's size.
+            ends = np.array(sub.get_edgelist())
+            lengths = np.linalg.norm(coords[ends[:, 0]] - coords[ends[:, 1]], axis=1)
+            typical = float(np.median(lengths)) if len(lengths) else 1.0
+            coords *= 1.6 * spacing / (typical or 1.0)
+        placed.append((members, coords))
+    # Pack components left to right in rows about as wide as the largest one.
+    row_width = max(2 * np.abs(c).max() for _m, c in placed[:1]) + spacing * 4
+    x = y = row_height = 0.0
+    for members, coords in placed:
+        half = (np.abs(coords).max(axis=0) if len(coords) else np.zeros(2)) + spacing / 2
+        if x > 0 and x + 2 * half[0] > row_width:
+            x, y, row_height = 0.0, y + row_height + spacing, 0.0
+        pos[members] = coords + np.array([x + half[0], y + half[1]])
+        x += 2 * half[0] + spacing / 2
+        row_height = max(row_height, 2 * half[1])
+    return pos - pos.mean(axis=0)
+
+
+# helpers
+
+
+def _fallback_measures(data: GraphData) -> pd.DataFrame:
+    """Two-mode degree, betweenness, harmonic closeness, eigenvector and PageRank with igraph.
+
+    Used only while ``coalitions.analysis`` is not importable.
+    """
+    g = two_mode(data)
+    n_actors = len(data.actors)
+    ids = list(data.actors["id"])
+    if g.vcount() == 0:
+        return pd.DataFrame({"id": ids})
+    member = g.subgraph_edges(g.es.select(kind="member"), delete_vertices=False)
+    degree = member.degree()[:n_actors]
+    between = g.betweenness()
+    n = g.vcount()
+    norm = (n - 1) * (n - 2) / 2 if n > 2 else 1.0
+    closeness = g.harmonic_centrality(normalized=True)
+    pagerank = g.pagerank()
+    eigen = g.eigenvector_centrality(scale=True) if g.ecount() else [0.0] * n
+    return pd.DataFrame({
+        "id": ids,
+        "degree": degree,
+        "coalitions": degree,
+        "betweenness": [b / norm for b in between[:n_actors]],
+        "closeness": closeness[:n_actors],
+        "eigenvector": eigen[:n_actors],
+        "pagerank": pagerank[:n_actors],
+        "coreness": g.coreness()[:n_actors],
+    })
+
+
+def _fallback_communities(data: GraphData, seed: int) -> pd.DataFrame:
+    import random
+
+    g = two_mode(data)
+    if g.ecount() == 0:
+        return pd.DataFrame({"id": [str(a) for a in data.actors["id"]],
+                             "community": range(len(data.actors))})
+    state = random.getstate()
+    random.seed(seed)  # igraph draws from Python's random module
+    try:
+        membership = g.community_multilevel().membership
+    finally:
+        random.setstate(state)
+    rows = [(name.split(":", 1)[1], membership[i])
+            for i, name in enumerate(g.vs["name"]) if name.startswith(ACTOR)]
+    return pd.DataFrame(rows, columns=["id", "community"])
