@@ -176,10 +176,18 @@ class EmbeddedStore(Store):
                 progress("committing", done, total)
             self._conn.execute("COMMIT")
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            self._rollback()
             raise
         if progress:
             progress("done", total, total)
+
+    def _rollback(self) -> None:
+        # A statement that fails inside a transaction has already rolled it back.
+        try:
+            self._conn.execute("ROLLBACK")
+        except RuntimeError as exc:
+            if "no active transaction" not in str(exc).lower():
+                raise
 
     def _delete_rels(self, rel: str, frame: pd.DataFrame) -> None:
         for (a, b), part in frame.groupby(["src_label", "dst_label"]):
@@ -199,7 +207,7 @@ class EmbeddedStore(Store):
 
     def _update_nodes(self, label: str, frame: pd.DataFrame) -> None:
         key = NODE_KEYS[label]
-        sets = ", ".join(f"n.{p} = row.{p}" for p in NODE_PROPERTIES[label] if p != key)
+        sets = ", ".join(f"n.{p} = {_cast(p)}" for p in NODE_PROPERTIES[label] if p != key)
         for start in range(0, len(frame), _BATCH):
             self._conn.execute(
                 f"UNWIND $rows AS row MATCH (n:{label} {{{key}: row.{key}}}) SET {sets}",
@@ -215,7 +223,7 @@ class EmbeddedStore(Store):
         props = [c for c in frame.columns if c != key]
         if not len(frame) or not props:
             return 0
-        sets = ", ".join(f"n.{p} = row.{p}" for p in props)
+        sets = ", ".join(f"n.{p} = {_cast(p, label)}" for p in props)
         self._conn.execute("BEGIN TRANSACTION")
         try:
             for start in range(0, len(frame), _BATCH):
@@ -224,9 +232,25 @@ class EmbeddedStore(Store):
                     {"rows": _rows(frame.iloc[start:start + _BATCH])})
             self._conn.execute("COMMIT")
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            self._rollback()
             raise
         return len(frame)
+
+
+def _cast(prop: str, label: str | None = None) -> str:
+    """``row.prop`` cast to the column's type: UNWIND infers STRING for a column of nulls."""
+    from coalitions.graph.schema import MEASURE_PROPERTIES
+    from coalitions.graph.tables import INT_PROPERTIES, LIST_PROPERTIES
+
+    if prop in INT_PROPERTIES:
+        kind = "INT64"
+    elif prop in LIST_PROPERTIES:
+        kind = "STRING[]"
+    elif label and prop in MEASURE_PROPERTIES.get(label, {}):
+        kind = MEASURE_PROPERTIES[label][prop]
+    else:
+        kind = "STRING"
+    return f"CAST(row.{prop} AS {kind})"
 
 
 def _steps(plan: LoadPlan) -> list[tuple[str, int, Any]]:

@@ -1,0 +1,139 @@
+"""The store interface on both engines: round trip, idempotency, replacement, atomicity,
+read-only queries."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from coalitions.errors import QueryError, ReadOnlyError
+from coalitions.graph.model import GraphData
+
+
+def canonical(data: GraphData) -> dict[str, list[tuple]]:
+    """Every table as a sorted list of plain tuples (lists as tuples, NaN/NA as None)."""
+
+    def plain(v):
+        if isinstance(v, list | tuple):
+            return tuple(plain(x) for x in v)
+        if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
+            return None
+        if hasattr(v, "item"):
+            return v.item()
+        return v
+
+    out = {}
+    for name in ("coalitions", "actors", "memberships", "ties"):
+        df = getattr(data, name)
+        rows = [tuple(plain(v) for v in row) for row in df.itertuples(index=False)]
+        out[name] = sorted(rows, key=repr)
+    return out
+
+
+def test_load_then_read_gives_back_the_same_graph(fresh_store, graph):
+    fresh_store.load(graph)
+    assert canonical(fresh_store.read_graph()) == canonical(graph)
+
+
+def test_stats_count_every_label_and_type_in_fixed_order(fresh_store, graph):
+    fresh_store.load(graph)
+    stats = fresh_store.stats()
+    assert list(stats["name"]) == ["City", "Coalition", "Organisation", "Person", "Theme",
+                                   "IN_CITY", "ADDRESSES", "MEMBER_OF", "AFFILIATED_WITH", "TIE"]
+    # 1 city, 2 coalitions, 1 organisation, 2 persons, 3 themes; 2 IN_CITY, 3 ADDRESSES,
+    # 4 memberships, 1 affiliation, 1 tie — counted by hand from small_graph().
+    assert list(stats["count"]) == [1, 2, 1, 2, 3, 2, 3, 4, 1, 1]
+
+
+def test_loading_the_same_input_twice_changes_nothing(fresh_store, graph):
+    first = fresh_store.load(graph)
+    before = fresh_store.stats()
+    second = fresh_store.load(graph)
+    assert first.changed and not second.changed
+    assert fresh_store.stats().equals(before)
+    assert canonical(fresh_store.read_graph()) == canonical(graph)
+
+
+def test_reloading_a_corrected_input_replaces_what_it_describes(fresh_store, graph):
+    fresh_store.load(graph)
+    fixed = GraphData(
+        graph.coalitions.assign(name=["Energent vzw", "Torekes"]),
+        graph.actors,
+        graph.memberships[graph.memberships["actor"] != "per-bram"],  # a wrong row removed
+        graph.ties.assign(weight=[4.0]),
+    )
+    summary = fresh_store.load(fixed)
+    assert summary.updated["Coalition"] == 1
+    assert summary.deleted["MEMBER_OF"] == 1
+    assert canonical(fresh_store.read_graph()) == canonical(fixed)
+
+
+def test_a_load_that_fails_half_way_leaves_the_previous_state(fresh_store, graph):
+    fresh_store.load(graph)
+    before = canonical(fresh_store.read_graph())
+    bigger = GraphData(graph.coalitions.assign(name=["X", "Y"]), graph.actors,
+                       graph.memberships, graph.ties)
+
+    def explode(desc, done, total):
+        if done > 0:
+            raise RuntimeError("simulated failure half-way")
+
+    with pytest.raises(RuntimeError, match="half-way"):
+        fresh_store.load(bigger, progress=explode)
+    assert canonical(fresh_store.read_graph()) == before
+
+
+def test_replace_empties_the_store_first(fresh_store, graph):
+    fresh_store.load(graph)
+    only_one = GraphData(graph.coalitions.iloc[:1], graph.actors.iloc[:0],
+                         graph.memberships.iloc[:0], graph.ties.iloc[:0])
+    fresh_store.load(only_one, replace=True)
+    counts = dict(zip(fresh_store.stats()["name"], fresh_store.stats()["count"], strict=True))
+    assert counts["Coalition"] == 1 and counts["Person"] == 0 and counts["MEMBER_OF"] == 0
+
+
+def test_query_returns_rows_with_parameters(fresh_store, graph):
+    fresh_store.load(graph)
+    rows = fresh_store.query(
+        "MATCH (p:Person)-[m:MEMBER_OF]->(c:Coalition) WHERE c.id = $c "
+        "RETURN p.name AS name, m.role AS role ORDER BY name", {"c": "gent-energent"})
+    assert rows.to_dict("records") == [{"name": "An Peeters", "role": "pivot"}]
+
+
+def test_read_only_connection_refuses_writes(fresh_store, graph, tmp_path):
+    fresh_store.load(graph)
+    if fresh_store.engine == "ladybug":
+        from coalitions.graph.embedded import EmbeddedStore
+
+        fresh_store.close()
+        reader = EmbeddedStore(fresh_store.path, read_only=True)
+    else:
+        from coalitions.graph.store import open_store
+
+        from tests.conftest import neo4j_settings
+        s = neo4j_settings()
+        import os
+        os.environ.setdefault("NEO4J_URI", s["uri"])
+        reader = open_store(neo4j=s["uri"], read_only=True)
+    with reader, pytest.raises(ReadOnlyError, match="--write"):
+        reader.query("CREATE (:City {name: 'Nergenshuizen'})")
+    if fresh_store.engine == "neo4j":
+        # the engine refused it; the name-matching of strings played no part
+        assert fresh_store.query("MATCH (c:City {name: 'Nergenshuizen'}) RETURN count(c) AS n"
+                                 ).iloc[0, 0] == 0
+
+
+def test_a_syntax_error_is_a_query_error(fresh_store):
+    with pytest.raises(QueryError, match="query failed"):
+        fresh_store.query("MATCH (n RETURN n")
+
+
+def test_write_properties_sets_measures_queryable_in_cypher(fresh_store, graph):
+    fresh_store.load(graph)
+    n = fresh_store.write_properties("Person", pd.DataFrame(
+        {"id": ["per-an", "per-bram"], "betweenness": [0.5, 0.0], "coreness": [2, 1]}))
+    assert n == 2
+    rows = fresh_store.query("MATCH (p:Person) WHERE p.betweenness > 0.1 RETURN p.id AS id")
+    assert list(rows["id"]) == ["per-an"]
