@@ -110,13 +110,12 @@ def test_read_only_connection_refuses_writes(fresh_store, graph, tmp_path):
         fresh_store.close()
         reader = EmbeddedStore(fresh_store.path, read_only=True)
     else:
-        from coalitions.graph.store import open_store
-
+        from coalitions.graph.neo4j_store import Neo4jStore
         from tests.conftest import neo4j_settings
+
         s = neo4j_settings()
-        import os
-        os.environ.setdefault("NEO4J_URI", s["uri"])
-        reader = open_store(neo4j=s["uri"], read_only=True)
+        reader = Neo4jStore(s["uri"], user=s["user"], password=s["password"],
+                            database=s["database"], read_only=True)
     with reader, pytest.raises(ReadOnlyError, match="--write"):
         reader.query("CREATE (:City {name: 'Nergenshuizen'})")
     if fresh_store.engine == "neo4j":
