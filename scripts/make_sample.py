@@ -573,7 +573,7 @@ SPECS = [
          "complementary", "top-down", "sinds 2005", "org", 8, 0, 3,
          "Hulpverlening, politie en justitie afstemmen bij intrafamiliaal geweld",
          "Ketenaanpak, casusoverleg, gezamenlijke registratie, vorming voor hulpverleners",
-         "Stad, politiezone, Parket, Justitiehuis, vzw’s (CAW)",
+         "Stad, politiezone, Parket en Justitiehuis (federale overheid), vzw’s (CAW)",
          core=[("Parket Leuven", "other_government", {"justitie"}, "Leuven"),
                ("Justitiehuis Leuven", "other_government", {"justitie"}, "Leuven"),
                ("CAW Leuven", "nonprofit", {"justitie"}, "Leuven")]),
@@ -674,7 +674,7 @@ SPECS = [
 _ACTOR_WORDS = {
     "city_government": r"\b(Stad|OCMW|schepen|Havenbedrijf|MBZ|politiezone|Digipolis)\b",
     "other_government": r"\b(Provincie|Vlaamse overheid|Gewest|Parket|Justitiehuis|"
-                        r"Agentschap Wegen en Verkeer|Leefmilieu Brussel)\b",
+                        r"Agentschap Wegen en Verkeer|Leefmilieu Brussel|federale overheid)\b",
     "private": r"\b(bedrijven|handelaars|ondernemers|architecten|Unizo|Voka|BECI|VBO|"
                r"Werkgeversorganisaties|Landbouwers|Makers)\b",
     "nonprofit": r"(\bvzw|NGO|vrijwilligers|[Bb]ewoner|[Bb]urgers|[Bb]uurtcomités|scholen|"
