@@ -1,0 +1,212 @@
+"""One-mode centrality against published values on famous networks and independent computations."""
+
+from __future__ import annotations
+
+import igraph as ig
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.stats import spearmanr
+
+from coalitions.analysis.centrality import (
+    actor_betweenness,
+    actor_closeness,
+    actor_measures,
+    betweenness,
+    closeness,
+    coreness,
+    degree,
+    eigenvector,
+    pagerank,
+    strength,
+)
+from coalitions.analysis.network import actor_network
+from coalitions.graph.model import GraphData
+
+
+def from_nx(h: nx.Graph) -> ig.Graph:
+    g = ig.Graph.from_networkx(h, vertex_attr_hashable="name")
+    return g
+
+
+@pytest.fixture
+def karate() -> ig.Graph:
+    # Zachary (1977), An information flow model for conflict and fission in small groups,
+    # J. Anthropological Research 33(4):452-473, doi:10.1086/jar.33.4.3629752. networkx names
+    # the members 0..33; the paper's "node 1" is 0 and "node 34" is 33.
+    return from_nx(nx.karate_club_graph())
+
+
+@pytest.fixture
+def florentine() -> ig.Graph:
+    # Padgett & Ansell (1993), Robust action and the rise of the Medici, AJS 98(6):1259-1319,
+    # doi:10.1086/230190; marriage network, 15 families (Pucci, an isolate, left out).
+    return from_nx(nx.florentine_families_graph())
+
+
+def test_degree_of_karate_club_leaders_matches_zachary(karate):
+    # Zachary's data: the instructor (node 1) has 16 ties, the administrator (node 34) 17.
+    d = degree(karate)
+    assert d[0] == pytest.approx(16 / 33)
+    assert d[33] == pytest.approx(17 / 33)
+
+
+def test_betweenness_of_karate_club_matches_published_and_networkx(karate):
+    # Widely reported normalised betweenness: node 1 = 0.4376, node 34 = 0.3041 (e.g. Newman,
+    # Networks, 2nd ed., ch. 7 exercises; networkx karate example). Independent check: networkx.
+    b = betweenness(karate)
+    assert b[0] == pytest.approx(0.4376, abs=1e-4)
+    assert b[33] == pytest.approx(0.3041, abs=1e-4)
+    expected = nx.betweenness_centrality(nx.karate_club_graph())
+    assert b.to_dict() == pytest.approx(expected)
+    assert b.attrs["method"] == "exact"
+
+
+def test_betweenness_of_florentine_families_matches_published(florentine):
+    # Published values (Wasserman & Faust 1994 Florentine marriage network; as tabulated in
+    # networkx's test_betweenness_centrality.py): Medici 0.522, Guadagni 0.255, Albizzi 0.212.
+    published = {
+        "Acciaiuoli": 0.000, "Albizzi": 0.212, "Barbadori": 0.093, "Bischeri": 0.104,
+        "Castellani": 0.055, "Ginori": 0.000, "Guadagni": 0.255, "Lamberteschi": 0.000,
+        "Medici": 0.522, "Pazzi": 0.000, "Peruzzi": 0.022, "Ridolfi": 0.114,
+        "Salviati": 0.143, "Strozzi": 0.103, "Tornabuoni": 0.092,
+    }
+    b = betweenness(florentine)
+    for family, value in published.items():
+        assert b[family] == pytest.approx(value, abs=1e-3)
+    # Medici: 47.5 of the 91 pairs not involving them, an exact hand-checkable fraction.
+    assert b["Medici"] == pytest.approx(47.5 / 91)
+
+
+def test_closeness_of_connected_florentine_network_is_classic_and_published(florentine):
+    # Published closeness (networkx test_closeness_centrality.py, after Wasserman & Faust):
+    published = {"Medici": 0.560, "Ridolfi": 0.500, "Albizzi": 0.483, "Tornabuoni": 0.483,
+                 "Guadagni": 0.467, "Pazzi": 0.286, "Acciaiuoli": 0.368}
+    c = closeness(florentine)
+    assert c.attrs["method"] == "classic"
+    for family, value in published.items():
+        assert c[family] == pytest.approx(value, abs=1e-3)
+
+
+def test_closeness_of_disconnected_graph_is_harmonic_over_n_minus_1():
+    h = nx.karate_club_graph()
+    h.add_edge("x", "y")  # a second component
+    c = closeness(from_nx(h))
+    assert c.attrs["method"] == "harmonic"
+    n = h.number_of_nodes()
+    expected = {k: v / (n - 1) for k, v in nx.harmonic_centrality(h).items()}
+    assert c.to_dict() == pytest.approx(expected)
+
+
+def test_eigenvector_has_unit_norm_like_networkx(karate):
+    e = eigenvector(karate)
+    assert np.linalg.norm(e.to_numpy()) == pytest.approx(1.0)
+    expected = nx.eigenvector_centrality(nx.karate_club_graph(), weight=None, tol=1e-10)
+    assert e.to_dict() == pytest.approx(expected, abs=1e-6)
+
+
+def test_eigenvector_of_path_matches_networkx_published_answer():
+    # networkx test_eigenvector_centrality.py, P3: {0: 0.5, 1: 0.7071, 2: 0.5} (= analytic
+    # leading eigenvector (1, √2, 1)/2 of the path's adjacency matrix).
+    e = eigenvector(ig.Graph(edges=[(0, 1), (1, 2)]))
+    assert e.tolist() == pytest.approx([0.5, 2 ** -0.5, 0.5], abs=1e-6)
+
+
+def test_pagerank_matches_networkx_weighted(karate):
+    h = nx.karate_club_graph()  # carries integer edge weights
+    p = pagerank(karate)
+    assert p.sum() == pytest.approx(1.0)
+    assert p.to_dict() == pytest.approx(nx.pagerank(h, alpha=0.85, tol=1e-12), abs=1e-6)
+
+
+def test_coreness_matches_networkx_core_number(karate):
+    assert coreness(karate).to_dict() == nx.core_number(nx.karate_club_graph())
+
+
+def test_strength_sums_edge_weights(karate):
+    h = nx.karate_club_graph()
+    assert strength(karate).to_dict() == pytest.approx(dict(h.degree(weight="weight")))
+
+
+def test_sampled_betweenness_with_all_sources_equals_exact(karate):
+    exact = betweenness(karate)
+    sampled = betweenness(karate, samples=33, seed=1)  # 33 < 34 vertices: sampled branch
+    assert sampled.attrs["method"] == "sampled" and sampled.attrs["samples"] == 33
+    # Only one vertex is left out; the estimate is close but not identical.
+    assert spearmanr(exact, sampled).statistic > 0.99
+
+
+def test_sampled_betweenness_ranks_like_exact_and_reports_error():
+    g = ig.Graph.Barabasi(400, 3, directed=False)
+    g.vs["name"] = [f"v{i}" for i in range(g.vcount())]
+    exact = betweenness(g)
+    est = betweenness(g, samples=100, seed=7)
+    assert spearmanr(exact, est).statistic >= 0.9
+    se = pd.Series(est.attrs["standard_error"])
+    assert (se >= 0).all() and est.attrs["mean_standard_error"] > 0
+    # The estimate is unbiased; the error of the hubs stays within a few standard errors.
+    top = exact.nlargest(5).index
+    assert ((est[top] - exact[top]).abs() <= 5 * se[top] + 1e-9).all()
+    # Same seed, same estimate.
+    assert betweenness(g, samples=100, seed=7).equals(est)
+
+
+def membership_data(pairs, n_actors, n_coalitions, ties=None) -> GraphData:
+    return GraphData(
+        actors=pd.DataFrame({"id": [f"a{i}" for i in range(n_actors)],
+                             "name": [f"A{i}" for i in range(n_actors)]}),
+        coalitions=pd.DataFrame({"id": [f"k{j}" for j in range(n_coalitions)]}),
+        memberships=pd.DataFrame(sorted(pairs), columns=["actor", "coalition"]),
+        ties=ties if ties is not None else pd.DataFrame(columns=["source", "target"]),
+    )
+
+
+def test_two_mode_estimate_equals_projection_when_pairs_share_one_coalition():
+    # Coalitions of a "linear" design (every two coalitions share at most one actor and every
+    # two actors at most one coalition): the projection has no multiplicities, so counting
+    # paths per shared coalition changes nothing. Lines of the 3x3 grid plus its diagonals.
+    lines = [(0, 1, 2), (3, 4, 5), (6, 7, 8), (0, 3, 6), (1, 4, 7), (2, 5, 8), (0, 4, 8),
+             (10, 2, 9), (9, 11), (11, 12), (12, 13)]
+    pairs = {(f"a{a}", f"k{j}") for j, line in enumerate(lines) for a in line}
+    ties = pd.DataFrame({"source": ["a13"], "target": ["a14"], "weight": [1.0]})
+    data = membership_data(pairs, 15, len(lines), ties)
+    exact = betweenness(actor_network(data))
+    est = actor_betweenness(data, exact_limit=0, samples=1000, seed=3)
+    assert est.attrs["method"] == "sampled"
+    assert est.to_dict() == pytest.approx(exact.to_dict())
+    # Harmonic closeness from the two-mode distances equals the projection's exactly.
+    c = actor_closeness(data, exact_limit=0, samples=1000, seed=3)
+    assert c.to_dict() == pytest.approx(closeness(actor_network(data), harmonic=True).to_dict())
+
+
+def test_two_mode_estimate_ranks_actors_like_projection_betweenness():
+    rng = np.random.default_rng(11)
+    n_actors, n_coalitions = 300, 60
+    pairs = set()
+    for a in range(n_actors):
+        for k in rng.choice(n_coalitions, size=rng.integers(1, 4), replace=False):
+            pairs.add((f"a{a}", f"k{k}"))
+    data = membership_data(pairs, n_actors, n_coalitions)
+    exact = actor_betweenness(data)
+    est = actor_betweenness(data, exact_limit=10, samples=150, seed=5)
+    assert exact.attrs["method"] == "exact" and est.attrs["method"] == "sampled"
+    assert spearmanr(exact, est).statistic >= 0.9
+
+
+def test_actor_measures_columns_and_method_notes():
+    rng = np.random.default_rng(2)
+    pairs = {(f"a{rng.integers(40)}", f"k{rng.integers(8)}") for _ in range(90)}
+    data = membership_data(pairs, 40, 8)
+    df = actor_measures(data)
+    assert list(df.columns) == ["id", "name", "kind", "sector", "city", "mode", "degree",
+                                "strength", "betweenness", "closeness", "eigenvector",
+                                "pagerank", "coreness", "coalitions"]
+    assert len(df) == 40 and (df["mode"] == "actor").all()
+    assert df.attrs["betweenness_method"].startswith("exact")
+    sampled = actor_measures(data, exact_limit=5, samples=20, seed=9)
+    assert "20 source actors, seed 9" in sampled.attrs["betweenness_method"]
+    # Coalition counts come straight from the membership table.
+    counts = pd.DataFrame(sorted(pairs), columns=["a", "k"]).groupby("a").size()
+    got = df.set_index("id")["coalitions"]
+    assert all(got[a] == c for a, c in counts.items())
