@@ -1,0 +1,279 @@
+"""The seed's three clusterings, the data-driven clustering and the case shortlist."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from coalitions.analysis.clusters import (
+    cluster_table,
+    composition,
+    data_clusters,
+    shortlist,
+    silhouette_samples,
+)
+from coalitions.errors import UsageError
+from coalitions.graph.model import GraphData
+from coalitions.loaders.taxonomy import COMPOSITIONS, ROLES, THEMES
+
+SAMPLE = Path(__file__).resolve().parents[2] / "coalitions" / "data" / "sample"
+
+
+@pytest.fixture(scope="module")
+def sample() -> GraphData:
+    if not (SAMPLE / "coalitions.csv").exists():
+        pytest.skip("the bundled sample (coalitions/data/sample) is not generated yet")
+    from coalitions.loaders import load_inputs
+
+    return load_inputs([SAMPLE]).data
+
+
+def coalition(cid, themes=(), clusters=None, role=None, sectors=(), city="Gent"):
+    themes = list(themes)
+    if clusters is None:
+        by_name = {t.name: t.cluster for t in THEMES}
+        clusters = [by_name.get(t) for t in themes]
+    return {"id": cid, "name": cid.title(), "city": city, "themes": themes,
+            "theme_clusters": list(clusters), "role": role, "sectors": list(sectors)}
+
+
+def graph(coalitions, actors=(), memberships=()) -> GraphData:
+    return GraphData(
+        coalitions=pd.DataFrame(list(coalitions)),
+        actors=pd.DataFrame(list(actors), columns=["id", "name", "kind", "sector", "function",
+                                                   "organisation", "city"]),
+        memberships=pd.DataFrame(list(memberships), columns=["actor", "coalition", "role",
+                                                             "since"]),
+    )
+
+
+# --- the seed's tables on the sample -----------------------------------------------------
+
+def test_sample_theme_table_reproduces_the_seed(sample):
+    # seed: "THEMA" slides, 20 sub-themes under 5 clusters, 52 for 51 coalitions
+    t = cluster_table(sample, "theme")
+    assert len(t) == 20
+    assert t["group"].nunique() == 5
+    expected = {th.name: th.seed_count for th in THEMES}
+    assert dict(zip(t["cluster"], t["count"], strict=True)) == expected
+    assert t["count"].sum() == 52
+
+
+def test_sample_role_table_reproduces_the_seed(sample):
+    # seed: expressive 20; service 6, 10, 10, 5
+    t = cluster_table(sample, "role")
+    assert dict(zip(t["code"], t["count"], strict=True)) == {r.code: r.seed_count
+                                                             for r in ROLES}
+    assert t.groupby("group")["count"].sum().to_dict() == {"expressive": 20, "service": 31}
+
+
+def test_sample_actors_table_reproduces_the_seed(sample):
+    # seed: 10, 7, 11, 2, 3, 18
+    t = cluster_table(sample, "actors")
+    assert dict(zip(t["cluster"], t["count"], strict=True)) == {label: count for _, label,
+                                                                count in COMPOSITIONS}
+    assert (t["count"] == t["seed_count"]).all()
+
+
+def test_examples_are_coalitions_of_that_row(sample):
+    t = cluster_table(sample, "theme").set_index("cluster")
+    names = set(sample.coalitions["name"])
+    for cell in t["examples"]:
+        for name in filter(None, cell.split("; ")):
+            assert name in names
+    # the seed's own example for Energie
+    assert "Energent" in t.at["Energie", "examples"].split("; ")
+
+
+# --- tables on hand-built data -----------------------------------------------------------
+
+def test_two_subthemes_count_under_both_and_unknown_theme_gets_its_own_row():
+    data = graph([
+        coalition("a", ["Energie", "Voeding"]),
+        coalition("b", ["Energie"]),
+        coalition("c", ["Kunst"], clusters=[None]),
+    ])
+    t = cluster_table(data, "theme").set_index("cluster")
+    assert t.at["Energie", "count"] == 2
+    assert t.at["Voeding", "count"] == 1
+    assert t.at["Kunst", "count"] == 1
+    assert t.at["Kunst", "group"] == "(not in the seed's taxonomy)"
+    assert pd.isna(t.at["Kunst", "seed_count"])
+    assert t.at["Energie", "examples"] == "A; B"
+
+
+def test_role_table_lists_every_seed_role_and_coalitions_without_role():
+    data = graph([coalition("a", role="services"), coalition("b", role=None)])
+    t = cluster_table(data, "role")
+    assert list(t["code"][:5]) == [r.code for r in ROLES]
+    assert t.set_index("code").at["services", "count"] == 1
+    assert t.iloc[-1]["cluster"] == "(no role given)" and t.iloc[-1]["count"] == 1
+
+
+def test_composition_falls_back_to_member_sectors_when_none_declared():
+    data = graph(
+        [coalition("declared", sectors=["nonprofit", "citizens"]), coalition("undeclared"),
+         coalition("empty")],
+        actors=[("g", "Stad", "organisation", "city_government", None, None, "Gent"),
+                ("f", "Firma", "organisation", "private", None, None, "Gent"),
+                ("k", "UGent", "organisation", "knowledge", None, None, "Gent")],
+        memberships=[("g", "undeclared", "member", None), ("f", "undeclared", "member", None),
+                     ("k", "undeclared", "member", None), ("g", "declared", "member", None)],
+    )
+    comp = composition(data).set_index("id")
+    # declared sectors win even though a city-government actor is a member
+    assert comp.at["declared", "sectors"] == ("nonprofit",)
+    assert comp.at["declared", "source"] == "declared"
+    # knowledge institutions count as nonprofit in the seed's four-sector reading
+    assert comp.at["undeclared", "sectors"] == ("city_government", "nonprofit", "private")
+    assert comp.at["undeclared", "label"] == (
+        "Stedelijke overheid + nonprofit sector + private sector")
+    assert comp.at["empty", "source"] == "none"
+    t = cluster_table(data, "actors").set_index("cluster")
+    assert t.at["Enkel nonprofit sector", "count"] == 1
+    assert t.at["unknown", "count"] == 1
+
+
+def test_unknown_clustering_is_a_usage_error():
+    with pytest.raises(UsageError, match="Cannot cluster coalitions by 'colour'"):
+        cluster_table(graph([coalition("a")]), "colour")
+
+
+# --- silhouette and the data-driven clustering -------------------------------------------
+
+def brute_silhouette(dist, labels):
+    """Rousseeuw (1987), eq. (1)–(3), written as loops."""
+    n = len(labels)
+    out = []
+    for i in range(n):
+        own = [j for j in range(n) if labels[j] == labels[i] and j != i]
+        if not own:
+            out.append(0.0)
+            continue
+        a = sum(dist[i][j] for j in own) / len(own)
+        b = min(np.mean([dist[i][j] for j in range(n) if labels[j] == c])
+                for c in set(labels) if c != labels[i])
+        out.append((b - a) / max(a, b) if max(a, b) > 0 else 0.0)
+    return np.array(out)
+
+
+def test_silhouette_matches_rousseeuw_definition():
+    rng = np.random.default_rng(3)
+    pts = rng.normal(size=(12, 2))
+    dist = np.sqrt(((pts[:, None] - pts[None, :]) ** 2).sum(-1))
+    labels = [0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3]  # a singleton cluster too
+    assert silhouette_samples(dist, labels) == pytest.approx(brute_silhouette(dist, labels))
+
+
+def test_silhouette_two_points_hand_computed():
+    # points 0, 1 close (distance 1), point 2 far (4 from 0, 3 from 1); clusters {0,1}, {2}
+    dist = np.array([[0, 1, 4], [1, 0, 3], [4, 3, 0]], dtype=float)
+    # s(0) = (4 - 1) / 4, s(1) = (3 - 1) / 3, s(2) = 0 (alone)
+    assert silhouette_samples(dist, [1, 1, 2]) == pytest.approx([0.75, 2 / 3, 0.0])
+
+
+def _two_kinds() -> GraphData:
+    green = [coalition(f"g{i}", ["Energie"], role="sensitising", sectors=["nonprofit"])
+             for i in range(4)]
+    econ = [coalition(f"e{i}", ["Ondernemen"], role="innovation",
+                      sectors=["city_government", "private"]) for i in range(3)]
+    return graph(green + econ)
+
+
+def test_data_clusters_recover_two_obvious_groups_and_choose_k_by_silhouette():
+    assignments, info = data_clusters(_two_kinds())
+    assert info["k"] == 2
+    by_id = dict(zip(assignments["id"], assignments["cluster"], strict=True))
+    assert {by_id[f"g{i}"] for i in range(4)} == {1}  # the larger group is cluster 1
+    assert {by_id[f"e{i}"] for i in range(3)} == {2}
+    # identical within, nothing shared between: Jaccard 0 inside, 1 across → silhouette 1
+    assert info["silhouette"] == pytest.approx(1.0)
+    assert info["silhouette_by_k"][2] == max(info["silhouette_by_k"].values())
+    assert "Jaccard" in info["distance"] and "average" in info["linkage"]
+
+
+def test_data_clusters_with_given_k_is_deterministic(sample):
+    a1, i1 = data_clusters(sample, k=4)
+    a2, i2 = data_clusters(sample, k=4)
+    assert i1["k"] == 4 and i1["k_chosen_by"] == "given"
+    assert a1["cluster"].tolist() == a2["cluster"].tolist()
+    sizes = a1["cluster"].value_counts().sort_index().tolist()
+    assert sizes == sorted(sizes, reverse=True)
+
+
+def test_data_clusters_refuses_too_few_coalitions_and_bad_k():
+    with pytest.raises(UsageError, match="at least 3 coalitions"):
+        data_clusters(graph([coalition("a"), coalition("b")]))
+    with pytest.raises(UsageError, match="Cannot make 9 clusters of 7"):
+        data_clusters(_two_kinds(), k=9)
+
+
+# --- shortlist ---------------------------------------------------------------------------
+
+def test_shortlist_covers_new_categories_and_explains_why():
+    data = _two_kinds()
+    s = shortlist(data, 3)
+    assert s["rank"].tolist() == [1, 2, 3]
+    # the first two picks cover both kinds; the third starts over
+    assert {s.at[0, "id"][0], s.at[1, "id"][0]} == {"g", "e"}
+    assert s.at[0, "why"].startswith("covers ")
+    assert "not yet covered" in s.at[0, "why"]
+    assert "round 2" in s.at[2, "why"]
+
+
+def test_shortlist_prefers_actor_data_and_a_declared_pivot_on_ties():
+    data = graph(
+        [coalition(c, ["Energie"], role="services", sectors=["nonprofit"]) for c in "abc"],
+        actors=[("x", "Xavier", "person", "nonprofit", "staff", None, "Gent"),
+                ("y", "Yasmina", "person", "nonprofit", "staff", None, "Gent")],
+        memberships=[("x", "b", "member", None), ("y", "c", "pivot", None)],
+    )
+    s = shortlist(data, 3)
+    assert s["id"].tolist() == ["c", "b", "a"]
+    assert s.at[0, "declared_pivot"] == "Yasmina"
+    assert "declared pivot: Yasmina" in s.at[0, "why"]
+    assert "no actor data" in s.at[2, "why"]
+
+
+def test_shortlist_on_sample_is_greedy_maximum_coverage(sample):
+    s = shortlist(sample, 8)
+    assert s.equals(shortlist(sample, 8))  # deterministic
+    comp = composition(sample).set_index("id")
+    co = sample.coalitions.set_index("id")
+    kinds = {r.code: r.kind for r in ROLES}
+
+    def cats(cid):
+        out = {("theme", c) for c in co.at[cid, "theme_clusters"] if c}
+        out.add(("role", kinds[co.at[cid, "role"]]))
+        out.add(("actors", comp.at[cid, "sectors"]))
+        return out
+
+    covered: set = set()
+    universe = set().union(*(cats(c) for c in co.index))
+    picked: set = set()
+    for cid in s["id"]:
+        if covered >= universe:
+            covered = set()
+        best = max(len(cats(c) - covered) for c in co.index if c not in picked)
+        assert len(cats(cid) - covered) == best  # each pick gains the most still possible
+        covered |= cats(cid)
+        picked.add(cid)
+    assert len(set(s["id"])) == 8
+
+
+def test_shortlist_needs_a_positive_number():
+    with pytest.raises(UsageError):
+        shortlist(_two_kinds(), 0)
+
+
+def test_feature_columns_are_binary(sample):
+    from coalitions.analysis.clusters import coalition_features
+
+    x = coalition_features(sample)
+    assert set(np.unique(x.to_numpy())) <= {0, 1}
+    assert (x.filter(like="role:").sum(axis=1) == 1).all()
+    assert list(itertools.islice(x.columns, 1))[0].startswith("theme:")
