@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from coalitions.analysis.network import actor_network, tie_network
 from coalitions.errors import UsageError
 
 if TYPE_CHECKING:
@@ -235,7 +236,7 @@ def actor_brokerage(data: GraphData, group_by: str = "sector",
                          hint="Leave the direction automatic to use the co-membership "
                               "network (undirected reading).")
     use_ties = has_ties if directed is None else bool(directed)
-    g = _tie_graph(data) if use_ties else _comembership_graph(data)
+    g = tie_network(data) if use_ties else actor_network(data, include_ties=True)
     if use_ties:
         network = ("explicit ties between actors, read as directed arcs "
                    "(weights and tie types ignored)")
@@ -438,40 +439,3 @@ def _global_moments(n: np.ndarray, big_n: float, d: float) -> tuple[np.ndarray, 
 def _choose2(x: float) -> float:
     """R's choose(x, 2) for real x ≥ 0 as used by sna (0 below 2)."""
     return float(comb(int(x), 2)) if x >= 2 else 0.0
-
-
-def _tie_graph(data: GraphData) -> ig.Graph:
-    try:
-        from coalitions.analysis.network import tie_network
-    except ImportError:  # the network module is not there yet in a partial checkout
-        return _fallback_graph(data, comembership=False, ties=True, directed=True)
-    return tie_network(data)
-
-
-def _comembership_graph(data: GraphData) -> ig.Graph:
-    try:
-        from coalitions.analysis.network import actor_network
-    except ImportError:
-        return _fallback_graph(data, comembership=True, ties=True, directed=False)
-    return actor_network(data, include_ties=True)
-
-
-def _fallback_graph(data: GraphData, comembership: bool, ties: bool,
-                    directed: bool) -> ig.Graph:
-    import igraph as ig
-
-    ids = list(data.actors["id"])
-    index = {a: i for i, a in enumerate(ids)}
-    edges: set[tuple[int, int]] = set()
-    if comembership:
-        for _, members in data.memberships.groupby("coalition")["actor"]:
-            idx = sorted({index[a] for a in members if a in index})
-            edges.update((a, b) for j, a in enumerate(idx) for b in idx[j + 1:])
-    if ties:
-        for s, t in zip(data.ties["source"], data.ties["target"], strict=True):
-            if s in index and t in index and s != t:
-                a, b = index[s], index[t]
-                edges.add((a, b) if directed else (min(a, b), max(a, b)))
-    g = ig.Graph(n=len(ids), edges=sorted(edges), directed=directed)
-    g.vs["name"] = ids
-    return g
