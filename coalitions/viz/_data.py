@@ -98,12 +98,12 @@ def layout(graph, seed: int = 42) -> np.ndarray:
             niter = 500 if len(members) <= 1500 else 250
             coords = np.array(sub.layout_fruchterman_reingold(seed=start, niter=niter).coords)
             coords -= coords.mean(axis=0)
-            # Scale so that a typical link is about 1.6 node spacings long: FR makes link
+            # Scale so that a typical link is about 2.2 node spacings long: FR makes link
             # lengths fairly even, so this sets the density whatever the component's size.
             ends = np.array(sub.get_edgelist())
             lengths = np.linalg.norm(coords[ends[:, 0]] - coords[ends[:, 1]], axis=1)
             typical = float(np.median(lengths)) if len(lengths) else 1.0
-            coords *= 1.6 * spacing / (typical or 1.0)
+            coords *= 2.2 * spacing / (typical or 1.0)
         placed.append((members, coords))
     # Pack components left to right in rows about as wide as the largest one.
     row_width = max(2 * np.abs(c).max() for _m, c in placed[:1]) + spacing * 4

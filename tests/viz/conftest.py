@@ -13,6 +13,7 @@ from coalitions.loaders.taxonomy import THEMES
 # the browser tests read back.
 HOSTILE = '<img src=x onerror="window.__pwned=1">"\'</script><!--&amp;'
 HOSTILE_CITY = '<b onmouseover="window.__pwned=2">Gent</b>'
+HOSTILE_SECTOR = '<svg onload="window.__pwned=3">'
 
 
 def small_graph() -> GraphData:
@@ -52,6 +53,10 @@ def small_graph() -> GraphData:
                  "member", "member", "partner", "pivot", "member"],
         "since": pd.array([None] * 12, dtype="Int64"),
     })
+    # A sector outside the vocabulary reaches the legend and filters as text.
+    actors.loc[len(actors)] = ["a9", "Zonder sector", "organisation", HOSTILE_SECTOR, None,
+                               None, "Gent"]
+    memberships.loc[len(memberships)] = ["a9", "c3", "member", None]
     ties = pd.DataFrame({"source": ["a3"], "target": ["a7"], "type": ["knows"],
                          "weight": [1.0]})
     return GraphData(coalitions=coalitions, actors=actors, memberships=memberships, ties=ties)

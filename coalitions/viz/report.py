@@ -1,0 +1,311 @@
+"""City reports: one self-contained HTML page per city, and an index page linking them.
+
+A report holds the city's profile (coalitions, share with city government, officials and
+politicians spanning coalitions), its coalitions, declared and structural pivots with their
+explanations, brokers, the seed's three clusterings, the interactive city map (inline, in a
+sandboxed ``<iframe srcdoc>``), two matplotlib figures as ``data:`` URIs, and a provenance
+footer: input files with their SHA-256, parameters, and the versions of coalitions and the
+libraries that computed and drew it. Nothing is fetched when the page is opened.
+
+Every value from the data goes through Jinja's autoescaping (``html.escape`` rules); tables
+are built from plain strings, never from ``DataFrame.to_html``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.metadata
+import platform
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from coalitions.graph.model import GOVERNMENT_FUNCTIONS, PIVOT_ROLES, GraphData
+from coalitions.graph.scope import Scope
+from coalitions.viz import _data, figures
+from coalitions.viz.escape import srcdoc
+from coalitions.viz.maps import _asset, _template, _vis_js, map_document
+
+__all__ = ["city_slug", "provenance", "render_index", "render_report"]
+
+# Distributions whose versions the provenance footer lists: (label, distribution name).
+_LIBRARIES = (("coalitions", "coalitions"), ("igraph", "igraph"), ("networkx", "networkx"),
+              ("pandas", "pandas"), ("numpy", "numpy"), ("pyvis", "pyvis"),
+              ("matplotlib", "matplotlib"), ("ladybug", "ladybug"), ("neo4j", "neo4j"))
+
+
+def city_slug(city: str) -> str:
+    """ASCII, lower case, hyphens: the file-name part for a city (``report-<slug>.html``)."""
+    text = unicodedata.normalize("NFKD", city).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def render_report(data: GraphData, city: str, out: Path, *,
+                  inputs: Sequence[tuple[str | Path, str]] = (),
+                  params: dict[str, Any] | None = None,
+                  size_by: str = "betweenness") -> Path:
+    """Write the report of one city to ``out`` and return its path.
+
+    Parameters
+    ----------
+    data
+        The whole graph; the report scopes it to ``city`` (see :class:`Scope`).
+    city
+        City name, any case.
+    out
+        HTML file to write; its folder is created if needed.
+    inputs
+        ``(path, sha256)`` of every input file, for the provenance footer.
+    params
+        The parameters the report was made with (command, options), listed in the footer.
+    size_by
+        Actor measure that sizes the map's nodes and whose distribution is drawn.
+
+    Raises
+    ------
+    UsageError
+        No such city in ``data``.
+    """
+    part = Scope(city=city).apply(data)
+    city = _canonical_city(data, city)
+    measures = _data.actor_measures(part)
+    map_html, map_info = map_document(part, title=f"Coalitions in {city}", size_by=size_by,
+                                      measures=measures)
+    names = dict(zip(part.actors["id"].astype(str), part.actors["name"], strict=True))
+    sections = {
+        "pivots": _table_or_note(lambda: _pivots(part)),
+        "brokers": _table_or_note(lambda: _brokers(part)),
+        "clusterings": [(title, _table_or_note(lambda by=by: _clusters(part, by)))
+                        for title, by in (("By theme", "theme"), ("By role", "role"),
+                                          ("By actor composition", "actors"))],
+    }
+    top = measures.assign(id=measures["id"].astype(str))
+    top = top.assign(name=top["id"].map(names)).sort_values(size_by, ascending=False).head(10)
+    document = _template("report.html.j2").render(
+        title=f"Coalitions in {city}",
+        city=city,
+        css=_asset("report.css"),
+        profile=_profile(part),
+        spanning=_spanning(part),
+        coalitions=_coalition_rows(part, names),
+        central=_rows(top[[c for c in dict.fromkeys(("name", "coalitions", "degree", size_by))
+                           if c in top.columns]]),
+        size_by=size_by,
+        map_srcdoc=srcdoc(map_html),
+        map_note=map_info["note"],
+        figure_sectors=figures.sector_composition(part),
+        figure_centrality=figures.centrality_histogram(measures, size_by),
+        provenance=provenance(inputs, params or {}),
+        **sections,
+    )
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(document, encoding="utf-8")
+    return out
+
+
+def render_index(out_dir: Path, cities: Iterable[str], *,
+                 title: str = "Coalitions: city reports and maps") -> Path:
+    """Write ``out_dir/index.html`` linking each city's report and map, and the region map.
+
+    Links point at ``report-<slug>.html`` and ``map-<slug>.html`` (see :func:`city_slug`)
+    and are shown only for files that exist in ``out_dir``.
+    """
+    out_dir = Path(out_dir)
+    rows = []
+    for city in sorted(set(cities), key=str.lower):
+        slug = city_slug(city)
+        report, city_map = f"report-{slug}.html", f"map-{slug}.html"
+        rows.append({"city": city,
+                     "report": report if (out_dir / report).exists() else None,
+                     "map": city_map if (out_dir / city_map).exists() else None})
+    region = "map-region.html" if (out_dir / "map-region.html").exists() else None
+    document = _template("index.html.j2").render(
+        title=title, css=_asset("report.css"), rows=rows, region=region,
+        provenance=provenance((), {}),
+    )
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "index.html"
+    path.write_text(document, encoding="utf-8")
+    return path
+
+
+def provenance(inputs: Sequence[tuple[str | Path, str]], params: dict[str, Any]) -> dict:
+    """What a page was made from: input files and hashes, parameters, software versions."""
+    versions = [("python", platform.python_version())]
+    for label, dist in _LIBRARIES:
+        try:
+            versions.append((label, importlib.metadata.version(dist)))
+        except importlib.metadata.PackageNotFoundError:
+            if label == "igraph":
+                try:
+                    versions.append((label, importlib.metadata.version("python-igraph")))
+                    continue
+                except importlib.metadata.PackageNotFoundError:
+                    pass
+            versions.append((label, "not installed"))
+    vis = re.search(r"@version\s+(\S+)", _vis_js()[:2000])
+    versions.append(("vis-network", vis.group(1) if vis else "unknown"))
+    return {
+        "inputs": [(str(p), str(h)) for p, h in inputs],
+        "params": [(str(k), _cell(v)) for k, v in params.items()],
+        "versions": versions,
+        "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+
+
+# helpers
+
+
+def _canonical_city(data: GraphData, city: str) -> str:
+    for c in data.cities:
+        if c.lower() == city.lower():
+            return c
+    return city
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple | set):
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        return f"{value:.3g}" if not value.is_integer() else str(int(value))
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def _rows(frame: pd.DataFrame) -> dict[str, list]:
+    """A table as header and rows of plain strings (escaped later by the template)."""
+    return {"columns": [str(c).replace("_", " ") for c in frame.columns],
+            "rows": [[_cell(v) for v in row] for row in frame.itertuples(index=False)]}
+
+
+def _table_or_note(make) -> dict:
+    """The table ``make()`` returns, or a note when that analysis is not available."""
+    try:
+        result = make()
+    except ImportError as exc:
+        return {"note": f"Not available in this installation ({exc.name})."}
+    if isinstance(result, dict):
+        return result
+    if result is None or len(result) == 0:
+        return {"note": "Nothing to show for this city."}
+    return _rows(result)
+
+
+def _pivots(part: GraphData) -> pd.DataFrame:
+    from coalitions.analysis.pivots import coalition_pivots
+
+    return coalition_pivots(part)
+
+
+def _brokers(part: GraphData) -> pd.DataFrame:
+    from coalitions.analysis.brokerage import actor_brokerage
+
+    roles = actor_brokerage(part, group_by="sector")
+    cols = [c for c in ("name", "group", "coordinator", "itinerant", "representative",
+                        "gatekeeper", "liaison", "total") if c in roles.columns]
+    roles = roles[roles["total"] > 0] if "total" in roles.columns else roles
+    table = _rows(roles[cols].head(15))
+    network = roles.attrs.get("network")
+    if network:
+        table["caption"] = f"Gould & Fernandez roles between sectors; network read: {network}."
+    return table
+
+
+def _clusters(part: GraphData, by: str) -> pd.DataFrame:
+    from coalitions.analysis.clusters import cluster_table
+
+    table = cluster_table(part, by=by)
+    if "count" in table.columns:  # the seed's categories this city has none of
+        table = table[pd.to_numeric(table["count"], errors="coerce").fillna(0) > 0]
+    return table[[c for c in table.columns if not c.startswith("seed")]] \
+        if len(table.columns) > 2 else table
+
+
+def _government_members(part: GraphData) -> pd.DataFrame:
+    """Memberships joined with the actors' sector and function."""
+    m = part.memberships.astype({"actor": str, "coalition": str})
+    actors = part.actors.assign(id=part.actors["id"].astype(str))
+    return m.merge(actors[["id", "name", "sector", "function", "kind"]], left_on="actor",
+                   right_on="id", how="left")
+
+
+def _profile(part: GraphData) -> list[tuple[str, str]]:
+    joined = _government_members(part)
+    n_co = len(part.coalitions)
+    declared = {str(c) for c, s in zip(part.coalitions["id"], part.coalitions["sectors"],
+                                       strict=True)
+                if isinstance(s, list) and "city_government" in s}
+    by_members = set(joined.loc[joined["sector"] == "city_government", "coalition"])
+    with_gov = declared | by_members
+    spanning = _spanning(part)
+    pivots = joined[joined["role"].isin(PIVOT_ROLES)]
+    rows = [
+        ("coalitions", str(n_co)),
+        ("actors in them", str(joined["actor"].nunique())),
+        ("memberships", str(len(joined))),
+        ("coalitions with city government taking part",
+         f"{len(with_gov)} of {n_co} ({len(with_gov) / n_co:.0%})" if n_co else "–"),
+        ("coalitions with a declared pivot",
+         f"{pivots['coalition'].nunique()} of {n_co}" if n_co else "–"),
+        ("officials and politicians in two or more coalitions", str(len(spanning))),
+    ]
+    try:
+        from coalitions.analysis.cities import city_profiles
+    except ImportError:
+        return rows
+    profile = city_profiles(part)
+    if len(profile) == 1:
+        known = {label for label, _ in rows}
+        for key, value in profile.iloc[0].items():
+            label = str(key).replace("_", " ")
+            if label not in known and key != "city":
+                rows.append((label, _cell(value)))
+    return rows
+
+
+def _spanning(part: GraphData) -> list[dict[str, str]]:
+    """Officials and politicians who sit in two or more coalitions (the "tussenruimte")."""
+    joined = _government_members(part)
+    gov = joined[joined["function"].isin(GOVERNMENT_FUNCTIONS)]
+    names = dict(zip(part.coalitions["id"].astype(str), part.coalitions["name"], strict=True))
+    out = []
+    for actor, rows in gov.groupby("actor"):
+        coalitions = sorted({names.get(c, c) for c in rows["coalition"]}, key=str.lower)
+        if len(coalitions) >= 2:
+            first = rows.iloc[0]
+            out.append({"name": _cell(first["name"]) or actor,
+                        "function": _cell(first["function"]),
+                        "coalitions": ", ".join(coalitions), "n": len(coalitions)})
+    return sorted(out, key=lambda r: (-r["n"], r["name"].lower()))
+
+
+def _coalition_rows(part: GraphData, names: dict[str, str]) -> dict[str, list]:
+    m = part.memberships.astype({"actor": str, "coalition": str})
+    members = m.groupby("coalition").size()
+    pivots = m[m["role"].isin(PIVOT_ROLES)].groupby("coalition")["actor"].apply(
+        lambda a: ", ".join(sorted(_cell(names.get(x, x)) for x in a)))
+    co = part.coalitions.assign(id=part.coalitions["id"].astype(str))
+    frame = pd.DataFrame({
+        "name": co["name"],
+        "themes": co["themes"],
+        "founded": co["founded_year"],
+        "role": co["role"],
+        "relation": co["relation"],
+        "origin": co["origin"],
+        "members": co["id"].map(members).fillna(0).astype(int),
+        "declared pivot": co["id"].map(pivots),
+    }).sort_values("name", key=lambda s: s.astype(str).str.lower())
+    return _rows(frame)

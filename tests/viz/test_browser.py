@@ -1,0 +1,303 @@
+"""The pages in a real browser: headless Chromium (Debian's) driven by Playwright.
+
+Each kind of page is loaded from ``file://`` and must make no request other than ``file:`` /
+``data:`` / ``about:``, log no console error, draw its nodes, show its legend, stop moving
+within 10 s, and leave hostile names inert when hovered and clicked.
+
+Chromium comes from Debian (``apt-get install chromium chromium-driver``); Playwright's own
+browser download is never used. Without ``/usr/bin/chromium`` these tests skip locally and
+fail when ``CI`` is set.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from coalitions.graph.scope import Scope
+from coalitions.viz.maps import render_map
+from tests.viz.conftest import HOSTILE, HOSTILE_CITY, HOSTILE_SECTOR, small_graph
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+SETTLE_LIMIT_S = 10.0
+LOCAL_SCHEMES = ("file:", "data:", "about:")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: apt-get install -y chromium chromium-driver"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def sample():
+    import coalitions
+    from coalitions.loaders import load_inputs
+
+    return load_inputs([Path(coalitions.__file__).parent / "data" / "sample"]).data
+
+
+@pytest.fixture(scope="session")
+def maps(tmp_path_factory, sample) -> dict[str, tuple[Path, object]]:
+    """One file per kind of map page, with what render_map said about it."""
+    out = tmp_path_factory.mktemp("maps")
+    data = small_graph()
+    pages = {
+        "city": render_map(Scope(city="Aalst").apply(data), out / "city.html",
+                           title=HOSTILE_CITY),
+        "coalition": render_map(Scope(coalition="c2").apply(data), out / "coalition.html",
+                                title=HOSTILE + " coalition map", color_by="theme"),
+        "two-cities": render_map(data, out / "two-cities.html", title="Aalst and Gent",
+                                 color_by="community"),
+        "region": render_map(sample, out / "region.html", title="All cities of the sample"),
+        "reduced": render_map(sample, out / "reduced.html", title="Sample, reduced",
+                              max_nodes=120),
+    }
+    return {k: (v.path, v) for k, v in pages.items()}
+
+
+class Loaded:
+    """A page opened in the browser, with every request and console error it caused."""
+
+    def __init__(self, browser, path: Path) -> None:
+        self.page = browser.new_page(viewport={"width": 1280, "height": 800})
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: self.errors.append(m.text)
+                     if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(path.as_uri())
+        self.frame = self.page.main_frame
+
+    def wait_ready(self, frame=None) -> float:
+        """Seconds from now until the map has drawn its first frame (polled, not slept)."""
+        frame = frame or self.frame
+        start = time.monotonic()
+        frame.wait_for_function("window.coalitionsMap && window.coalitionsMap.ready",
+                                timeout=SETTLE_LIMIT_S * 1000)
+        return time.monotonic() - start
+
+    def external(self) -> list[str]:
+        return [u for u in self.requests if not u.startswith(LOCAL_SCHEMES)]
+
+    def pwned(self, frame=None) -> object:
+        return (frame or self.frame).evaluate("window.__pwned")
+
+    def close(self) -> None:
+        self.page.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    opened: list[Loaded] = []
+
+    def _open(path: Path) -> Loaded:
+        loaded = Loaded(browser, path)
+        opened.append(loaded)
+        return loaded
+
+    yield _open
+    for loaded in opened:
+        loaded.close()
+
+
+MAP_KINDS = ["city", "coalition", "two-cities", "region", "reduced"]
+
+# JavaScript: nodes in the vis DataSet, and canvas pixels that are not transparent/white.
+COUNT_NODES = "window.coalitionsMap.nodes.length"
+INKED_PIXELS = """(frameSel) => {
+  const canvas = document.querySelector('#network canvas');
+  const ctx = canvas.getContext('2d');
+  const img = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  let inked = 0;
+  for (let i = 0; i < img.length; i += 4) {
+    if (img[i + 3] > 0 && (img[i] < 235 || img[i + 1] < 235 || img[i + 2] < 235)) inked++;
+  }
+  return inked;
+}"""
+POSITIONS = "JSON.stringify(window.coalitionsMap.network.getPositions())"
+FRAMES = """(n) => new Promise(resolve => {
+  let left = n;
+  const tick = () => { if (--left <= 0) resolve(true); else requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+})"""
+
+
+def settle(loaded: Loaded, frame=None) -> tuple[float, bool]:
+    """Time until the map is drawn, and whether positions stayed put over 30 frames after."""
+    frame = frame or loaded.frame
+    took = loaded.wait_ready(frame)
+    before = frame.evaluate(POSITIONS)
+    frame.evaluate(FRAMES, 30)
+    after = frame.evaluate(POSITIONS)
+    return took, before == after
+
+
+@pytest.mark.parametrize("kind", MAP_KINDS)
+def test_map_page_requests_nothing_but_itself(open_page, maps, kind):
+    path, _info = maps[kind]
+    loaded = open_page(path)
+    loaded.wait_ready()
+    loaded.frame.evaluate(FRAMES, 5)
+    assert loaded.requests, "the page itself should have been requested"
+    assert loaded.external() == []
+
+
+@pytest.mark.parametrize("kind", MAP_KINDS)
+def test_map_page_logs_no_console_error(open_page, maps, kind):
+    path, _info = maps[kind]
+    loaded = open_page(path)
+    loaded.wait_ready()
+    loaded.frame.evaluate(FRAMES, 5)
+    assert loaded.errors == []
+
+
+@pytest.mark.parametrize("kind", MAP_KINDS)
+def test_map_draws_every_node_it_reports(open_page, maps, kind):
+    path, info = maps[kind]
+    loaded = open_page(path)
+    loaded.wait_ready()
+    assert loaded.frame.evaluate(COUNT_NODES) == info.n_nodes > 0
+    assert loaded.frame.evaluate("window.coalitionsMap.edges.length") == info.n_edges
+    # Ink on the canvas: well above what an empty canvas (0) or a lone dot would leave.
+    assert loaded.frame.evaluate(INKED_PIXELS) > 2000
+
+
+@pytest.mark.parametrize("kind", MAP_KINDS)
+def test_map_shows_a_legend_of_shapes_colours_and_size(open_page, maps, kind):
+    path, _info = maps[kind]
+    loaded = open_page(path)
+    legend = loaded.page.locator("#legend")
+    assert legend.is_visible()
+    text = legend.inner_text()
+    for words in ("organisation", "person", "coalition", "declared pivot", "area ∝"):
+        assert words in text
+    assert loaded.page.locator("#legend .swatch").count() >= 2
+
+
+@pytest.mark.parametrize("kind", MAP_KINDS)
+def test_map_stops_moving_within_ten_seconds(open_page, maps, kind):
+    path, _info = maps[kind]
+    loaded = open_page(path)
+    took, still = settle(loaded)
+    print(f"{kind} map drawn and still after {took:.2f} s")
+    assert took < SETTLE_LIMIT_S
+    assert still
+
+
+def test_region_map_of_the_sample_settles_within_ten_seconds_from_navigation(browser, maps):
+    path, info = maps["region"]
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        start = time.monotonic()
+        page.goto(path.as_uri())
+        page.wait_for_function("window.coalitionsMap && window.coalitionsMap.ready",
+                               timeout=SETTLE_LIMIT_S * 1000)
+        before = page.evaluate(POSITIONS)
+        page.evaluate(FRAMES, 30)
+        took = time.monotonic() - start
+        assert page.evaluate(POSITIONS) == before
+        print(f"region map: {info.n_nodes} nodes, settled {took:.2f} s after navigation")
+        assert took < SETTLE_LIMIT_S
+        assert info.n_nodes > 600  # the sample's ~600 actors and 51 coalitions, not a subset
+    finally:
+        page.close()
+
+
+def _hover_and_click(loaded: Loaded, node_id: str) -> None:
+    frame = loaded.frame
+    point = frame.evaluate("""(id) => {
+      const net = window.coalitionsMap.network;
+      net.focus(id, {scale: 1.5});
+      const dom = net.canvasToDOM(net.getPositions([id])[id]);
+      const box = document.querySelector('#network').getBoundingClientRect();
+      return {x: box.left + dom.x, y: box.top + dom.y};
+    }""", node_id)
+    loaded.page.mouse.move(point["x"] - 30, point["y"] - 30)
+    loaded.page.mouse.move(point["x"], point["y"], steps=5)
+    loaded.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    loaded.page.mouse.click(point["x"], point["y"])
+
+
+def test_hostile_actor_name_is_shown_as_text_and_never_runs(open_page, maps):
+    path, _info = maps["city"]
+    loaded = open_page(path)
+    loaded.wait_ready()
+    _hover_and_click(loaded, "a:a2")
+    tooltip = loaded.page.locator("div.vis-tooltip").inner_text()
+    assert HOSTILE in tooltip
+    assert HOSTILE in loaded.page.locator("#details").inner_text()
+    loaded.page.fill("#search", "onerror")
+    hit = loaded.page.locator(".search-hit").first
+    assert hit.inner_text() == HOSTILE
+    hit.click()
+    assert loaded.page.locator("h1").inner_text() == HOSTILE_CITY
+    assert loaded.page.title() == HOSTILE_CITY
+    assert loaded.pwned() is None
+    assert loaded.errors == []
+
+
+def test_hostile_coalition_name_theme_and_sector_are_inert(open_page, maps):
+    path, _info = maps["two-cities"]
+    loaded = open_page(path)
+    loaded.wait_ready()
+    _hover_and_click(loaded, "c:c2")
+    details = loaded.page.locator("#details").inner_text()
+    assert HOSTILE + " coalition" in details
+    assert HOSTILE in details.split("themes:")[1]
+    _hover_and_click(loaded, "a:a9")
+    assert HOSTILE_SECTOR in loaded.page.locator("#details").inner_text()
+    assert HOSTILE_SECTOR in loaded.page.locator("#filter-sector").inner_text()
+    # Unticking the hostile sector's filter hides exactly its one actor.
+    loaded.page.locator(f'#filter-sector input[value="{HOSTILE_SECTOR}"]').uncheck()
+    hidden = loaded.frame.evaluate(
+        "window.coalitionsMap.nodes.get({filter: n => n.hidden}).map(n => n.id)")
+    assert hidden == ["a:a9"]
+    assert loaded.pwned() is None
+    assert loaded.errors == []
+
+
+def test_sector_and_kind_filters_hide_nodes_in_the_browser(open_page, maps):
+    path, _info = maps["region"]
+    loaded = open_page(path)
+    loaded.wait_ready()
+    visible = "window.coalitionsMap.nodes.get({filter: n => !n.hidden}).length"
+    total = loaded.frame.evaluate(COUNT_NODES)
+    assert loaded.frame.evaluate(visible) == total
+    loaded.page.locator('#filter-kind input[value="coalition"]').uncheck()
+    assert loaded.frame.evaluate(visible) == total - 51
+    loaded.page.locator('#filter-kind input[value="coalition"]').check()
+    loaded.page.locator('#filter-sector input[value="nonprofit"]').uncheck()
+    nonprofit = int(loaded.page.locator('#filter-sector label', has_text="nonprofit")
+                    .locator(".muted").inner_text().strip("()"))
+    assert loaded.frame.evaluate(visible) == total - nonprofit
+
+
+def test_reduced_map_says_what_was_left_out_and_how_to_see_it(open_page, maps):
+    path, info = maps["reduced"]
+    loaded = open_page(path)
+    loaded.wait_ready()
+    assert info.reduced and info.n_nodes <= 120
+    note = loaded.page.locator("#map-note")
+    assert note.is_visible()
+    text = note.inner_text()
+    assert "Reduced view" in text and "left out" in text
+    assert "--max-nodes" in text and "--city" in text
+    assert loaded.frame.evaluate(COUNT_NODES) == info.n_nodes
