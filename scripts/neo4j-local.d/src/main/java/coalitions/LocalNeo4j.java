@@ -1,0 +1,86 @@
+package coalitions;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.logging.Level;
+import org.neo4j.logging.log4j.Log4jLogProvider;
+
+/**
+ * A development Neo4j: the Community DBMS started embedded, reachable over Bolt on 127.0.0.1.
+ *
+ * <p>Usage: {@code LocalNeo4j HOME PORT PASSWORD_FILE READY_FILE}. The password is read from a
+ * file rather than the command line so it never shows in {@code ps}. READY_FILE is written once
+ * the password is in place, because Bolt accepts connections a moment before that.
+ */
+public final class LocalNeo4j {
+    private LocalNeo4j() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 4) {
+            System.err.println("usage: LocalNeo4j HOME PORT PASSWORD_FILE READY_FILE");
+            System.exit(2);
+        }
+        Path home = Path.of(args[0]).toAbsolutePath();
+        int port = Integer.parseInt(args[1]);
+        String password = Files.readString(Path.of(args[2]), StandardCharsets.UTF_8).strip();
+        Path ready = Path.of(args[3]);
+        Files.deleteIfExists(ready);
+        long t0 = System.nanoTime();
+
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setUserLogProvider(new Log4jLogProvider(System.out, Level.INFO))
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
+                // A throwaway development server: keep the transaction logs from growing.
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
+                .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16))
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                .build();
+
+        System.out.printf("LocalNeo4j: DBMS started in %.1fs%n", (System.nanoTime() - t0) / 1e9);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("LocalNeo4j: shutting down");
+            dbms.shutdown();
+            stopped.countDown();
+        }, "neo4j-local-shutdown"));
+
+        try {
+            setPassword(dbms, password);
+        } catch (RuntimeException e) {
+            // Without the password the server is useless to its callers: fail loudly, not half-up.
+            e.printStackTrace();
+            System.exit(1);
+        }
+        Files.writeString(ready, ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
+        System.out.printf("LocalNeo4j: ready on bolt://127.0.0.1:%d after %.1fs%n",
+                port, (System.nanoTime() - t0) / 1e9);
+        stopped.await();
+    }
+
+    private static void setPassword(DatabaseManagementService dbms, String password) {
+        try {
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        } catch (RuntimeException e) {
+            // A restart keeps the data, so the user may already have exactly this password;
+            // Neo4j refuses to "change" a password to itself.
+            if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                throw e;
+            }
+        }
+    }
+}
