@@ -1,0 +1,235 @@
+"""Embeddedness: how an actor sits among its contacts, and how a coalition sits among others.
+
+Actor measures run on the undirected one-mode actor network (co-membership plus explicit
+ties, direction ignored, :func:`~coalitions.analysis.network.actor_network`), weighted by
+its ``weight`` (shared coalitions plus tie weights): a pair sharing three coalitions is a
+stronger tie than a pair sharing one.
+
+Burt's constraint and effective size are computed with sparse matrices over the edges
+(igraph's ``constraint`` and networkx's ``constraint``/``effective_size`` agree with them and
+are the tests' independent checks; networkx builds a dense n × n matrix for weighted
+effective size, which a city-wide network cannot afford).
+"""
+
+from __future__ import annotations
+
+import igraph as ig
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from coalitions.analysis.centrality import coreness as _coreness
+from coalitions.analysis.network import actor_network, affiliation
+from coalitions.graph.model import GraphData
+
+__all__ = [
+    "actor_embeddedness",
+    "blau_index",
+    "clustering",
+    "coalition_embeddedness",
+    "constraint",
+    "effective_size",
+    "sector_diversity",
+]
+
+
+def constraint(g: ig.Graph, weights: str | None = "weight") -> pd.Series:
+    """Burt's constraint: how much an actor's contacts are tied to each other.
+
+    ``c(i) = Σ_{j ∈ N(i)} (p_ij + Σ_{q ≠ i,j} p_iq p_qj)²`` with ``p_ij`` the share of i's tie
+    weight (both directions summed) that goes to j. From about ``1/degree`` (contacts
+    unconnected, many structural holes) up to 1 and above (a closed clique or a single
+    contact). Undefined (NaN) for isolates, as networkx.
+
+    References
+    ----------
+    Burt, R. S. (1992). *Structural Holes: The Social Structure of Competition*. Harvard
+    University Press, ch. 2. https://doi.org/10.4159/9780674029095
+    """
+    p, mask = _proportions(g, weights)
+    indirect = (p @ p).multiply(mask)
+    c = np.asarray((p + indirect).power(2).sum(axis=1)).ravel()
+    return _series(g, np.where(_isolated(mask), np.nan, c))
+
+
+def effective_size(g: ig.Graph, weights: str | None = "weight") -> pd.Series:
+    """Burt's effective size: the number of contacts minus their redundancy.
+
+    ``e(i) = Σ_{j ∈ N(i)} (1 − Σ_{q ≠ i,j} p_iq m_jq)`` with ``p_iq`` as in
+    :func:`constraint` and ``m_jq`` j's tie weight to q divided by j's strongest tie (Burt
+    1992). For unweighted undirected graphs this equals Borgatti's simplification
+    ``n − 2t/n`` (n contacts, t ties among them), which networkx ``effective_size`` uses when
+    ``weight=None``. NaN for isolates.
+
+    References
+    ----------
+    Burt (1992), see :func:`constraint`. Borgatti, S. P. (1997). Structural holes: unpacking
+    Burt's redundancy measures. *Connections* 20(1), 35–38.
+    """
+    p, mask = _proportions(g, weights)
+    w = _mutual(g, weights)
+    row_max = np.asarray(w.max(axis=1).todense()).ravel()
+    m = sp.diags(np.where(row_max > 0, 1 / np.where(row_max > 0, row_max, 1), 0.0)) @ w
+    redundancy = (p @ m.T).multiply(mask)
+    e = np.asarray(mask.sum(axis=1)).ravel() - np.asarray(redundancy.sum(axis=1)).ravel()
+    return _series(g, np.where(_isolated(mask), np.nan, e))
+
+
+def clustering(g: ig.Graph) -> pd.Series:
+    """Local clustering coefficient: the share of pairs of contacts that are tied.
+
+    Unweighted, ``2t / (k(k-1))`` for a vertex of degree k in t triangles; 0 where k < 2, as
+    networkx ``clustering``.
+
+    References
+    ----------
+    Watts, D. J. & Strogatz, S. H. (1998). Collective dynamics of 'small-world' networks.
+    *Nature* 393, 440–442. https://doi.org/10.1038/30918
+    """
+    values = g.transitivity_local_undirected(mode="zero")
+    return _series(g, np.asarray(values, dtype=float))
+
+
+def blau_index(counts: np.ndarray) -> np.ndarray:
+    """Blau's heterogeneity index ``1 − Σ_k p_k²`` of each row of category counts.
+
+    0 when all are in one category; ``1 − 1/K`` when spread evenly over K categories. Rows
+    without any count give NaN.
+
+    References
+    ----------
+    Blau, P. M. (1977). *Inequality and Heterogeneity*. New York: Free Press.
+    """
+    counts = np.asarray(counts, dtype=float)
+    total = counts.sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        shares = counts / total[:, None]
+        return np.where(total > 0, 1 - (shares**2).sum(axis=1), np.nan)
+
+
+def sector_diversity(g: ig.Graph, attribute: str = "sector") -> pd.Series:
+    """Sector diversity of each actor's contacts: the Blau index of their sectors.
+
+    The ego network's alters (the ego itself not counted), each counted once whatever the
+    tie weight; alters with no sector are left out. NaN for isolates.
+    """
+    n = g.vcount()
+    codes, categories = pd.factorize(pd.Series(g.vs[attribute] if n else [], dtype=object))
+    known = codes >= 0
+    onehot = sp.csr_matrix((np.ones(known.sum()), (np.flatnonzero(known), codes[known])),
+                           shape=(n, max(len(categories), 1)))
+    adjacency = _adjacency(g, None)
+    adjacency.data[:] = 1
+    counts = (adjacency @ onehot).toarray()
+    return _series(g, blau_index(counts))
+
+
+def actor_embeddedness(data: GraphData) -> pd.DataFrame:
+    """Embeddedness of every actor in the actor network.
+
+    Columns: ``id``, ``name``, ``sector``, ``city``, ``coreness`` (k-core number),
+    ``constraint`` and ``effective_size`` (Burt, weighted by ``weight``), ``clustering``
+    (local, unweighted), ``sector_diversity`` (Blau index over the contacts' sectors),
+    ``coalitions`` (number of coalitions).
+    """
+    g = actor_network(data)
+    return pd.DataFrame({
+        "id": g.vs["name"],
+        "name": g.vs["label"],
+        "sector": g.vs["sector"],
+        "city": g.vs["city"],
+        "coreness": _coreness(g).to_numpy(),
+        "constraint": constraint(g).to_numpy(),
+        "effective_size": effective_size(g).to_numpy(),
+        "clustering": clustering(g).to_numpy(),
+        "sector_diversity": sector_diversity(g).to_numpy(),
+        "coalitions": np.asarray(g.vs["n_coalitions"], dtype=int),
+    })
+
+
+def coalition_embeddedness(data: GraphData) -> pd.DataFrame:
+    """How each coalition is embedded among the others and in city government.
+
+    Columns: ``id``, ``name``, ``city``, ``n_members``; ``overlap`` (number of other
+    coalitions sharing at least one member); ``shared_members`` (members who sit in at least
+    one other coalition); ``share_active_elsewhere`` (``shared_members / n_members``, NaN
+    for a coalition without members); government presence as counts of members:
+    ``officials`` and ``politicians`` (persons by function) and
+    ``city_government_organisations`` (organisations of sector ``city_government``), and
+    ``government_presence`` (their sum).
+    """
+    aff = affiliation(data)
+    a = aff.matrix
+    n_members = np.asarray(a.sum(axis=0)).ravel()
+    co_co = (a.T @ a).tocsr()
+    co_co.setdiag(0)
+    co_co.eliminate_zeros()
+    overlap = np.diff(co_co.indptr)
+    elsewhere = (np.asarray(a.sum(axis=1)).ravel() >= 2).astype(np.int64)
+    shared_members = a.T @ elsewhere
+    actors = data.actors
+    function = actors["function"].astype(object)
+    officials = (function == "official").to_numpy().astype(np.int64)
+    politicians = (function == "politician").to_numpy().astype(np.int64)
+    city_orgs = ((actors["kind"].astype(object) == "organisation")
+                 & (actors["sector"].astype(object) == "city_government")).to_numpy()
+    co = data.coalitions
+    df = pd.DataFrame({
+        "id": aff.coalition_ids,
+        "name": co["name"].tolist(),
+        "city": co["city"].tolist(),
+        "n_members": n_members.astype(int),
+        "overlap": overlap.astype(int),
+        "shared_members": np.asarray(shared_members).ravel().astype(int),
+        "officials": np.asarray(a.T @ officials).ravel().astype(int),
+        "politicians": np.asarray(a.T @ politicians).ravel().astype(int),
+        "city_government_organisations":
+            np.asarray(a.T @ city_orgs.astype(np.int64)).ravel().astype(int),
+    })
+    with np.errstate(divide="ignore", invalid="ignore"):
+        df["share_active_elsewhere"] = np.where(
+            n_members > 0, df["shared_members"] / np.where(n_members > 0, n_members, 1),
+            np.nan)
+    df["government_presence"] = (df["officials"] + df["politicians"]
+                                 + df["city_government_organisations"])
+    return df
+
+
+# helpers
+
+def _adjacency(g: ig.Graph, weights: str | None) -> sp.csr_matrix:
+    """Symmetric sparse adjacency (weights summed over parallel edges; loops dropped)."""
+    n = g.vcount()
+    if g.ecount() == 0:
+        return sp.csr_matrix((n, n))
+    edges = np.asarray(g.get_edgelist(), dtype=np.int64)
+    w = (np.asarray(g.es[weights], dtype=float) if weights in g.es.attributes()
+         else np.ones(len(edges)))
+    keep = edges[:, 0] != edges[:, 1]
+    edges, w = edges[keep], w[keep]
+    m = sp.coo_matrix((w, (edges[:, 0], edges[:, 1])), shape=(n, n)).tocsr()
+    return (m + m.T).tocsr()
+
+
+def _mutual(g: ig.Graph, weights: str | None) -> sp.csr_matrix:
+    # Burt's mutual weight z_ij + z_ji: for an undirected graph both are the edge weight,
+    # a factor 2 that cancels in every proportion; directed graphs add the two directions.
+    return _adjacency(g, weights)
+
+
+def _proportions(g: ig.Graph, weights: str | None) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    w = _mutual(g, weights)
+    total = np.asarray(w.sum(axis=1)).ravel()
+    p = sp.diags(np.where(total > 0, 1 / np.where(total > 0, total, 1), 0.0)) @ w
+    mask = w.copy()
+    mask.data[:] = 1
+    return p.tocsr(), mask.tocsr()
+
+
+def _isolated(mask: sp.csr_matrix) -> np.ndarray:
+    return np.diff(mask.indptr) == 0
+
+
+def _series(g: ig.Graph, values) -> pd.Series:
+    names = g.vs["name"] if "name" in g.vs.attributes() else list(range(g.vcount()))
+    return pd.Series(np.asarray(values, dtype=float), index=pd.Index(names, name="name"))
