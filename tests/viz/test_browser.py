@@ -266,7 +266,8 @@ def test_hostile_coalition_name_theme_and_sector_are_inert(open_page, maps):
     assert HOSTILE_SECTOR in loaded.page.locator("#details").inner_text()
     assert HOSTILE_SECTOR in loaded.page.locator("#filter-sector").inner_text()
     # Unticking the hostile sector's filter hides exactly its one actor.
-    loaded.page.locator(f'#filter-sector input[value="{HOSTILE_SECTOR}"]').uncheck()
+    loaded.page.locator("#filter-sector label", has_text=HOSTILE_SECTOR).locator(
+        "input").uncheck()
     hidden = loaded.frame.evaluate(
         "window.coalitionsMap.nodes.get({filter: n => n.hidden}).map(n => n.id)")
     assert hidden == ["a:a9"]
