@@ -112,11 +112,14 @@ def brokerage_roles(g: ig.Graph, group: str | Sequence) -> pd.DataFrame:
     - total: ``E = p (N-1)(N-2)``, ``Var = E(1-p) + 2 (N-1)(N-2)(N-3) d³(1-d)³``
 
     and ``z = (observed − E) / sqrt(Var)``. These are sna's formulas verbatim
-    (``sna/R/gli.R``, function ``brokerage``), including its graph-level moments.
+    (``sna/R/gli.R``, function ``brokerage``); the per-vertex moments are exact (the test
+    suite checks them by enumerating every digraph on four vertices). The graph-level
+    moments in ``attrs["global"]`` are sna's too, but sna's graph-level variances are not
+    the exact variances on small graphs (same enumeration): read those z-scores as sna
+    would report them, not as exact.
 
-    Counting costs one sparse product per group over the broker rows, i.e. work of the
-    order of Σ_a outdeg(a)·indeg-fan, the same as counting transitive triples; memory is
-    bounded by processing brokers in chunks.
+    The work is that of counting transitive triples — of the order of Σ_b Σ_{a→b}
+    outdeg(a) — done as sparse products, broker rows in chunks so memory stays bounded.
 
     References
     ----------

@@ -211,6 +211,9 @@ def test_vertex_moments_equal_exact_moments_over_all_graphs_on_four_vertices(cl)
     e, v = _group_moments(np.bincount(cl).astype(float), float(n), d)
     assert e[cl] == pytest.approx(mean, abs=1e-12)
     assert v[cl] == pytest.approx(second - mean**2, abs=1e-12)
+    # graph-level expectations are exact too (sna's graph-level variances are not)
+    ge, _ = _global_moments(np.bincount(cl).astype(float), float(n), d)
+    assert ge == pytest.approx(mean.sum(axis=0), abs=1e-12)
 
 
 def test_global_expectations_are_sums_of_vertex_expectations():
