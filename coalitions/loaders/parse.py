@@ -52,12 +52,12 @@ def parse_founded(text: str | None) -> int | None:
 # Words after a number that say what was counted, as normalise_text leaves them.
 _VOLUNTEER_WORDS = re.compile(r"^(vrijwillig\w*|volunteer\w*)$")
 _ORGANISATION_WORDS = re.compile(
-    r"^(vzw\w*|v z w|ngo\w*|organisatie\w*|organi[sz]ation\w*|partner\w*|vereniging\w*|"
+    r"^(vzw\w*|ngo\w*|organisatie\w*|organi[sz]ation\w*|partner\w*|vereniging\w*|"
     r"lidorganisatie\w*|members?|leden|bedrijven|bedrijf|kmo\w*|scholen|school|"
     r"instellingen|instelling|diensten|actoren|partijen|associations?|groepen|groups?)$"
 )
 _NUMBER = re.compile(r"(-\s*)?(\d{1,3}(?:\.\d{3})+|\d+)(?:\s*-?\s*tal\b)?")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def parse_size(text: str | None) -> tuple[int | None, int | None] | None:
@@ -93,7 +93,7 @@ def parse_size(text: str | None) -> tuple[int | None, int | None] | None:
     numbers = list(_NUMBER.finditer(raw))
     for i, match in enumerate(numbers):
         end = numbers[i + 1].start() if i + 1 < len(numbers) else len(raw)
-        words = [normalise_text(w) for w in _WORD.findall(raw[match.end():end])][:3]
+        words = [w.lower() for w in _WORD.findall(raw, match.end(), min(end, match.end() + 80))][:3]
         value = int(match.group(2).replace(".", ""))
         if match.group(1):
             value = -value
@@ -101,7 +101,7 @@ def parse_size(text: str | None) -> tuple[int | None, int | None] | None:
             if _VOLUNTEER_WORDS.match(word):
                 volunteers = value if volunteers is None else volunteers
                 break
-            if _ORGANISATION_WORDS.match(word.replace(" s", "")):
+            if _ORGANISATION_WORDS.match(word):
                 organisations = value if organisations is None else organisations
                 break
     if organisations is None and volunteers is None:

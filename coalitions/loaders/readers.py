@@ -16,11 +16,14 @@ import datetime as dt
 import hashlib
 import io
 import re
-from collections.abc import Iterable, Sequence
+import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+from numpy.dtypes import StringDType
 
 from coalitions.errors import Problem
 from coalitions.loaders.taxonomy import normalise_text
@@ -319,6 +322,23 @@ def _detect(data: bytes, name: str, problems) -> str | None:
     return None
 
 
+def _padded(data: bytes, sep: str) -> bool:
+    """Whether any cell may start or end with blanks.
+
+    Searched in the raw bytes (``bytes in bytes`` runs at memory speed); separators, quotes,
+    blanks and line breaks are single ASCII bytes in every encoding read here except
+    UTF-16/32, which are always stripped.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+        return True
+    if data.lstrip(b"\xef\xbb\xbf")[:1].isspace() or data[-1:] in (b" ", b"\t"):
+        return True
+    if b"\xa0" in data:  # a no-break space (Latin-1 byte or part of the UTF-8 pair C2 A0)
+        return True
+    edges = (sep.encode(), b'"', b"\n", b"\r")
+    return any(e + b in data or b + e in data for e in edges for b in (b" ", b"\t"))
+
+
 def _sniff_separator(text: str) -> str:
     first = next((line for line in text.splitlines() if line.strip()), "")
     counts = {sep: first.count(sep) for sep in (";", ",", "\t")}
@@ -342,10 +362,13 @@ def _read_csv(data: bytes, name: str, kind: str, encoding, tables, problems) -> 
         return
     sep = _sniff_separator(text)
     try:
-        frame = pd.read_csv(
-            io.StringIO(text), sep=sep, header=None, dtype=str, keep_default_na=False,
-            na_filter=False, skip_blank_lines=False, engine="c", quoting=csv.QUOTE_MINIMAL,
-        )
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                io.StringIO(text), sep=sep, header=None, dtype=object, keep_default_na=False,
+                na_filter=False, skip_blank_lines=False, engine="c", quoting=csv.QUOTE_MINIMAL,
+                on_bad_lines="warn",
+            )
     except pd.errors.ParserError as exc:
         msg = str(exc).strip()
         line = re.search(r"line (\d+)", msg)
@@ -360,11 +383,31 @@ def _read_csv(data: bytes, name: str, kind: str, encoding, tables, problems) -> 
     except (pd.errors.EmptyDataError, ValueError, UnicodeError) as exc:
         problems.append(Problem(name, None, None, None, f"not a readable CSV file ({exc})"))
         return
-    values = frame.astype(object).where(frame.notna(), None)
-    header = [_cell_text(v) for v in values.iloc[0].tolist()]
-    body = values.iloc[1:]
-    rows = pd.RangeIndex(2 + lines_before, 2 + lines_before + len(body))
-    _make_table(kind, name, None, header, body, rows, tables, problems)
+    # pandas skips rows with more cells than the header and says so in a warning that
+    # counts records as a spreadsheet does (header = 1); each is reported, the rest is read.
+    skipped: set[int] = set()
+    for warning in caught:
+        for line, expected, saw in re.findall(r"line (\d+): expected (\d+) fields?, saw (\d+)",
+                                              str(warning.message)):
+            row = int(line) + lines_before
+            skipped.add(row)
+            problems.append(Problem(
+                name, None, row, None,
+                f"row has {saw} cells but the header has {expected}; a cell that contains the "
+                f"separator {sep!r} must be in double quotes",
+            ))
+    header = [_cell_text(v) for v in frame.iloc[0].tolist()]
+    body = frame.iloc[1:]
+    first = 2 + lines_before
+    if skipped:
+        numbers = [r for r in range(first, first + len(body) + len(skipped)) if r not in skipped]
+        rows = pd.Index(numbers[: len(body)], dtype="int64")
+    else:
+        rows = pd.RangeIndex(first, first + len(body))
+    # Stripping a million cells costs seconds; only cells next to a separator, quote or line
+    # break can carry surrounding blanks, and one C-level search finds whether any does.
+    strip = _padded(data, sep)
+    _make_table(kind, name, None, header, body, rows, tables, problems, strip=strip)
 
 
 # --- xlsx --------------------------------------------------------------------------------
@@ -450,7 +493,7 @@ def _read_sheet(ws, kind: str, name: str, sheet: str, tables, problems) -> None:
 
 
 def _cell_text(value) -> str | None:
-    if value is None:
+    if value is None or (isinstance(value, float) and value != value):
         return None
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
@@ -468,7 +511,7 @@ def _cell_text(value) -> str | None:
 
 
 def _make_table(kind, file, sheet, header, body: pd.DataFrame, rows: pd.Index, tables,
-                problems, header_row: int = 1) -> None:
+                problems, header_row: int = 1, strip: bool = False) -> None:
     aliases = {alias: canon for canon, names in HEADERS[kind].items() for alias in names}
     chosen: dict[str, int] = {}
     headers: dict[str, str] = {}
@@ -487,35 +530,49 @@ def _make_table(kind, file, sheet, header, body: pd.DataFrame, rows: pd.Index, t
         if canon in chosen:
             problems.append(Problem(
                 file, sheet, header_row, raw,
-                f"columns {headers[canon]!r} and {raw!r} both give the {canon}; keep one",
+                f'columns "{headers[canon]}" and "{raw}" both give the {canon}; keep one',
             ))
             continue
         chosen[canon] = position
         headers[canon] = raw
+    row_numbers = rows.to_numpy()
     frame = pd.DataFrame(index=range(len(body)))
     for canon, position in chosen.items():
-        frame[canon] = _clean(body.iloc[:, position])
-    frame["_row"] = rows.to_numpy()
+        values, lengths = _clean(body.iloc[:, position], strip)
+        too_long = np.flatnonzero(lengths > MAX_CELL_CHARS)
+        for i in too_long:
+            problems.append(Problem(
+                file, sheet, int(row_numbers[i]), headers[canon],
+                f"cell has {int(lengths[i])} characters; at most {MAX_CELL_CHARS} are accepted "
+                "(Excel's own limit for a cell)",
+            ))
+        frame[canon] = values
+    frame["_row"] = row_numbers
     # Rows with nothing in any recognised column are blank lines, not records.
     data_cols = list(chosen)
     frame = frame[frame[data_cols].notna().any(axis=1)] if data_cols else frame.iloc[0:0]
     tables.append(RawTable(kind, file, sheet, frame.reset_index(drop=True), headers))
 
 
-def _clean(column: pd.Series) -> pd.Series:
-    values = column.reset_index(drop=True).astype(object)
-    present = values.notna()
-    if present.any():
-        text = values[present].astype(str).str.strip()
-        values = values.copy()
-        values[present] = text
-    return values.where(values.notna() & (values != ""), None).astype(object)
+def _clean(column: pd.Series, strip: bool) -> tuple[pd.Series, np.ndarray]:
+    """Cells as ``str`` or ``None`` (blank → ``None``), and their lengths in characters.
+
+    numpy's string functions do this in C: Python loops over a million cells would dominate
+    the load time.
+    """
+    values = column.to_numpy(dtype=object, copy=True)
+    missing = pd.isna(values)
+    if missing.any():
+        values[missing] = ""
+    text = values.astype(StringDType())
+    if strip:
+        text = np.strings.strip(text)
+        values = text.astype(object)
+    lengths = np.strings.str_len(text)
+    values[missing | (lengths == 0)] = None
+    return pd.Series(values, dtype=object), lengths
 
 
 def _accepted(kind: str, canon: str) -> str:
     names = HEADERS[kind][canon]
     return names[0] if len(names) == 1 else f"{names[0]}/{names[1]}"
-
-
-def iter_tables(tables: Iterable[RawTable], kind: str) -> list[RawTable]:
-    return [t for t in tables if t.kind == kind]
