@@ -6,6 +6,8 @@ depend on how the analysis is organised. Everything here works on a :class:`Grap
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 import pandas as pd
 
@@ -21,19 +23,15 @@ COALITION = "c:"
 
 def actor_measures(data: GraphData) -> pd.DataFrame:
     """Centrality of every actor (``coalitions.analysis.centrality.actor_measures``)."""
-    try:
-        from coalitions.analysis.centrality import actor_measures as measures
-    except ImportError:  # the analysis package is optional for drawing
-        return _fallback_measures(data)
+    from coalitions.analysis.centrality import actor_measures as measures
+
     return measures(data)
 
 
 def communities(data: GraphData, seed: int = 42) -> pd.DataFrame:
-    """Community of every actor (and coalition, where assigned): ``id``, ``community``."""
-    try:
-        from coalitions.analysis.communities import communities as find
-    except ImportError:
-        return _fallback_communities(data, seed)
+    """Leiden community of every actor: ``id``, ``community`` (0 = largest)."""
+    from coalitions.analysis.communities import communities as find
+
     membership, _summary = find(data, seed=seed)
     return membership
 
@@ -86,6 +84,18 @@ def layout(graph, seed: int = 42) -> np.ndarray:
     if n == 0:
         return pos
     rng = np.random.default_rng(seed)
+    # igraph's layouts also draw from Python's `random`: seed it for this call only.
+    state = random.getstate()
+    random.seed(seed)
+    try:
+        return _layout(graph, rng)
+    finally:
+        random.setstate(state)
+
+
+def _layout(graph, rng: np.random.Generator) -> np.ndarray:
+    n = graph.vcount()
+    pos = np.zeros((n, 2))
     components = sorted(graph.connected_components(), key=len, reverse=True)
     spacing = 55.0  # pixels per node at zoom 1: labels of neighbours do not overlap much
     placed: list[tuple[list[int], np.ndarray]] = []
@@ -116,54 +126,3 @@ def layout(graph, seed: int = 42) -> np.ndarray:
         x += 2 * half[0] + spacing / 2
         row_height = max(row_height, 2 * half[1])
     return pos - pos.mean(axis=0)
-
-
-# helpers
-
-
-def _fallback_measures(data: GraphData) -> pd.DataFrame:
-    """Two-mode degree, betweenness, harmonic closeness, eigenvector and PageRank with igraph.
-
-    Used only while ``coalitions.analysis`` is not importable.
-    """
-    g = two_mode(data)
-    n_actors = len(data.actors)
-    ids = list(data.actors["id"])
-    if g.vcount() == 0:
-        return pd.DataFrame({"id": ids})
-    member = g.subgraph_edges(g.es.select(kind="member"), delete_vertices=False)
-    degree = member.degree()[:n_actors]
-    between = g.betweenness()
-    n = g.vcount()
-    norm = (n - 1) * (n - 2) / 2 if n > 2 else 1.0
-    closeness = g.harmonic_centrality(normalized=True)
-    pagerank = g.pagerank()
-    eigen = g.eigenvector_centrality(scale=True) if g.ecount() else [0.0] * n
-    return pd.DataFrame({
-        "id": ids,
-        "degree": degree,
-        "coalitions": degree,
-        "betweenness": [b / norm for b in between[:n_actors]],
-        "closeness": closeness[:n_actors],
-        "eigenvector": eigen[:n_actors],
-        "pagerank": pagerank[:n_actors],
-        "coreness": g.coreness()[:n_actors],
-    })
-
-
-def _fallback_communities(data: GraphData, seed: int) -> pd.DataFrame:
-    import random
-
-    g = two_mode(data)
-    if g.ecount() == 0:
-        return pd.DataFrame({"id": [str(a) for a in data.actors["id"]],
-                             "community": range(len(data.actors))})
-    state = random.getstate()
-    random.seed(seed)  # igraph draws from Python's random module
-    try:
-        membership = g.community_multilevel().membership
-    finally:
-        random.setstate(state)
-    rows = [(name.split(":", 1)[1], membership[i])
-            for i, name in enumerate(g.vs["name"]) if name.startswith(ACTOR)]
-    return pd.DataFrame(rows, columns=["id", "community"])

@@ -302,3 +302,99 @@ def test_reduced_map_says_what_was_left_out_and_how_to_see_it(open_page, maps):
     assert "Reduced view" in text and "left out" in text
     assert "--max-nodes" in text and "--city" in text
     assert loaded.frame.evaluate(COUNT_NODES) == info.n_nodes
+
+
+# reports and index ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, sample) -> dict[str, Path]:
+    from coalitions.viz.report import city_slug, render_index, render_report
+
+    out = tmp_path_factory.mktemp("site")
+    data = small_graph()
+    inputs = [("hostile.xlsx", "ab" * 32)]
+    pages = {
+        "hostile": render_report(data, "Aalst", out / "report-aalst.html", inputs=inputs,
+                                 params={"city": HOSTILE_CITY}),
+        "sample": render_report(sample, "Gent", out / f"report-{city_slug('Gent')}.html",
+                                inputs=[("sample/actors.csv", "cd" * 32)],
+                                params={"command": "report", "city": "Gent"}),
+    }
+    render_map(data, out / "map-aalst.html", title="Aalst")
+    pages["index"] = render_index(out, ["Aalst", "Gent", HOSTILE_CITY])
+    return pages
+
+
+def _map_frame(loaded: Loaded):
+    frames = [f for f in loaded.page.frames if f is not loaded.page.main_frame]
+    assert len(frames) == 1, "the report embeds exactly one map"
+    return frames[0]
+
+
+@pytest.mark.parametrize("which", ["hostile", "sample"])
+def test_report_is_self_contained_and_error_free(open_page, site, which):
+    loaded = open_page(site[which])
+    frame = _map_frame(loaded)
+    took, still = settle(loaded, frame)
+    assert took < SETTLE_LIMIT_S and still
+    assert frame.evaluate(COUNT_NODES) > 5
+    assert frame.evaluate(INKED_PIXELS) > 2000
+    # Both figures are inline images that decoded to a real size.
+    sizes = loaded.page.evaluate(
+        "[...document.querySelectorAll('#figures img')].map(i => [i.src.slice(0, 5), "
+        "i.naturalWidth])")
+    assert len(sizes) == 2 and all(s == "data:" and w > 100 for s, w in sizes)
+    assert loaded.external() == []
+    assert loaded.errors == []
+
+
+def test_report_shows_profile_and_provenance(open_page, site):
+    loaded = open_page(site["sample"])
+    profile = loaded.page.locator("#profile").inner_text()
+    assert "coalitions with city government taking part" in profile
+    footer = loaded.page.locator("#provenance").inner_text()
+    assert "cd" * 32 in footer and "sample/actors.csv" in footer
+    for library in ("python", "igraph", "networkx", "pandas", "pyvis", "ladybug", "neo4j"):
+        assert library in footer
+    assert loaded.page.locator("#map h2").inner_text() == "Network map"
+
+
+def test_hostile_names_in_a_report_are_text(open_page, site):
+    loaded = open_page(site["hostile"])
+    frame = _map_frame(loaded)
+    loaded.wait_ready(frame)
+    assert HOSTILE in loaded.page.locator("#coalitions").inner_text()
+    assert HOSTILE_CITY in loaded.page.locator("#provenance").inner_text()
+    # Hover and click the hostile actor inside the embedded map.
+    box = loaded.page.locator("iframe.map").bounding_box()
+    point = frame.evaluate("""(id) => {
+      const net = window.coalitionsMap.network;
+      net.focus(id, {scale: 1.5});
+      const dom = net.canvasToDOM(net.getPositions([id])[id]);
+      const r = document.querySelector('#network').getBoundingClientRect();
+      return {x: r.left + dom.x, y: r.top + dom.y};
+    }""", "a:a2")
+    x, y = box["x"] + point["x"], box["y"] + point["y"]
+    loaded.page.mouse.move(x - 30, y - 30)
+    loaded.page.mouse.move(x, y, steps=5)
+    frame.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    loaded.page.mouse.click(x, y)
+    assert HOSTILE in frame.locator("#details").inner_text()
+    assert loaded.pwned() is None and loaded.pwned(frame) is None
+    assert loaded.errors == []
+
+
+def test_index_links_every_written_page_and_nothing_else(open_page, site):
+    loaded = open_page(site["index"])
+    hrefs = loaded.page.evaluate("[...document.querySelectorAll('a')].map(a => a.href)")
+    names = sorted(h.rsplit("/", 1)[1] for h in hrefs)
+    assert names == ["map-aalst.html", "report-aalst.html", "report-gent.html"]
+    assert all((site["index"].parent / n).exists() for n in names)
+    assert HOSTILE_CITY in loaded.page.locator("#cities").inner_text()
+    loaded.page.locator("a", has_text="report").first.click()
+    loaded.page.wait_for_load_state()
+    assert loaded.page.url.endswith("report-aalst.html")
+    assert loaded.pwned() is None
+    assert loaded.external() == []
+    assert loaded.errors == []

@@ -1,8 +1,8 @@
 /* coalitions network map: draws the data embedded in #map-data with vis-network.
  *
  * Every piece of user-supplied text (names, sectors, themes) reaches the DOM through
- * textContent or as a canvas label, never through innerHTML: a name such as
- * <img src=x onerror=...> is shown as those characters. vis-network renders a string
+ * textContent or as a canvas label, never through innerHTML: a name that looks like an
+ * HTML tag is shown as those characters. vis-network renders a string
  * `title` as HTML, so tooltips are DOM elements built here.
  */
 (function () {

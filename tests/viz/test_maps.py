@@ -1,0 +1,127 @@
+"""Map pages as files: offline, escaped, reduced when large, honest about what they show."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+import pytest
+
+from coalitions.errors import UsageError
+from coalitions.viz.maps import map_document, render_map
+from tests.viz.conftest import HOSTILE, small_graph, synthetic_region
+
+
+def _data_of(document: str) -> dict:
+    raw = re.search(r'<script type="application/json" id="map-data">(.*?)</script>',
+                    document, re.S).group(1)
+    return json.loads(raw)
+
+
+def test_map_page_references_no_remote_resource(tmp_path):
+    info = render_map(small_graph(), tmp_path / "m.html", title="t")
+    text = info.path.read_text(encoding="utf-8")
+    # Remote loads would need a src/href pointing at a scheme or protocol-relative URL.
+    assert not re.search(r'(src|href)\s*=\s*["\']?(https?:)?//', text, re.I)
+    assert "cdn" not in text.lower().replace("cdnjs", "")
+    assert "default-src 'none'" in text  # the browser refuses any fetch even by mistake
+
+
+def test_hostile_names_never_appear_raw_in_the_page(tmp_path):
+    text = render_map(small_graph(), tmp_path / "m.html", title=HOSTILE).path.read_text(
+        encoding="utf-8")
+    assert "<img src=x" not in text
+    assert "<svg onload" not in text
+    # The page's three script elements (data, vis-network, map code) and no fourth closing
+    # tag from a payload.
+    assert text.count("</script>") == 3
+    data = _data_of(text)
+    assert HOSTILE in {n["info"]["name"] for n in data["nodes"]}
+
+
+def test_map_has_one_node_per_actor_and_coalition_and_one_edge_per_link():
+    data = small_graph()
+    document, info = map_document(data, title="t")
+    page = _data_of(document)
+    assert info["n_nodes"] == len(data.actors) + len(data.coalitions) == len(page["nodes"])
+    assert info["n_edges"] == len(data.memberships) + len(data.ties) == len(page["edges"])
+    shapes = {n["id"]: n["shape"] for n in page["nodes"]}
+    assert shapes["c:c1"] == "square" and shapes["a:a1"] == "dot" and shapes["a:a3"] == "triangle"
+    assert page["options"]["physics"]["enabled"] is False
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in page["nodes"])
+
+
+def test_declared_pivots_get_a_thick_dark_border():
+    document, _ = map_document(small_graph(), title="t")
+    nodes = {n["id"]: n for n in _data_of(document)["nodes"]}
+    pivots = {"a:a2", "a:a5", "a:a7"}  # roles pivot/coordinator in small_graph
+    assert {i for i, n in nodes.items() if n["borderWidth"] > 1} == pivots
+    assert all(nodes[p]["color"]["border"] == "#111111" for p in pivots)
+
+
+def test_node_size_grows_with_the_chosen_measure():
+    data = small_graph()
+    measures = pd.DataFrame({"id": data.actors["id"], "score": range(len(data.actors))})
+    document, _ = map_document(data, title="t", size_by="score", measures=measures)
+    sizes = [n["size"] for n in _data_of(document)["nodes"] if n["id"].startswith("a:")]
+    assert sizes == sorted(sizes) and sizes[0] < sizes[-1]
+
+
+def test_layout_is_the_same_on_every_run():
+    one, _ = map_document(small_graph(), title="t")
+    two, _ = map_document(small_graph(), title="t")
+    pos = [[(n["x"], n["y"]) for n in _data_of(d)["nodes"]] for d in (one, two)]
+    assert pos[0] == pos[1]
+
+
+def test_large_network_is_reduced_to_top_actors_and_their_coalitions():
+    data = synthetic_region(n_actors=300, n_coalitions=20)
+    measures = pd.DataFrame({"id": data.actors["id"], "score": range(len(data.actors))})
+    document, info = map_document(data, title="t", size_by="score", measures=measures,
+                                  max_nodes=60)
+    page = _data_of(document)
+    assert info["reduced"] and info["n_nodes"] <= 60
+    actors = {n["id"][2:] for n in page["nodes"] if n["id"].startswith("a:")}
+    coalitions = {n["id"][2:] for n in page["nodes"] if n["id"].startswith("c:")}
+    # Every coalition shown belongs to a shown actor, and every shown actor's coalitions are in.
+    m = data.memberships[data.memberships["actor"].isin(actors)]
+    assert coalitions == set(m["coalition"])
+    # The highest-scoring actor (the last id, by construction of `score`) is always kept.
+    assert f"a{len(data.actors) - 1}" in actors
+    assert "--max-nodes 320" in info["note"] and "left out" in info["note"]
+    assert "Reduced view" in document
+
+
+def test_small_network_is_not_reduced():
+    _, info = map_document(small_graph(), title="t", max_nodes=100)
+    assert not info["reduced"] and info["note"] == ""
+
+
+def test_pseudonymise_replaces_person_names():
+    data = small_graph()
+    document, _ = map_document(data, title="t", pseudonymise=True)
+    labels = {n["id"]: n["info"]["name"] for n in _data_of(document)["nodes"]}
+    assert labels["a:a3"] == "official 1" and labels["a:a7"] == "politician 1"
+    assert labels["a:a1"] == "Stad Aalst"
+    assert "Jan Peeters" not in document
+    document, _ = map_document(data, title="t", pseudonymise=lambda row: f"#{row['id']}")
+    assert _data_of(document)["nodes"][0]["info"]["name"] == "#a1"
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"size_by": "fame"}, "Cannot size the map by 'fame'"),
+    ({"color_by": "mood"}, "Cannot colour the map by 'mood'"),
+    ({"max_nodes": 0}, "--max-nodes must be at least 1"),
+])
+def test_bad_options_raise_usage_errors_naming_the_choices(kwargs, message):
+    measures = pd.DataFrame({"id": ["a1"], "betweenness": [0.5], "degree": [1]})
+    with pytest.raises(UsageError) as err:
+        map_document(small_graph(), title="t", measures=measures, **kwargs)
+    assert str(err.value).startswith(message)
+
+
+def test_colour_by_community_and_theme_fill_the_legend():
+    for colour_by, title in (("community", "community"), ("theme", "theme cluster")):
+        document, _ = map_document(small_graph(), title="t", color_by=colour_by)
+        assert f"Actor colour: {'main ' if colour_by == 'theme' else ''}{title}" in document
