@@ -9,6 +9,7 @@ cannot read; the caller decides whether that is a warning.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -16,6 +17,7 @@ from coalitions.graph.model import SECTORS, canonical
 from coalitions.loaders.taxonomy import match_theme, normalise_text
 
 __all__ = [
+    "coalition_id",
     "parse_actor_sectors",
     "parse_founded",
     "parse_sector_codes",
@@ -235,3 +237,21 @@ def slugify(*parts: str) -> str:
     text = "-".join(str(p) for p in parts)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def coalition_id(city: str, name: str) -> str:
+    """The id of a coalition without one: ``city-name`` as a slug.
+
+    A name with nothing ASCII can keep (Cyrillic, Greek, only punctuation) gets a short hash
+    of its text instead, so that the id stays ASCII, stable and distinct per name.
+
+    >>> coalition_id("Aalst", "Casa del Mundo")
+    'aalst-casa-del-mundo'
+    >>> cid = coalition_id("Gent", "Журнал")
+    >>> cid == "gent-" + hashlib.sha1("Журнал".encode("utf-8")).hexdigest()[:10]
+    True
+    """
+    name_slug = slugify(name)
+    if not name_slug:
+        name_slug = hashlib.sha1(str(name).strip().encode("utf-8")).hexdigest()[:10]
+    return "-".join(p for p in (slugify(city), name_slug) if p)

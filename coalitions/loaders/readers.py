@@ -54,24 +54,24 @@ _IGNORED_SHEETS = ("toelichting", "readme", "uitleg", "lijsten", "lists")
 # Dutch and the first English spelling are what messages offer as "accepted headers".
 HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     "coalitions": {
-        "id": ("id", "code", "coalitie id", "coalition id"),
+        "id": ("id", "code", "coalitie_id", "coalition_id"),
         "name": ("naam", "name", "coalitie", "coalition"),
         "city": ("stad", "city", "gemeente"),
         "theme": ("thema", "theme", "themes", "themas", "thema s", "thema's"),
         "goals": ("doel", "goals", "doelen", "goal"),
         "actions": ("acties", "actions", "actie", "action"),
-        "founded": ("leeftijd", "founded", "opgericht", "oprichting", "founded year", "age"),
+        "founded": ("leeftijd", "founded", "opgericht", "oprichting", "founded_year", "age"),
         "size": ("omvang", "size"),
         "actors": ("actoren", "actors"),
         "role": ("rol", "role"),
         "relation": ("relatie", "relation"),
         "origin": ("oorsprong", "origin", "ontstaan"),
         "sectors": ("sectoren", "sectors", "sector"),
-        "n_organisations": ("aantal organisaties", "n organisations", "n organizations"),
-        "n_volunteers": ("aantal vrijwilligers", "n volunteers"),
+        "n_organisations": ("aantal organisaties", "n_organisations", "n_organizations"),
+        "n_volunteers": ("aantal vrijwilligers", "n_volunteers"),
     },
     "actors": {
-        "id": ("id", "code", "actor id"),
+        "id": ("id", "code", "actor_id"),
         "name": ("naam", "name"),
         "kind": ("soort", "kind", "type"),
         "sector": ("sector",),
@@ -80,8 +80,8 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
         "city": ("stad", "city", "gemeente"),
     },
     "memberships": {
-        "actor": ("actor", "actor id", "actoren"),
-        "coalition": ("coalitie", "coalition", "coalition id", "coalitie id"),
+        "actor": ("actor", "actor_id", "actoren"),
+        "coalition": ("coalitie", "coalition", "coalition_id", "coalitie_id"),
         "role": ("rol", "role"),
         "since": ("sinds", "since"),
     },
@@ -512,13 +512,14 @@ def _cell_text(value) -> str | None:
 
 def _make_table(kind, file, sheet, header, body: pd.DataFrame, rows: pd.Index, tables,
                 problems, header_row: int = 1, strip: bool = False) -> None:
-    aliases = {alias: canon for canon, names in HEADERS[kind].items() for alias in names}
+    aliases = {_header_key(alias): canon for canon, names in HEADERS[kind].items()
+               for alias in names}
     chosen: dict[str, int] = {}
     headers: dict[str, str] = {}
     for position, raw in enumerate(header):
         if raw is None:
             continue
-        canon = aliases.get(normalise_text(raw.lstrip("\ufeff")))
+        canon = aliases.get(_header_key(raw.lstrip("\ufeff")))
         if canon is None:
             problems.append(Problem(
                 file, sheet, header_row, raw,
@@ -571,6 +572,11 @@ def _clean(column: pd.Series, strip: bool) -> tuple[pd.Series, np.ndarray]:
     lengths = np.strings.str_len(text)
     values[missing | (lengths == 0)] = None
     return pd.Series(values, dtype=object), lengths
+
+
+def _header_key(text: str) -> str:
+    """Headers compare without case, accents, punctuation, and with ``_`` as a space."""
+    return normalise_text(text).replace("_", " ")
 
 
 def _accepted(kind: str, canon: str) -> str:

@@ -48,6 +48,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "memberships": ("actor", "coalition"),
     "ties": ("source", "target"),
 }
+# Larger counts of organisations or volunteers are typing accidents (and overflow Int64).
+MAX_COUNT = 10_000_000
 # No coalition in the study predates the 19th century; an earlier year is a typing mistake.
 EARLIEST_YEAR = 1800
 
@@ -265,7 +267,10 @@ class _Checker:
             ok = ok.where(~bad)
         if high is not None:
             bad = ok > high
-            self.report(table, bad, column, lambda r: self.year_message(r[column]))
+            if low == 0:
+                self.report(table, bad, column, lambda r: _too_large(r[column]))
+            else:
+                self.report(table, bad, column, lambda r: self.year_message(r[column]))
             ok = ok.where(~bad)
         return ok.round().astype("Int64")
 
@@ -280,19 +285,15 @@ class _Checker:
         n = len(f)
         derived = ~table.present("id")
         ids = f["id"].copy()
-        ids[derived] = [parse.slugify(c, m) if c is not None and m is not None else None
+        ids[derived] = [parse.coalition_id(c, m) if c is not None and m is not None else None
                         for c, m in zip(f["city"][derived], f["name"][derived], strict=True)]
-        ids = ids.where(ids.notna() & (ids != ""), None)
-        # A slug can come out empty (a name of punctuation only); the name cell says why.
-        self.report(table, derived & table.present("name") & table.present("city") & ids.isna(),
-                    "name", "cannot make an id from this city and name; fill the id column")
         dup = self.duplicates(
             table, ids, "id",
             lambda r, where: (f"duplicate id {_q(r['id'])}; it first appears in {where}"
                               if r["id"] is not None else
                               f"duplicate coalition: same city and name as {where} (id "
-                              f"{_q(parse.slugify(r['city'], r['name']))}); fill the id column "
-                              "to tell them apart"))
+                              f"{_q(parse.coalition_id(r['city'], r['name']))}); fill the id "
+                              "column to tell them apart"))
         del dup
 
         themes, clusters = [], []
@@ -307,6 +308,7 @@ class _Checker:
         no_year = np.zeros(n, dtype=bool)
         no_size = np.zeros(n, dtype=bool)
         neg_size = np.zeros(n, dtype=bool)
+        big = np.zeros(n, dtype=bool)
         no_sector = np.zeros(n, dtype=bool)
         for i, (t, y, s, a) in enumerate(zip(f["theme"], f["founded"], f["size"], f["actors"],
                                              strict=True)):
@@ -329,6 +331,10 @@ class _Checker:
             if s is not None and size is None:
                 no_size[i] = True
             o, v = size or (None, None)
+            if (o is not None and o > MAX_COUNT) or (v is not None and v > MAX_COUNT):
+                big[i] = True
+                o = None if o is not None and o > MAX_COUNT else o
+                v = None if v is not None and v > MAX_COUNT else v
             if (o is not None and o < 0) or (v is not None and v < 0):
                 neg_size[i] = True
                 o = None if o is not None and o < 0 else o
@@ -353,10 +359,15 @@ class _Checker:
         self.report(table, pd.Series(neg_size, index=f.index), "size",
                     lambda r: f"negative size in {_q(r['size'])}; expected counts of 0 or more")
 
+        self.report(table, pd.Series(big, index=f.index), "size",
+                    lambda r: f"size in {_q(r['size'])} is too large; expected counts below "
+                    f"{MAX_COUNT:,}")
         n_orgs = pd.array(orgs, dtype="Int64")
         n_vols = pd.array(vols, dtype="Int64")
-        coded_orgs = self.whole_numbers(table, "n_organisations", "a count of 0 or more")
-        coded_vols = self.whole_numbers(table, "n_volunteers", "a count of 0 or more")
+        coded_orgs = self.whole_numbers(table, "n_organisations", "a count of 0 or more",
+                                        high=MAX_COUNT)
+        coded_vols = self.whole_numbers(table, "n_volunteers", "a count of 0 or more",
+                                        high=MAX_COUNT)
         n_orgs = coded_orgs.where(table.present("n_organisations"),
                                   pd.Series(n_orgs, index=f.index))
         n_vols = coded_vols.where(table.present("n_volunteers"), pd.Series(n_vols, index=f.index))
@@ -551,6 +562,10 @@ def _codes(values: pd.Series, pool: pd.Series) -> tuple[pd.Series, np.ndarray]:
     mine = codes[: len(left)]
     found = np.isin(mine, pool_codes[pool_codes >= 0]) & (mine >= 0)
     return pd.Series(found, index=values.index), mine
+
+
+def _too_large(value: object) -> str:
+    return f"{value} is too large; expected a count below {MAX_COUNT:,}"
 
 
 def _q(value: object) -> str:
