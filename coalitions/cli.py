@@ -30,6 +30,9 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 out = Console(highlight=False, soft_wrap=True)
+if not out.is_terminal:
+    # Piped or redirected tables would be folded to 80 columns; a file can be wider.
+    out = Console(highlight=False, soft_wrap=True, width=160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -81,7 +84,12 @@ def _open(store: Path | None, neo4j: str | None, *, read_only: bool = False,
                       read_only=read_only, must_exist=must_exist)
 
 
-def _print(frame: pd.DataFrame, fmt: Format, title: str | None = None) -> None:
+def _print(frame: pd.DataFrame, fmt: Format, title: str | None = None,
+           table_columns: list[str] | None = None) -> None:
+    """Print a table. On the terminal only ``table_columns`` are shown (the rest is one
+    ``--format csv|json`` away); scripts get every column."""
+    if fmt is Format.table and table_columns:
+        frame = frame[[c for c in table_columns if c in frame.columns]]
     text = render(frame, fmt, title=title, console=out)
     if text is not None:
         sys.stdout.write(text + "\n")
@@ -252,6 +260,299 @@ def template(out_path: Annotated[Path, typer.Option("--out", help="Where to writ
 
     write_template(out_path)
     err.print(f"Wrote {out_path}")
+
+
+@app.command()
+@_handle
+def demo(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the maps and reports.")] = Path("coalitions-demo"),
+    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+) -> None:
+    """Load the bundled sample, print the top pivot actors per city, write maps and reports."""
+    from coalitions.demo import run_demo
+
+    chosen = store or _global["store"]
+    with _open(chosen or Path("coalitions.db") if not (neo4j or _global["neo4j"]) else None,
+               neo4j) as st:
+        with err.status("demo") as status:
+            result = run_demo(st, out_dir, step=lambda m: status.update(f"demo: {m}"))
+        where = f"{st.engine} store {st.location}"
+    _print(result.pivots, fmt, title="Top pivot actors per city (betweenness on the city's "
+                                     "actor network)")
+    for note in result.notes:
+        err.print(note, markup=False)
+    err.print(f"Sample loaded into {where}; {len(result.files)} pages written to {out_dir}/ "
+              f"(open {out_dir / 'index.html'})", markup=False)
+
+
+# --- analysis -------------------------------------------------------------------------------
+
+CityOpt = Annotated[str | None, typer.Option("--city", help="Only this city.", rich_help_panel="Scope")]
+CoalitionOpt = Annotated[str | None, typer.Option("--coalition", help="Only this coalition (id or name).",
+                                                  rich_help_panel="Scope")]
+ThemeOpt = Annotated[str | None, typer.Option("--theme", help="Only coalitions with this sub-theme or "
+                                              "theme cluster.", rich_help_panel="Scope")]
+SectorOpt = Annotated[str | None, typer.Option("--sector", help="Only actors of this sector.",
+                                               rich_help_panel="Scope")]
+SinceOpt = Annotated[int | None, typer.Option("--since", help="Only coalitions founded in or after "
+                                              "this year.", rich_help_panel="Scope")]
+UntilOpt = Annotated[int | None, typer.Option("--until", help="Only coalitions founded in or before "
+                                              "this year.", rich_help_panel="Scope")]
+TopOpt = Annotated[int | None, typer.Option("--top", "-n", help="Show only the first N rows.")]
+
+
+def _scoped(store, neo4j, city, coalition, theme, sector, since, until):
+    """Read the graph from the store and cut it to the scope options."""
+    from coalitions.graph.scope import Scope
+
+    scope = Scope(city=city, coalition=coalition, theme=theme, sector=sector, since=since,
+                  until=until)
+    with _open(store, neo4j, read_only=True, must_exist=True) as st:
+        data = st.read_graph()
+    if data.is_empty():
+        raise UsageError("The store is empty.", hint="Load data first: coalitions load FILE "
+                         "(or coalitions demo).")
+    return scope.apply(data), scope
+
+
+def _note(text: str | None) -> None:
+    if text:
+        err.print(text, markup=False)
+
+
+def _head(frame: pd.DataFrame, top: int | None) -> pd.DataFrame:
+    return frame.head(top) if top else frame
+
+
+MEASURES = ("degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank",
+            "coreness", "coalitions")
+
+
+@app.command()
+@_handle
+def pivots(
+    top: TopOpt = 20,
+    by: Annotated[str, typer.Option("--by", help="Rank by this measure: " + ", ".join(MEASURES))] = "betweenness",
+    two_mode: Annotated[bool, typer.Option("--two-mode", help="Compute on the actor × coalition "
+                                           "network (Borgatti & Everett 1997 normalisations); "
+                                           "rows for actors and coalitions.")] = False,
+    per_coalition: Annotated[bool, typer.Option("--per-coalition", help="Per coalition: the "
+                                                "structural pivot beside the declared pivot, "
+                                                "with explanations.")] = False,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for sampled betweenness on large "
+                                      "networks.")] = 42,
+    city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
+    sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+) -> None:
+    """Pivot figures: centrality of every actor, ranked (default: betweenness)."""
+    from coalitions.analysis.centrality import actor_measures
+    from coalitions.analysis.pivots import coalition_pivots
+    from coalitions.analysis.twomode import two_mode_measures
+
+    if by not in MEASURES:
+        raise UsageError(f"Cannot rank by {by!r}.", hint="Use one of: " + ", ".join(MEASURES))
+    data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until)
+    if per_coalition:
+        frame = coalition_pivots(data, seed=seed)
+        _print(_head(frame, top), fmt, title="Structural vs declared pivot per coalition",
+               table_columns=["name", "city", "structural_pivot_name", "declared_pivot_names",
+                              "mismatch", "structural_explanation"])
+        return
+    frame = two_mode_measures(data, seed=seed) if two_mode else actor_measures(data, seed=seed)
+    frame = frame.sort_values([by, "id"], ascending=[False, True], kind="stable")
+    _print(_head(frame, top), fmt, title=f"Pivot figures by {by}",
+           table_columns=["name", "mode", "sector", "city", "coalitions", by, *(
+               m for m in ("betweenness", "degree", "closeness", "eigenvector", "coreness")
+               if m != by)])
+    _note(frame.attrs.get("betweenness_method"))
+
+
+@app.command()
+@_handle
+def embeddedness(
+    coalitions: Annotated[bool, typer.Option("--coalitions", help="Per coalition: overlap, "
+                                             "government presence, members active elsewhere.")] = False,
+    top: TopOpt = None,
+    city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
+    sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+) -> None:
+    """How embedded actors are: coreness, Burt's constraint and effective size, clustering,
+    sector diversity of the ego network (or, with --coalitions, how embedded coalitions are)."""
+    from coalitions.analysis.embeddedness import actor_embeddedness, coalition_embeddedness
+
+    data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until)
+    frame = coalition_embeddedness(data) if coalitions else actor_embeddedness(data)
+    _print(_head(frame, top), fmt)
+
+
+@app.command()
+@_handle
+def brokers(
+    group_by: Annotated[str, typer.Option("--group-by", help="Groups: sector, city, kind or "
+                                          "function.")] = "sector",
+    top: TopOpt = 20,
+    city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
+    sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+) -> None:
+    """Gould & Fernandez (1989) brokerage roles per actor, with z-scores as R's sna reports."""
+    from coalitions.analysis.brokerage import actor_brokerage
+
+    data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until)
+    frame = actor_brokerage(data, group_by=group_by)
+    _print(_head(frame, top), fmt, title=f"Brokers between groups of {group_by}",
+           table_columns=["name", "group", "coordinator", "itinerant", "representative",
+                          "gatekeeper", "liaison", "total", "z_total"])
+    _note(frame.attrs.get("network"))
+
+
+@app.command()
+@_handle
+def communities(
+    members: Annotated[bool, typer.Option("--members", help="List every actor's community "
+                                          "instead of the summary.")] = False,
+    resolution: Annotated[float, typer.Option("--resolution", help="Leiden resolution.")] = 1.0,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (results are reproducible).")] = 42,
+    city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
+    sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+) -> None:
+    """Leiden communities of the actor network (seeded), with modularity."""
+    from coalitions.analysis.communities import communities as leiden_communities
+
+    data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until)
+    membership, summary = leiden_communities(data, resolution=resolution, seed=seed)
+    _print(membership if members else summary, fmt, title="Communities (Leiden)")
+    attrs = summary.attrs
+    if "modularity" in attrs:
+        _note(f"modularity {attrs['modularity']:.4f}; resolution {resolution}; seed {seed}")
+
+
+@app.command()
+@_handle
+def clusters(
+    by: Annotated[str, typer.Option("--by", help="theme, role, actors (the seed's three "
+                                    "clusterings) or data (data-driven).")] = "theme",
+    k: Annotated[int | None, typer.Option("--k", help="Number of clusters for --by data "
+                                          "(default: best silhouette in 2..8).")] = None,
+    city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
+    sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+) -> None:
+    """The seed's clusterings of coalitions (theme, role, actor composition) as count tables."""
+    from coalitions.analysis.clusters import cluster_table, data_clusters
+
+    data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until)
+    if by == "data":
+        assignments, info = data_clusters(data, k=k)
+        _print(assignments, fmt, title="Data-driven clusters of coalitions")
+        _note("; ".join(f"{key}: {value}" for key, value in info.items()
+                        if not isinstance(value, list | dict)))
+        return
+    if by not in ("theme", "role", "actors"):
+        raise UsageError(f"Cannot cluster by {by!r}.", hint="Use theme, role, actors or data.")
+    _print(cluster_table(data, by=by), fmt, title=f"Coalitions by {by}")
+
+
+@app.command()
+@_handle
+def shortlist(
+    n: Annotated[int, typer.Argument(help="How many cases to propose.")] = 5,
+    city: CityOpt = None, theme: ThemeOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+) -> None:
+    """Propose N case studies that together cover the variation over the three clusterings."""
+    from coalitions.analysis.clusters import shortlist as propose
+
+    data, _ = _scoped(store, neo4j, city, None, theme, None, since, until)
+    _print(propose(data, n), fmt, title=f"{n} proposed cases",
+           table_columns=["rank", "name", "city", "composition", "why"])
+
+
+@app.command()
+@_handle
+def cities(
+    city: CityOpt = None, theme: ThemeOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+) -> None:
+    """Per city: coalitions, government involvement, officials and politicians in between."""
+    from coalitions.analysis.cities import city_profiles
+
+    data, _ = _scoped(store, neo4j, city, None, theme, None, since, until)
+    _print(city_profiles(data), fmt, title="City profiles")
+
+
+@app.command()
+@_handle
+def case(
+    name: Annotated[str, typer.Argument(help="Coalition id or name.")],
+    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+) -> None:
+    """The analysis table of one coalition."""
+    from coalitions.analysis.cities import case_table
+
+    data, _ = _scoped(store, neo4j, None, None, None, None, None, None)
+    table = case_table(data, name)
+    if fmt is Format.json:
+        import json
+
+        from coalitions.output import to_records
+
+        def plain(v):
+            if isinstance(v, pd.DataFrame):
+                return to_records(v)
+            if isinstance(v, dict):
+                return {k: plain(x) for k, x in v.items()}
+            return to_records(pd.DataFrame([{"v": v}]))[0]["v"]
+
+        sys.stdout.write(json.dumps({k: plain(v) for k, v in table.items()},
+                                    ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    info = table["coalition"]
+    facts = [{"field": k, "value": v} for k, v in info.items()]
+    for key in ("density", "centralisation", "rank", "n_city_coalitions"):
+        if key in table:
+            facts.append({"field": key, "value": table[key]})
+    for key, value in table.get("government", {}).items():
+        facts.append({"field": f"government.{key}", "value": value})
+    for key, value in table.get("pivots", {}).items():
+        facts.append({"field": f"pivots.{key}", "value": value})
+    _print(pd.DataFrame(facts), fmt, title=f"{info.get('name')} ({info.get('city')})")
+    for key in ("by_sector", "members", "position"):
+        if isinstance(table.get(key), pd.DataFrame):
+            _print(table[key], fmt, title=key.replace("_", " "))
+
+
+@app.command()
+@_handle
+def compare(
+    by: Annotated[str, typer.Option("--by", help="government, theme, role or actors.")] = "government",
+    city: CityOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+) -> None:
+    """The seed's follow-up grid: per type of coalition, the role of city actors, government
+    presence and the relations between actors."""
+    from coalitions.analysis.cities import compare as grid
+
+    data, _ = _scoped(store, neo4j, city, None, None, None, since, until)
+    _print(grid(data, by=by), fmt, title=f"Coalitions compared by {by}")
+
+
+@app.command()
+@_handle
+def analyse(
+    seed: Annotated[int, typer.Option("--seed", help="Seed for sampled measures and Leiden.")] = 42,
+    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+) -> None:
+    """Compute the measures on the whole graph and write them to the store as node properties
+    (degree, betweenness, …, constraint, community), to query them in Cypher."""
+    from coalitions.analysis.stored import write_measures
+
+    with _open(store, neo4j, must_exist=True) as st, err.status("analysing"):
+        frame = write_measures(st, seed=seed)
+    _print(frame, fmt, title="Measures written to the store")
 
 
 def main() -> None:

@@ -56,7 +56,7 @@ def run_demo(store: Store, out_dir: Path, *, top: int = 3,
         measures = actor_measures(part)
         best = measures.sort_values(["betweenness", "coalitions"], ascending=False).head(top)
         for rank, row in enumerate(best.itertuples(index=False), start=1):
-            rows.append({"city": city, "rank": rank, "id": row.id, "name": row.name,
+            rows.append({"city": city, "rank": rank, "name": row.name,
                          "sector": row.sector, "coalitions": row.coalitions,
                          "betweenness": row.betweenness})
         info = render_map(part, out_dir / f"map-{slug(city)}.html", title=f"Coalitions in {city}",
