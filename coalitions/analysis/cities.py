@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from coalitions.analysis.brokerage import actor_brokerage
+from coalitions.analysis.brokerage import brokerage_roles
 from coalitions.analysis.centrality import actor_betweenness, betweenness, degree
 from coalitions.analysis.clusters import composition
 from coalitions.analysis.network import actor_network, affiliation, coalition_network
@@ -135,8 +135,7 @@ def city_profiles(data: GraphData) -> pd.DataFrame:
         inbetween = spans[spans >= 2]
         brokerage_total = brokerage_between = 0
         if len(inbetween) and g.ecount():
-            br = actor_brokerage(sub, group_by="sector", directed=False).set_index("id")
-            sel = br.loc[inbetween.index]
+            sel = _brokerage_of(g, list(inbetween.index))
             brokerage_total = int(sel["total"].sum())
             brokerage_between = int((sel["total"] - sel["coordinator"]).sum())
         names = _names(sub)
@@ -321,11 +320,7 @@ def compare(data: GraphData, by: str = "government") -> pd.DataFrame:
         if city_actors:
             deg = float(degree(g).loc[city_actors].mean())
             btw = float(actor_betweenness(sub, graph=g).loc[city_actors].mean())
-            if g.ecount():
-                br = actor_brokerage(sub, group_by="sector", directed=False).set_index("id")
-                brok = float(br.loc[city_actors, "total"].mean())
-            else:
-                brok = 0.0
+            brok = float(_brokerage_of(g, city_actors)["total"].mean()) if g.ecount() else 0.0
         rel = per_coalition.loc[per_coalition.index.intersection(ids)]
         rows.append({
             "type": label,
@@ -387,16 +382,25 @@ class _Context:
         self.ties = sp.csr_matrix((np.ones(len(r), dtype=np.int32), (r, c)), shape=(n, n))
         self.actors = data.actors.reset_index(drop=True)
 
-    def member_graph(self, coalition: str) -> ig.Graph:
-        col = self.column[coalition]
-        members = np.sort(self.members_by[:, col].nonzero()[0])
+    def members(self, coalition: str) -> np.ndarray:
+        return np.sort(self.members_by[:, self.column[coalition]].nonzero()[0])
+
+    def member_links(self, members: np.ndarray) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """Upper-triangular (other coalitions shared, tie) matrices among ``members``."""
         sub = self.aff.matrix[members]
-        shared = (sub @ sub.T).tocoo()  # every pair of members shares this coalition: −1
-        keep = (shared.row < shared.col) & (shared.data > 1)
-        other = {(int(i), int(j)): int(v) - 1 for i, j, v in
-                 zip(shared.row[keep], shared.col[keep], shared.data[keep], strict=True)}
-        tie = sp.triu(self.ties[members][:, members], k=1).tocoo()
-        tied = set(zip(tie.row.tolist(), tie.col.tolist(), strict=True))
+        shared = sp.triu(sub @ sub.T, k=1).tocsr()  # every pair shares this coalition: −1
+        shared.data -= 1
+        shared.eliminate_zeros()
+        tie = sp.triu(self.ties[members][:, members], k=1).tocsr()
+        return shared, tie
+
+    def member_graph(self, coalition: str) -> ig.Graph:
+        members = self.members(coalition)
+        shared, tie = self.member_links(members)
+        sc, tc = shared.tocoo(), tie.tocoo()
+        other = {(int(i), int(j)): int(v) for i, j, v in
+                 zip(sc.row, sc.col, sc.data, strict=True)}
+        tied = set(zip(tc.row.tolist(), tc.col.tolist(), strict=True))
         pairs = sorted(set(other) | tied)
         g = ig.Graph(n=len(members), edges=pairs)
         rows = self.actors.iloc[members]
@@ -422,15 +426,16 @@ def _subset(data: GraphData, coalition_ids: list[str]) -> GraphData:
 
 
 def _government_members(data: GraphData, actor_ids: list[str]) -> list[bool]:
-    actors = data.actors.set_index("id")
-    out = []
-    for a in actor_ids:
-        if a not in actors.index:
-            out.append(False)
-            continue
-        out.append(actors.at[a, "sector"] == "city_government"
-                   or actors.at[a, "function"] in GOVERNMENT_FUNCTIONS)
-    return out
+    a = data.actors
+    gov = set(a.loc[(a["sector"] == "city_government")
+                    | a["function"].isin(GOVERNMENT_FUNCTIONS), "id"])
+    return [i in gov for i in actor_ids]
+
+
+def _brokerage_of(g: ig.Graph, actor_ids: list[str]) -> pd.DataFrame:
+    """Gould–Fernandez roles of some actors of an undirected actor network, sectors as groups."""
+    position = {a: i for i, a in enumerate(g.vs["name"])}
+    return brokerage_roles(g, "sector", vertices=[position[a] for a in actor_ids])
 
 
 def _with_government(data: GraphData) -> dict[str, bool]:
@@ -561,22 +566,30 @@ def _types(data: GraphData, by: str) -> dict[str, list[str]]:
 
 
 def _coalition_relations(data: GraphData) -> pd.DataFrame:
-    """Per coalition: density, centralisation of its member network, government share."""
-    rows = {}
+    """Per coalition: density, centralisation of its member network, government share.
+
+    Two members of a coalition are related apart from it exactly when they share at least
+    two coalitions or have a tie, which does not depend on the coalition: with ``R`` that
+    actor–actor relation and ``A`` the affiliation matrix, the degree of member i in the
+    member network of c is ``(R·A)[i, c]``. All coalitions at once, no loop.
+    """
     ctx = _Context(data)
-    is_gov = np.array(_government_members(data, ctx.aff.actor_ids), dtype=bool)
-    for cid in data.coalitions["id"]:
-        col = ctx.column[cid]
-        members = ctx.members_by[:, col].nonzero()[0]
-        if len(members) == 0:
-            rows[cid] = {"density": np.nan, "centralisation": np.nan,
-                         "government_share": np.nan}
-            continue
-        g = ctx.member_graph(cid)
-        rows[cid] = {
-            "density": g.density() if g.vcount() > 1 else np.nan,
-            "centralisation": degree_centralisation(g),
-            "government_share": float(is_gov[members].mean()),
-        }
-    return pd.DataFrame.from_dict(rows, orient="index",
-                                  columns=["density", "centralisation", "government_share"])
+    a = ctx.aff.matrix.astype(np.int64)
+    shared = (a @ a.T).tocsr()
+    shared.setdiag(0)
+    shared.data = (shared.data >= 2).astype(np.int64)
+    related = ((shared + ctx.ties) > 0).astype(np.int64)
+    deg = (related @ a).multiply(a).tocsc()  # members' degrees, per coalition column
+    k = np.asarray(a.sum(axis=0)).ravel().astype(float)
+    total = np.asarray(deg.sum(axis=0)).ravel().astype(float)
+    top = deg.max(axis=0).toarray().ravel().astype(float)
+    is_gov = np.array(_government_members(data, ctx.aff.actor_ids), dtype=float)
+    gov = np.asarray(a.T @ is_gov).ravel()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        density = np.where(k > 1, total / (k * (k - 1)), np.nan)
+        # Freeman, as degree_centralisation (the member network is simple)
+        central = np.where(k > 2, (k * top - total) / ((k - 1) * (k - 2)), np.nan)
+        share = np.where(k > 0, gov / k, np.nan)
+    return pd.DataFrame({"density": density, "centralisation": central,
+                         "government_share": share},
+                        index=pd.Index(ctx.aff.coalition_ids, name="id"))

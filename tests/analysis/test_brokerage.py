@@ -188,6 +188,19 @@ def test_matches_brute_force_with_small_row_chunks(monkeypatch):
     assert df[list(ROLES)].to_numpy().tolist() == brute_force(adj, groups).tolist()
 
 
+def test_roles_of_selected_vertices_equal_the_full_computation():
+    rng = random.Random(11)
+    g = ig.Graph(n=30, edges=[e for e in itertools.permutations(range(30), 2)
+                              if rng.random() < 0.2], directed=True)
+    groups = [i % 4 for i in range(30)]
+    full = brokerage_roles(g, groups)
+    some = brokerage_roles(g, groups, vertices=[17, 3, 29])
+    assert some["vertex"].tolist() == [3, 17, 29]
+    cols = list(ROLES) + [f"z_{r}" for r in ROLES]
+    assert some[cols].to_numpy() == pytest.approx(full.loc[[3, 17, 29], cols].to_numpy())
+    assert "global" not in some.attrs and "global" in full.attrs
+
+
 # --- expected values and z-scores (sna/R/gli.R) ----------------------------------------
 
 @pytest.mark.parametrize("cl", [[0, 0, 0, 0], [0, 0, 1, 1], [0, 0, 1, 2], [0, 1, 1, 1],
@@ -315,6 +328,13 @@ def test_actor_brokerage_prefers_directed_ties_when_present():
     # n1 → g1 → p1: nonprofit → city_government → private, liaison
     assert (row["liaison"], row["total"]) == (1, 1)
     assert df.attrs["reading"] == "directed"
+
+
+def test_actor_brokerage_for_selected_actors():
+    df = actor_brokerage(_data(with_ties=False), group_by="sector", actors=["g1", "n2"])
+    assert df["id"].tolist() == ["g1", "n2"]
+    assert df.set_index("id").at["g1", "total"] == 4
+    assert df.set_index("id").at["g1", "name"] == "Schepen"
 
 
 def test_actor_brokerage_refuses_directed_without_ties_and_unknown_grouping():

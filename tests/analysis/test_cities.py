@@ -218,3 +218,15 @@ def test_sample_city_profiles_cover_all_fourteen_cities(sample):
     assert ((df["share_with_government"] >= 0) & (df["share_with_government"] <= 1)).all()
     assert (df["n_inbetween"] == df["inbetween"].map(
         lambda s: len(s.split("; ")) if s else 0)).all()
+
+
+def test_sample_vectorised_member_relations_equal_per_coalition_graphs(sample):
+    from coalitions.analysis.cities import _coalition_relations
+
+    rel = _coalition_relations(sample)
+    for cid in sample.coalitions["id"]:
+        g = member_network(sample, cid)
+        density = g.density() if g.vcount() > 1 else math.nan
+        assert rel.at[cid, "density"] == pytest.approx(density, nan_ok=True)
+        assert rel.at[cid, "centralisation"] == pytest.approx(degree_centralisation(g),
+                                                              nan_ok=True)
