@@ -126,16 +126,10 @@ class _Table:
     frame: pd.DataFrame  # canonical columns (object), "_src" (index into sources), "_row"
     sources: list[RawTable]
 
-    def __post_init__(self) -> None:
-        self._present: dict[str, pd.Series] = {}
-
     def present(self, column: str) -> pd.Series:
-        """Which rows have a value in ``column`` (computed once: ``isna`` on a million
+        """Which rows have a value in ``column`` (the readers' flag: ``isna`` on a million
         strings is not free)."""
-        if column not in self._present:
-            self._present[column] = pd.Series(self.frame[column].notna().to_numpy(),
-                                              index=self.frame.index)
-        return self._present[column]
+        return self.frame["?" + column]
 
     def header(self, src: int, column: str) -> str:
         return self.sources[src].headers.get(column, column)
@@ -194,13 +188,22 @@ class _Checker:
             frame = raw.frame.copy()
             frame["_src"] = i
             frames.append(frame)
-        columns = [*HEADERS[kind], "_src", "_row"]
+        flags = ["?" + c for c in HEADERS[kind]]
+        columns = [*HEADERS[kind], *flags, "_src", "_row"]
         frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
-        for column in columns:
+        for column in HEADERS[kind]:
+            flag = "?" + column
             if column not in frame.columns:
-                frame[column] = None
+                frame[column] = np.full(len(frame), None, dtype=object)
+                frame[flag] = False
+            elif any(column not in f.columns for f in frames):
+                # A column absent from one file has no values there; concat leaves NaN.
+                frame[flag] = frame[flag].fillna(False).astype(bool)
+                values = frame[column].to_numpy(dtype=object, copy=True)
+                values[~frame[flag].to_numpy()] = None
+                # (an explicit object Series: pandas 3 would infer "str" and turn None to NaN)
+                frame[column] = pd.Series(values, index=frame.index, dtype=object)
         frame = frame[columns]
-        frame[list(HEADERS[kind])] = frame[list(HEADERS[kind])].astype(object)
         table = _Table(kind, frame.reset_index(drop=True), usable)
         self.required_cells(table)
         return table

@@ -15,6 +15,7 @@ from coalitions.graph.model import COLUMNS
 from coalitions.loaders import LoadResult, load_inputs
 from coalitions.loaders.readers import HEADERS, TABLE_NAMES
 
+LIST_COLUMNS = ("themes", "theme_clusters", "sectors")
 KNOWN_HEADERS = sorted({h for table in HEADERS.values() for names in table.values()
                         for h in names} | {"Stad", "NAAM", "Thema", "Leeftijd", "Omvang"})
 TABLE_WORDS = sorted({n for names in TABLE_NAMES.values() for n in names} | {"Blad1", "x"})
@@ -50,6 +51,12 @@ def check(paths, encoding=None):
     for name, columns in COLUMNS.items():
         frame = getattr(result.data, name)
         assert list(frame.columns) == columns
+        for column in columns:
+            if frame[column].dtype == object and column not in LIST_COLUMNS:
+                # Missing text is None, never NaN or the string "nan".
+                assert all(v is None or (isinstance(v, str) and v) for v in frame[column])
+            elif column in LIST_COLUMNS:
+                assert all(isinstance(v, list) for v in frame[column])
     for key, frame in (("id", result.data.coalitions), ("id", result.data.actors)):
         assert not frame[key].duplicated().any()
     assert not result.data.memberships.duplicated(["actor", "coalition"]).any()

@@ -179,8 +179,12 @@ def test_paths_combine_and_same_tables_concatenate(tmp_path):
     a = write_csv(tmp_path / "aalst.csv", [CASA_HEADER, CASA_ROW])
     g = write_csv(tmp_path / "gent.csv", [["Stad", "Naam"], ["Gent", "Torekes"]])
     book = write_xlsx(tmp_path / "net.xlsx", {"actors": ACTORS, "ties": TIES})
-    data = load_inputs([a, g, book]).data
+    result = load_inputs([a, g, book])
+    assert result.warnings == []  # gent.csv lacks Thema etc.: absent, not "nan"
+    data = result.data
     assert data.coalitions["id"].tolist() == ["aalst-casa-del-mundo", "gent-torekes"]
+    assert data.coalitions["themes"].tolist()[1] == []
+    assert data.coalitions["raw_theme"].tolist()[1] is None
     assert len(data.actors) == 3 and len(data.ties) == 1
 
 
