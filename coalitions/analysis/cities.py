@@ -40,8 +40,9 @@ from coalitions.analysis.brokerage import brokerage_roles
 from coalitions.analysis.centrality import actor_betweenness, betweenness, degree
 from coalitions.analysis.clusters import composition
 from coalitions.analysis.network import actor_network, affiliation, coalition_network
+from coalitions.analysis.pivots import coalition_pivots
 from coalitions.errors import UsageError
-from coalitions.graph.model import GOVERNMENT_FUNCTIONS, PIVOT_ROLES, GraphData
+from coalitions.graph.model import GOVERNMENT_FUNCTIONS, GraphData
 from coalitions.loaders.taxonomy import COMPOSITIONS, ROLES, THEMES
 
 __all__ = [
@@ -184,8 +185,10 @@ def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
         - ``by_sector``: DataFrame — ``sector``, ``count``, ``share``;
         - ``government``: dict — ``relation``, ``origin``, ``with_government``,
           ``members`` (names of city-government members), ``n``, ``share``;
-        - ``pivots``: dict — ``declared`` (names), ``structural`` (name), ``agree``,
-          ``explanation`` (a sentence), ``method``;
+        - ``pivots``: dict — ``declared`` (names), ``structural`` (name), ``agree`` (None
+          when nothing is declared or no member brokers), ``explanation`` and
+          ``declared_explanation`` (sentences), ``method`` — from
+          :func:`~coalitions.analysis.pivots.coalition_pivots`;
         - ``density``, ``centralisation``: of the member network (:func:`member_network`);
         - ``position``: DataFrame of the city's coalitions — ``id``, ``name``,
           ``shared_members`` (members also in another coalition of the city),
@@ -263,7 +266,7 @@ def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
         "members": members,
         "by_sector": by_sector,
         "government": government,
-        "pivots": _pivots(data, cid, members, city_btw),
+        "pivots": _pivots(data, cid, city_btw),
         "density": mnet.density() if mnet.vcount() > 1 else float("nan"),
         "centralisation": degree_centralisation(mnet),
         "position": position,
@@ -498,42 +501,27 @@ def _position(city_data: GraphData, cid: str) -> pd.DataFrame:
     return df
 
 
-def _pivots(data: GraphData, cid: str, members: pd.DataFrame,
-            city_btw: pd.Series) -> dict[str, Any]:
-    declared = members.loc[members["role"].fillna("").str.split("; ").map(
-        lambda roles: any(r in PIVOT_ROLES for r in roles)), "name"].tolist()
-    try:
-        from coalitions.analysis.pivots import coalition_pivots
-    except ImportError:
-        coalition_pivots = None
-    if coalition_pivots is not None:
-        try:
-            table = coalition_pivots(data)
-            row = table[table["coalition"] == cid] if "coalition" in table else table.iloc[0:0]
-        except Exception:  # noqa: BLE001 - the other module's API may still move
-            row = pd.DataFrame()
-        if len(row):
-            r = row.iloc[0]
-            return {"declared": declared,
-                    "structural": r.get("structural_name", r.get("structural")),
-                    "agree": not bool(r.get("mismatch", False)),
-                    "explanation": r.get("explanation", r.get("structural_explanation")),
-                    "method": "coalitions.analysis.pivots.coalition_pivots"}
-    if members.empty:
-        return {"declared": declared, "structural": None, "agree": None,
-                "explanation": "the coalition has no member data", "method": "none"}
-    ranked = members.sort_values(["betweenness", "n_city_coalitions", "name"],
-                                 ascending=[False, False, True])
-    top = ranked.iloc[0]
-    agree = top["name"] in declared
-    explanation = (f"{top['name']} has the highest betweenness among the members in the "
-                   f"city's actor network ({top['betweenness']:.3f}) and sits in "
-                   f"{top['n_city_coalitions']} of the city's coalitions")
-    if declared and not agree:
-        explanation += f"; the declared pivot is {', '.join(declared)}"
-    return {"declared": declared, "structural": top["name"], "agree": agree,
-            "explanation": explanation + ".",
-            "method": "member with the highest betweenness in the city's actor network"}
+def _pivots(data: GraphData, cid: str, city_btw: pd.Series) -> dict[str, Any]:
+    """Declared vs structural pivot, from :func:`~coalitions.analysis.pivots.coalition_pivots`.
+
+    The betweenness already computed on the coalition's city network is handed over, so the
+    other cities' networks are not computed for nothing (their rows are not used).
+    """
+    measures = pd.DataFrame({"id": city_btw.index.astype(str),
+                             "betweenness": city_btw.to_numpy(dtype=float)})
+    table = coalition_pivots(data, measures=measures)
+    row = table[table["id"] == cid].iloc[0]
+    mismatch = row["mismatch"]
+    agree = None if mismatch is None or pd.isna(mismatch) else not bool(mismatch)
+    return {
+        "declared": list(row["declared_pivot_names"] or []),
+        "structural": row["structural_pivot_name"],
+        "agree": agree,
+        "explanation": row["structural_explanation"],
+        "declared_explanation": row["declared_explanation"],
+        "method": "member with the highest betweenness in the city's actor network "
+                  "(coalitions.analysis.pivots)",
+    }
 
 
 def _types(data: GraphData, by: str) -> dict[str, list[str]]:
