@@ -19,12 +19,14 @@ import warnings
 import igraph as ig
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from coalitions.analysis.network import actor_network, affiliation
 from coalitions.graph.model import GraphData
 
 __all__ = [
     "EXACT_LIMIT",
+    "EXACT_WORK",
     "SAMPLES",
     "actor_betweenness",
     "actor_closeness",
@@ -35,6 +37,7 @@ __all__ = [
     "degree",
     "eigenvector",
     "pagerank",
+    "sampled_betweenness",
     "strength",
 ]
 
@@ -42,6 +45,10 @@ __all__ = [
 # city-sized actor network (a few thousand actors, some 10^5 co-membership edges) take a
 # second or two. Above it, sampled sources keep the cost at SAMPLES breadth-first searches.
 EXACT_LIMIT = 3000
+# ... and as long as actors × actor-network edges (Brandes' O(nm) work) stays below this:
+# a city of 1,000 actors in 100 coalitions of 50 has some 120k co-membership edges and would
+# take seconds exactly, per city.
+EXACT_WORK = 30_000_000
 SAMPLES = 128
 _BATCHES = 8
 
@@ -114,8 +121,9 @@ def betweenness(g: ig.Graph, *, weights: str | None = None, normalized: bool = T
     -------
     pandas.Series
         Indexed by vertex name. ``attrs`` hold ``method`` ("exact" or "sampled") and, when
-        sampled, ``samples``, ``seed``, ``batches``, ``standard_error`` (dict name → standard
-        error, same scale as the values) and ``mean_standard_error``.
+        sampled, ``samples``, ``seed``, ``batches``, ``mean_standard_error`` and
+        ``max_standard_error`` (same scale as the values). Per-vertex standard errors:
+        :func:`sampled_betweenness`.
 
     References
     ----------
@@ -134,13 +142,32 @@ def betweenness(g: ig.Graph, *, weights: str | None = None, normalized: bool = T
         out = _series(g, values * scale)
         out.attrs = {"method": "exact"}
         return out
+    est = sampled_betweenness(g, samples=samples, seed=seed, weights=weights,
+                              normalized=normalized)
+    out = est["betweenness"].copy()
+    out.attrs = dict(est.attrs)
+    return out
+
+
+def sampled_betweenness(g: ig.Graph, *, samples: int, seed: int | None = None,
+                        weights: str | None = None, normalized: bool = True) -> pd.DataFrame:
+    """Betweenness estimated from ``samples`` sampled sources, with per-vertex standard errors.
+
+    The estimator, scaling and batch-means standard error of :func:`betweenness` with
+    ``samples``. Returns a DataFrame indexed by vertex name with columns ``betweenness`` and
+    ``standard_error``; ``attrs`` as :func:`betweenness`.
+    """
+    n = g.vcount()
+    directed = g.is_directed()
+    scale = _betweenness_scale(n, directed) if normalized else 1.0
     sources = _sample(range(n), samples, seed)
     values, se = _sampled_dependencies(
         lambda batch: g.betweenness(directed=directed, weights=weights, sources=batch),
         sources, n_vertices=n, population=n, population_index=np.arange(n))
-    out = _series(g, values * scale)
-    out.attrs = _sample_attrs(g.vs["name"] if "name" in g.vs.attributes() else range(n),
-                              se * scale, samples=len(sources), seed=seed)
+    names = g.vs["name"] if "name" in g.vs.attributes() else list(range(n))
+    out = pd.DataFrame({"betweenness": values * scale, "standard_error": se * scale},
+                       index=pd.Index(names, name="name"))
+    out.attrs = _sample_attrs(se * scale, samples=len(sources), seed=seed)
     return out
 
 
@@ -239,11 +266,13 @@ def coreness(g: ig.Graph) -> pd.Series:
 
 def actor_betweenness(data: GraphData, *, exact_limit: int = EXACT_LIMIT,
                       samples: int = SAMPLES, seed: int = 42,
-                      graph: ig.Graph | None = None) -> pd.Series:
+                      graph: ig.Graph | None = None,
+                      exact_work: int = EXACT_WORK) -> pd.Series:
     """Normalised betweenness of the actors on the actor network, exact or sampled.
 
-    Up to ``exact_limit`` actors: exact :func:`betweenness` (unweighted) on
-    :func:`~coalitions.analysis.network.actor_network`.
+    Up to ``exact_limit`` actors, and while actors × edges of the actor network stays below
+    ``exact_work`` (the cost of Brandes' algorithm): exact :func:`betweenness` (unweighted)
+    on :func:`~coalitions.analysis.network.actor_network`.
 
     Above it, building the projection and running even one breadth-first search on it is
     costly (1M memberships give some 10M actor pairs), so the estimate runs on the two-mode
@@ -259,7 +288,7 @@ def actor_betweenness(data: GraphData, *, exact_limit: int = EXACT_LIMIT,
     ``graph``, if given, is the already built actor network (used in the exact case).
     """
     n = len(data.actors)
-    if n <= exact_limit:
+    if _exact(data, n, exact_limit, exact_work, graph):
         g = graph if graph is not None else actor_network(data)
         out = betweenness(g)
         out.attrs = {"method": "exact", "graph": "actor network"}
@@ -272,24 +301,25 @@ def actor_betweenness(data: GraphData, *, exact_limit: int = EXACT_LIMIT,
     scale = _betweenness_scale(n, directed=False)
     ids = data.actors["id"].astype(str).tolist()
     out = pd.Series(values[actor_index] * scale, index=pd.Index(ids, name="id"))
-    out.attrs = _sample_attrs(ids, se[actor_index] * scale, samples=len(sources), seed=seed)
+    out.attrs = _sample_attrs(se[actor_index] * scale, samples=len(sources), seed=seed)
     out.attrs["graph"] = "two-mode (actor pairs, one path per shared coalition)"
     return out
 
 
 def actor_closeness(data: GraphData, *, exact_limit: int = EXACT_LIMIT,
                     samples: int = SAMPLES, seed: int = 42,
-                    graph: ig.Graph | None = None) -> pd.Series:
+                    graph: ig.Graph | None = None,
+                    exact_work: int = EXACT_WORK) -> pd.Series:
     """Closeness of the actors on the actor network, exact or estimated from sampled sources.
 
-    Up to ``exact_limit`` actors: :func:`closeness` on the actor network (classic when it is
-    connected, else harmonic). Above it, harmonic closeness
+    Up to ``exact_limit`` actors (and ``exact_work``, as :func:`actor_betweenness`):
+    :func:`closeness` on the actor network (classic when it is connected, else harmonic). Above it, harmonic closeness
     ``Σ_{u≠v} 1/d(u, v) / (n-1)`` estimated from the distances to ``samples`` source actors
     (scaled by ``(n-1)/k_v`` as for betweenness), the distances measured on the two-mode
     graph and halved — exactly the projection's distances.
     """
     n = len(data.actors)
-    if n <= exact_limit:
+    if _exact(data, n, exact_limit, exact_work, graph):
         g = graph if graph is not None else actor_network(data)
         return closeness(g)
     bip, actor_index = _actor_bipartite(data)
@@ -313,7 +343,8 @@ def actor_closeness(data: GraphData, *, exact_limit: int = EXACT_LIMIT,
 
 
 def actor_measures(data: GraphData, *, exact_limit: int = EXACT_LIMIT,
-                   samples: int = SAMPLES, seed: int = 42) -> pd.DataFrame:
+                   samples: int = SAMPLES, seed: int = 42,
+                   exact_work: int = EXACT_WORK) -> pd.DataFrame:
     """All one-mode measures for every actor, on the actor network (co-membership + ties).
 
     Columns: ``id``, ``name``, ``kind``, ``sector``, ``city``, ``mode`` (always "actor"),
@@ -324,12 +355,14 @@ def actor_measures(data: GraphData, *, exact_limit: int = EXACT_LIMIT,
     each saying exact or sampled (sample size, seed, mean standard error) — and
     ``betweenness_detail`` (the attrs of :func:`actor_betweenness`).
 
-    Above ``exact_limit`` actors betweenness and closeness are estimated (see
+    Above ``exact_limit`` actors (or ``exact_work``) betweenness and closeness are estimated (see
     :func:`actor_betweenness`, :func:`actor_closeness`).
     """
     g = actor_network(data)
-    b = actor_betweenness(data, exact_limit=exact_limit, samples=samples, seed=seed, graph=g)
-    c = actor_closeness(data, exact_limit=exact_limit, samples=samples, seed=seed, graph=g)
+    b = actor_betweenness(data, exact_limit=exact_limit, samples=samples, seed=seed, graph=g,
+                          exact_work=exact_work)
+    c = actor_closeness(data, exact_limit=exact_limit, samples=samples, seed=seed, graph=g,
+                        exact_work=exact_work)
     actors = data.actors
     df = pd.DataFrame({
         "id": g.vs["name"],
@@ -350,7 +383,7 @@ def actor_measures(data: GraphData, *, exact_limit: int = EXACT_LIMIT,
     df.attrs = {
         "betweenness_method": _describe(b.attrs),
         "closeness_method": _describe(c.attrs),
-        "betweenness_detail": {k: v for k, v in b.attrs.items() if k != "standard_error"},
+        "betweenness_detail": dict(b.attrs),
     }
     return df
 
@@ -363,6 +396,20 @@ def _series(g: ig.Graph, values) -> pd.Series:
     if not np.issubdtype(values.dtype, np.integer):
         values = values.astype(float)
     return pd.Series(values, index=pd.Index(names, name="name"))
+
+
+def _exact(data: GraphData, n: int, exact_limit: int, exact_work: int,
+           graph: ig.Graph | None) -> bool:
+    if n > exact_limit:
+        return False
+    if graph is not None:
+        m = graph.ecount()
+    else:
+        # Edges of the projection without building it: the off-diagonal pairs of A·Aᵀ (ties
+        # add at most a few more, which this budget can ignore).
+        a = affiliation(data).matrix
+        m = (sp.triu(a @ a.T, k=1).nnz if n else 0)
+    return n * m <= exact_work
 
 
 def _betweenness_scale(n: int, directed: bool) -> float:
@@ -409,15 +456,15 @@ def _sampled_dependencies(run, sources: list[int], *, n_vertices: int, populatio
     return estimate, np.nan_to_num(se)
 
 
-def _sample_attrs(names, se: np.ndarray, *, samples: int, seed: int | None) -> dict:
-    names = list(names)
+def _sample_attrs(se: np.ndarray, *, samples: int, seed: int | None) -> dict:
+    # Scalars only: pandas deep-copies attrs on every operation and compares them in concat.
     return {
         "method": "sampled",
         "samples": samples,
         "seed": seed,
         "batches": max(1, min(_BATCHES, samples // 2)),
-        "standard_error": dict(zip(names, se.tolist(), strict=True)),
         "mean_standard_error": float(np.mean(se)) if len(se) else 0.0,
+        "max_standard_error": float(np.max(se)) if len(se) else 0.0,
     }
 
 

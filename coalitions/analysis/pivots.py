@@ -10,17 +10,19 @@ quote, built from facts computed on the same network (:func:`explain_actor`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from coalitions.analysis.centrality import EXACT_LIMIT, SAMPLES, actor_betweenness
+from coalitions.analysis.centrality import EXACT_LIMIT, actor_betweenness
 from coalitions.analysis.network import affiliation
 from coalitions.graph.model import PIVOT_ROLES, GraphData
 
 __all__ = ["coalition_pivots", "explain_actor"]
+
+PIVOT_SAMPLES = 64
 
 _SECTOR_NAMES = {
     # sector: (singular, plural) as they read in a sentence
@@ -40,7 +42,7 @@ COLUMNS = [
 
 
 def coalition_pivots(data: GraphData, measures: pd.DataFrame | None = None, *,
-                     exact_limit: int = EXACT_LIMIT, samples: int = SAMPLES,
+                     exact_limit: int = EXACT_LIMIT, samples: int = PIVOT_SAMPLES,
                      seed: int = 42) -> pd.DataFrame:
     """Structural and declared pivot of every coalition, with a one-line explanation each.
 
@@ -53,12 +55,15 @@ def coalition_pivots(data: GraphData, measures: pd.DataFrame | None = None, *,
         its betweenness is used instead of betweenness on each city's network.
     exact_limit, samples, seed
         Per city, as in :func:`~coalitions.analysis.centrality.actor_betweenness`: exact
-        betweenness up to ``exact_limit`` actors, else a seeded sampled estimate.
+        betweenness up to ``exact_limit`` actors (and its work budget), else a seeded
+        estimate from ``samples`` sources per city — 64 by default, half of
+        ``actor_measures``' default, because only the top broker of each coalition is
+        needed here and the cost is ``samples`` searches per city.
 
     Returns
     -------
     pandas.DataFrame
-        One row per coalition, columns :data:`COLUMNS`: ``structural_pivot`` (actor id, None
+        One row per coalition, in ``data.coalitions`` order, columns :data:`COLUMNS`: ``structural_pivot`` (actor id, None
         when no member brokers at all — betweenness 0 and nobody in a second coalition),
         ``structural_betweenness``, ``declared_pivots`` / ``declared_pivot_names`` (lists),
         ``mismatch`` (True when the structural pivot is not among the declared ones; None
@@ -66,14 +71,15 @@ def coalition_pivots(data: GraphData, measures: pd.DataFrame | None = None, *,
         explanations. ``attrs["betweenness_method"]`` maps each city to how betweenness was
         computed.
     """
-    coalitions = data.coalitions
-    cities = coalitions["city"].astype(object).where(coalitions["city"].notna(), None)
+    city_of, city_names = pd.factorize(data.coalitions["city"].astype(object),
+                                       use_na_sentinel=False)
     n_coalitions = _coalition_counts(data)
     declared = _declared(data)
-    rows, methods = [], {}
-    for city in pd.unique(cities):
-        mask = (cities == city) if city is not None else cities.isna()
-        sub = _city_data(data, mask.to_numpy())
+    split = _Splitter(data)
+    rows, methods = {}, {}
+    for code, city in enumerate(city_names):
+        city = None if pd.isna(city) else city
+        sub = split.part(city_of == code)
         ctx = _Context.build(sub, n_coalitions)
         if measures is not None:
             b = measures.set_index("id")["betweenness"].reindex(ctx.ids).fillna(0.0)
@@ -86,9 +92,11 @@ def coalition_pivots(data: GraphData, measures: pd.DataFrame | None = None, *,
                                   f"mean standard error {b.attrs['mean_standard_error']:.3g})")
         ctx.betweenness = b.reindex(ctx.ids).fillna(0.0).to_numpy(dtype=float)
         for coalition in sub.coalitions.itertuples(index=False):
-            rows.append(_coalition_row(ctx, coalition, declared.get(str(coalition.id), [])))
+            rows[str(coalition.id)] = _coalition_row(ctx, coalition,
+                                                     declared.get(str(coalition.id), []))
+    ordered = [rows[c] for c in data.coalitions["id"].astype(str) if c in rows]
     # Object columns keep None as None (pandas would turn it into NaN in a string column).
-    out = pd.DataFrame(rows, columns=COLUMNS, dtype=object)
+    out = pd.DataFrame(ordered, columns=COLUMNS, dtype=object)
     out["n_members"] = out["n_members"].astype(int)
     out["structural_betweenness"] = out["structural_betweenness"].astype(float)
     out.attrs = {"betweenness_method": methods}
@@ -133,7 +141,10 @@ class _Context:
     n_coalitions: np.ndarray
     members: dict[str, np.ndarray]
     index: dict[str, int]
+    codes: np.ndarray            # sector category per actor, -1 when unknown
+    id_rank: np.ndarray          # position of each actor's id in sorted order (tie-breaks)
     betweenness: np.ndarray | None = None
+    _explained: dict = field(default_factory=dict)
 
     @classmethod
     def build(cls, data: GraphData, n_coalitions: pd.Series) -> _Context:
@@ -155,8 +166,9 @@ class _Context:
         sectors = np.asarray(sectors.tolist(), dtype=object)
         categories = sorted({s for s in sectors if s})
         code = {s: k for k, s in enumerate(categories)}
-        rows = np.array([i for i, s in enumerate(sectors) if s], dtype=np.int64)
-        cols = np.array([code[s] for s in sectors if s], dtype=np.int64)
+        codes = np.array([code.get(s, -1) for s in sectors], dtype=np.int64)
+        rows = np.flatnonzero(codes >= 0)
+        cols = codes[rows]
         onehot = sp.csr_matrix((np.ones(len(rows)), (rows, cols)),
                                shape=(n, max(len(categories), 1)))
         contact_sectors = (adj @ onehot).toarray()
@@ -168,9 +180,16 @@ class _Context:
             adjacency=adj, contact_sectors=contact_sectors, categories=categories,
             n_coalitions=n_coalitions.reindex(aff.actor_ids).fillna(0).to_numpy(dtype=int),
             members=members, index={a_id: i for i, a_id in enumerate(aff.actor_ids)},
+            codes=codes, id_rank=np.argsort(np.argsort(np.asarray(aff.actor_ids, dtype=str))),
         )
 
     def explain(self, i: int) -> str:
+        # A city's top broker is often the structural pivot of many coalitions.
+        if i not in self._explained:
+            self._explained[i] = self._explain(i)
+        return self._explained[i]
+
+    def _explain(self, i: int) -> str:
         facts = []
         k = int(self.n_coalitions[i])
         facts.append(f"sits in {k} coalition{'s' if k != 1 else ''}")
@@ -178,7 +197,8 @@ class _Context:
         if only is not None:
             facts.append(only)
         contacts = self.adjacency.indices[self.adjacency.indptr[i]:self.adjacency.indptr[i + 1]]
-        reached = {s for s in self.sectors[contacts] if s}
+        contact_codes = self.codes[contacts]
+        reached = np.unique(contact_codes[contact_codes >= 0])
         if contacts.size:
             facts.append(f"reaches {len(reached)} sector{'s' if len(reached) != 1 else ''} "
                          f"through {contacts.size} contact{'s' if contacts.size != 1 else ''}")
@@ -192,28 +212,25 @@ class _Context:
 
     def _only_link(self, i: int) -> str | None:
         contacts = self.adjacency.indices[self.adjacency.indptr[i]:self.adjacency.indptr[i + 1]]
-        if contacts.size == 0 or not self.categories:
+        k = len(self.categories)
+        if contacts.size == 0 or k == 0:
             return None
-        own = self.sectors[i]
-        best = None
-        for s_code, s in enumerate(self.categories):
-            # The actor links to sector s when it is in s or has contacts there.
-            if own != s and self.contact_sectors[i, s_code] == 0:
-                continue
-            # Contacts' ties to s other than this actor.
-            other = self.contact_sectors[contacts, s_code] - (1 if own == s else 0)
-            for t in self.categories:
-                if t == s:
-                    continue
-                n = int(((self.sectors[contacts] == t) & (other == 0)).sum())
-                if n and (best is None or n > best[0]):
-                    best = (n, s, t)
-        if best is None:
+        own = np.arange(k) == self.codes[i]
+        # The actor links to sector s when it is in s or has contacts there.
+        links = own | (self.contact_sectors[i] > 0)
+        # Per contact and sector s: its ties to s other than this actor.
+        other = self.contact_sectors[contacts] - own.astype(int)
+        is_t = (self.codes[contacts][:, None] == np.arange(k)[None, :]).astype(int)
+        counts = (other == 0).astype(int).T @ is_t  # [s, t]: t-contacts with no other s tie
+        counts[~links, :] = 0
+        np.fill_diagonal(counts, 0)
+        if counts.max() == 0:
             return None
-        n, s, t = best
+        s_code, t_code = np.unravel_index(int(np.argmax(counts)), counts.shape)
+        n, s, t = int(counts[s_code, t_code]), self.categories[s_code], self.categories[t_code]
         s_name = _SECTOR_NAMES.get(s, (s, s))[0]
         t_name = _SECTOR_NAMES.get(t, (t, t))[1 if n != 1 else 0]
-        if n == 1 and t_name.endswith("s") and t in ("nonprofit", "private"):
+        if n == 1 and t in ("nonprofit", "private"):
             t_name = {"nonprofit": "nonprofit", "private": "firm"}[t]
         return f"the only link between {s_name} and {n} {t_name}"
 
@@ -225,9 +242,7 @@ def _coalition_row(ctx: _Context, coalition, declared: list[str]) -> dict:
     if members.size:
         b = ctx.betweenness[members]
         k = ctx.n_coalitions[members]
-        ids = np.asarray(ctx.ids, dtype=object)[members]
-        order = sorted(range(members.size), key=lambda j: (-b[j], -k[j], ids[j]))
-        top = order[0]
+        top = int(np.lexsort((ctx.id_rank[members], -k, -b))[0])
         if b[top] > 0 or k[top] >= 2:
             structural = int(members[top])
     declared_idx = [ctx.index[a] for a in declared if a in ctx.index]
@@ -270,13 +285,30 @@ def _declared(data: GraphData) -> dict[str, list[str]]:
     return out
 
 
-def _city_data(data: GraphData, coalition_mask: np.ndarray) -> GraphData:
-    """The coalitions selected, their memberships, their members, the ties among those."""
-    co = data.coalitions[coalition_mask]
-    ids = set(co["id"].astype(str))
-    m = data.memberships[data.memberships["coalition"].astype(str).isin(ids)]
-    members = set(m["actor"].astype(str))
-    actors = data.actors[data.actors["id"].astype(str).isin(members)]
-    t = data.ties
-    ties = t[t["source"].astype(str).isin(members) & t["target"].astype(str).isin(members)]
-    return GraphData(coalitions=co, actors=actors, memberships=m, ties=ties)
+class _Splitter:
+    """Cuts the graph into parts by coalition, with the index arithmetic done once."""
+
+    def __init__(self, data: GraphData) -> None:
+        self.data = data
+        actors = pd.Index(data.actors["id"].astype(str))
+        coalitions = pd.Index(data.coalitions["id"].astype(str))
+        m = data.memberships
+        self.m_actor = actors.get_indexer(m["actor"].astype(str))
+        self.m_coalition = coalitions.get_indexer(m["coalition"].astype(str))
+        t = data.ties
+        self.t_source = actors.get_indexer(t["source"].astype(str))
+        self.t_target = actors.get_indexer(t["target"].astype(str))
+        self.n_actors = len(actors)
+
+    def part(self, coalition_mask: np.ndarray) -> GraphData:
+        """The coalitions selected, their memberships, their members, the ties among those."""
+        d = self.data
+        ok = (self.m_coalition >= 0) & (self.m_actor >= 0)
+        m_mask = ok & coalition_mask[np.where(ok, self.m_coalition, 0)]
+        actor_mask = np.zeros(self.n_actors, dtype=bool)
+        actor_mask[self.m_actor[m_mask]] = True
+        t_ok = (self.t_source >= 0) & (self.t_target >= 0)
+        t_mask = (t_ok & actor_mask[np.where(t_ok, self.t_source, 0)]
+                  & actor_mask[np.where(t_ok, self.t_target, 0)])
+        return GraphData(coalitions=d.coalitions[coalition_mask], actors=d.actors[actor_mask],
+                         memberships=d.memberships[m_mask], ties=d.ties[t_mask])

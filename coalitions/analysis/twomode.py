@@ -22,7 +22,7 @@ import igraph as ig
 import numpy as np
 import pandas as pd
 
-from coalitions.analysis.centrality import EXACT_LIMIT, SAMPLES
+from coalitions.analysis.centrality import EXACT_LIMIT, SAMPLES, _sample_attrs, sampled_betweenness
 from coalitions.analysis.centrality import betweenness as _betweenness
 from coalitions.analysis.centrality import coreness as _coreness
 from coalitions.analysis.centrality import pagerank as _pagerank
@@ -96,19 +96,24 @@ def two_mode_betweenness(g: ig.Graph, *, samples: int | None = None,
     :func:`coalitions.analysis.centrality.betweenness`); ``attrs`` carry the method.
     """
     top, _ = _modes(g)
-    raw = _betweenness(g, normalized=False, samples=samples, seed=seed)
+    if samples is None or samples >= g.vcount():
+        raw = _betweenness(g, normalized=False)
+        se = None
+    else:
+        est = sampled_betweenness(g, samples=samples, seed=seed, normalized=False)
+        raw, se = est["betweenness"], est["standard_error"].to_numpy()
     n_top, n_bottom = int(top.sum()), int((~top).sum())
     max_top = _max_betweenness(n_top, n_bottom)
     max_bottom = _max_betweenness(n_bottom, n_top)
     scale = np.where(top, max_top, max_bottom).astype(float)
-    values = np.where(scale > 0, raw.to_numpy() / np.where(scale > 0, scale, 1), 0.0)
+    safe = np.where(scale > 0, scale, 1)
+    values = np.where(scale > 0, raw.to_numpy() / safe, 0.0)
     out = _series(g, values)
-    out.attrs = dict(raw.attrs)
-    if "standard_error" in out.attrs:
-        se = np.asarray(list(out.attrs["standard_error"].values()))
-        se = np.where(scale > 0, se / np.where(scale > 0, scale, 1), 0.0)
-        out.attrs["standard_error"] = dict(zip(out.index, se.tolist(), strict=True))
-        out.attrs["mean_standard_error"] = float(se.mean()) if len(se) else 0.0
+    if se is None:
+        out.attrs = {"method": "exact"}
+    else:
+        se = np.where(scale > 0, se / safe, 0.0)
+        out.attrs = _sample_attrs(se, samples=min(samples, g.vcount()), seed=seed)
     return out
 
 
