@@ -344,6 +344,21 @@ def _padded(data: bytes, sep: str) -> bool:
     return bool((blank[1:] & edge[:-1]).any() or (blank[:-1] & edge[1:]).any())
 
 
+def _may_hold_long_cells(data: bytes) -> bool:
+    """Whether a cell could exceed :data:`MAX_CELL_CHARS` (else measuring cells is skipped).
+
+    Without quotes a cell lies within one line, so lines no longer than the limit (in bytes,
+    which are never fewer than characters) settle it.
+    """
+    if len(data) <= MAX_CELL_CHARS:
+        return False
+    if b'"' in data:
+        return True
+    breaks = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
+    edges = np.concatenate(([-1], breaks, [len(data)]))
+    return bool(np.diff(edges).max() > MAX_CELL_CHARS)
+
+
 def _sniff_separator(text: str) -> str:
     first = next((line for line in text[:65536].splitlines() if line.strip()), "")
     counts = {sep: first.count(sep) for sep in (";", ",", "\t")}
@@ -412,7 +427,8 @@ def _read_csv(data: bytes, name: str, kind: str, encoding, tables, problems) -> 
     # Stripping a million cells costs seconds; only cells next to a separator, quote or line
     # break can carry surrounding blanks, and one C-level search finds whether any does.
     strip = _padded(data, sep)
-    _make_table(kind, name, None, header, body, rows, tables, problems, strip=strip)
+    _make_table(kind, name, None, header, body, rows, tables, problems, strip=strip,
+                measure=_may_hold_long_cells(data))
 
 
 # --- xlsx --------------------------------------------------------------------------------
@@ -517,7 +533,8 @@ def _cell_text(value) -> str | None:
 
 
 def _make_table(kind, file, sheet, header, body: pd.DataFrame, rows: pd.Index, tables,
-                problems, header_row: int = 1, strip: bool = False) -> None:
+                problems, header_row: int = 1, strip: bool = False,
+                measure: bool = True) -> None:
     aliases = {_header_key(alias): canon for canon, names in HEADERS[kind].items()
                for alias in names}
     chosen: dict[str, int] = {}
@@ -545,8 +562,8 @@ def _make_table(kind, file, sheet, header, body: pd.DataFrame, rows: pd.Index, t
     row_numbers = rows.to_numpy()
     frame = pd.DataFrame(index=range(len(body)))
     for canon, position in chosen.items():
-        values, lengths, present = _clean(body.iloc[:, position], strip)
-        too_long = np.flatnonzero(lengths > MAX_CELL_CHARS)
+        values, lengths, present = _clean(body.iloc[:, position], strip, measure)
+        too_long = [] if lengths is None else np.flatnonzero(lengths > MAX_CELL_CHARS)
         for i in too_long:
             problems.append(Problem(
                 file, sheet, int(row_numbers[i]), headers[canon],
@@ -562,13 +579,19 @@ def _make_table(kind, file, sheet, header, body: pd.DataFrame, rows: pd.Index, t
     tables.append(RawTable(kind, file, sheet, frame.reset_index(drop=True), headers))
 
 
-def _clean(column: pd.Series, strip: bool) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+def _clean(column: pd.Series, strip: bool,
+           measure: bool = True) -> tuple[pd.Series, np.ndarray | None, np.ndarray]:
     """Cells as ``str`` or ``None`` (blank → ``None``), their lengths, and which have a value.
 
     numpy's string functions do this in C: Python loops over a million cells would dominate
-    the load time.
+    the load time. Without ``strip`` and ``measure`` (no cell can be padded or too long) the
+    cells are only compared with "" and no lengths are returned.
     """
     values = column.to_numpy(dtype=object, copy=True)
+    if not strip and not measure:
+        blank = pd.isna(values) | (values == "")
+        values[blank] = None
+        return pd.Series(values, dtype=object), None, ~blank
     # Readers give "" for an empty cell and NaN for a cell a short row lacks; never None.
     text = values.astype(StringDType(na_object=np.nan))
     missing = np.isnan(text)
