@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 
 import numpy as np
 import pandas as pd
@@ -105,4 +106,7 @@ def _uri(fig) -> str:
         fig.tight_layout()
         fig.savefig(buffer, format="svg", metadata={"Date": None})
     plt.close(fig)
-    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    # matplotlib repeats each text as an XML comment (escaped so it cannot end the comment);
+    # dropped, so the names exist only as drawn paths.
+    svg = re.sub(rb"<!--.*?-->", b"", buffer.getvalue(), flags=re.S)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")

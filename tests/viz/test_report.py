@@ -1,0 +1,62 @@
+"""City reports and the index page as files."""
+
+from __future__ import annotations
+
+import base64
+import importlib.metadata
+
+import pytest
+
+from coalitions.errors import UsageError
+from coalitions.viz.figures import centrality_histogram, sector_composition
+from coalitions.viz.report import city_slug, provenance, render_index, render_report
+from tests.viz.conftest import HOSTILE, HOSTILE_CITY, small_graph
+
+
+def test_report_escapes_every_name_and_lists_its_inputs(tmp_path):
+    out = render_report(small_graph(), "aalst", tmp_path / "r.html",
+                        inputs=[("in.xlsx", "f" * 64)], params={"city": HOSTILE_CITY})
+    text = out.read_text(encoding="utf-8")
+    assert "<img src=x" not in text and "<b onmouseover" not in text
+    assert "&lt;img src=x" in text  # the hostile coalition, shown as text in the table
+    assert "f" * 64 in text and "in.xlsx" in text
+    assert "<title>Coalitions in Aalst</title>" in text  # canonical spelling of the city
+    assert 'sandbox="allow-scripts"' in text and "srcdoc=" in text
+
+
+def test_report_of_unknown_city_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="No city named 'Atlantis'"):
+        render_report(small_graph(), "Atlantis", tmp_path / "r.html")
+
+
+def test_provenance_names_the_installed_versions():
+    p = provenance([("a.csv", "0" * 64)], {"size_by": "betweenness"})
+    versions = dict(p["versions"])
+    assert versions["pandas"] == importlib.metadata.version("pandas")
+    assert versions["networkx"] == importlib.metadata.version("networkx")
+    assert versions["vis-network"] == "9.1.2"
+    assert p["inputs"] == [("a.csv", "0" * 64)]
+    assert p["params"] == [("size_by", "betweenness")]
+
+
+def test_figures_are_svg_data_uris_with_text_as_paths():
+    data = small_graph()
+    import pandas as pd
+
+    measures = pd.DataFrame({"id": data.actors["id"], "betweenness": range(len(data.actors))})
+    for uri in (sector_composition(data), centrality_histogram(measures)):
+        assert uri.startswith("data:image/svg+xml;base64,")
+        svg = base64.b64decode(uri.split(",", 1)[1]).decode("utf-8")
+        assert "<svg" in svg and "<text" not in svg  # names drawn as paths, not markup
+        assert "onerror" not in svg
+
+
+def test_index_links_only_pages_that_exist(tmp_path):
+    (tmp_path / f"report-{city_slug('Sint-Niklaas')}.html").write_text("x")
+    (tmp_path / "map-region.html").write_text("x")
+    text = render_index(tmp_path, ["Sint-Niklaas", "Gent"]).read_text(encoding="utf-8")
+    assert 'href="report-sint-niklaas.html"' in text
+    assert 'href="map-region.html"' in text
+    assert "report-gent.html" not in text and "map-sint-niklaas.html" not in text
+    assert city_slug("Brussel / Bruxelles") == "brussel-bruxelles"
+    assert HOSTILE not in text
