@@ -494,6 +494,9 @@ def _read_sheet(ws, kind: str, name: str, sheet: str, tables, problems) -> None:
     header_row = 0
     body: list[list[str | None]] = []
     rows: list[int] = []
+    # Files not written by Excel often declare wrong dimensions; read what is really there.
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()
     for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
         cells = [_cell_text(v) for v in values]
         if header is None:

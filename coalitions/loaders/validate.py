@@ -6,6 +6,11 @@ problem names the file, sheet, row (header = row 1) and column as the user wrote
 says what was expected. Errors stop a load; warnings (unknown themes, free text that could
 not be read) are reported and the value is left empty.
 
+Defaults where a cell is empty: a coalition's id is ``city-name`` as a slug
+(:func:`~coalitions.loaders.parse.coalition_id`); a membership's role is ``member``; a tie's
+weight is 1. A coded ``sectors`` cell wins over the sectors read from the ``Actoren`` text, and
+coded ``n_organisations``/``n_volunteers`` cells over the counts read from ``Omvang``.
+
 The checks are column-wise pandas operations (``isin``, ``duplicated``, ``to_numeric``, maps
 over the distinct values), so a million memberships validate in seconds; Python loops run
 only over coalitions (free text) and over the rows that have a problem.
