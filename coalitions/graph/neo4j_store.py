@@ -63,7 +63,7 @@ class Neo4jStore(Store):
         self.user = user
         try:
             self._driver = neo4j.GraphDatabase.driver(
-                uri, auth=(user, password), connection_acquisition_timeout=30,
+                uri, auth=(user, password), connection_acquisition_timeout=30, notifications_min_severity="OFF",
                 max_transaction_retry_time=15)
             self._driver.verify_connectivity()
         except nex.AuthError:
