@@ -3,6 +3,8 @@ package coalitions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -58,8 +60,8 @@ public final class LocalNeo4j {
         }, "neo4j-local-shutdown"));
 
         try {
-            setPassword(dbms, password);
-        } catch (RuntimeException e) {
+            setPassword(dbms, home, password);
+        } catch (Exception e) {
             // Without the password the server is useless to its callers: fail loudly, not half-up.
             e.printStackTrace();
             System.exit(1);
@@ -70,7 +72,15 @@ public final class LocalNeo4j {
         stopped.await();
     }
 
-    private static void setPassword(DatabaseManagementService dbms, String password) {
+    private static void setPassword(DatabaseManagementService dbms, Path home, String password)
+            throws Exception {
+        // A restart keeps the data and the password: skip the Cypher round (seconds on a cold JVM).
+        Path marker = home.resolve("password.sha256");
+        String digest = HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
+        if (Files.exists(marker) && Files.readString(marker, StandardCharsets.UTF_8).strip().equals(digest)) {
+            return;
+        }
         try {
             dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
                     "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
@@ -82,5 +92,6 @@ public final class LocalNeo4j {
                 throw e;
             }
         }
+        Files.writeString(marker, digest + "\n", StandardCharsets.UTF_8);
     }
 }
