@@ -301,17 +301,26 @@ UntilOpt = Annotated[int | None, typer.Option("--until", help="Only coalitions f
 TopOpt = Annotated[int | None, typer.Option("--top", "-n", help="Show only the first N rows.")]
 
 
-def _scoped(store, neo4j, city, coalition, theme, sector, since, until):
-    """Read the graph from the store and cut it to the scope options."""
+def _scoped(store, neo4j, city, coalition, theme, sector, since, until, *,
+            with_salt: bool = False):
+    """Read the graph from the store and cut it to the scope options. ``with_salt`` also
+    returns the store's pseudonym salt (made on first use, which needs write access)."""
     from coalitions.graph.scope import Scope
 
     scope = Scope(city=city, coalition=coalition, theme=theme, sector=sector, since=since,
                   until=until)
-    with _open(store, neo4j, read_only=True, must_exist=True) as st:
+    salt = None
+    with _open(store, neo4j, read_only=not with_salt, must_exist=True) as st:
         data = st.read_graph()
+        if with_salt:
+            from coalitions.pseudonyms import store_salt
+
+            salt = store_salt(st)
     if data.is_empty():
         raise UsageError("The store is empty.", hint="Load data first: coalitions load FILE "
                          "(or coalitions demo).")
+    if with_salt:
+        return scope.apply(data), scope, salt
     return scope.apply(data), scope
 
 
@@ -553,6 +562,126 @@ def analyse(
     with _open(store, neo4j, must_exist=True) as st, err.status("analysing"):
         frame = write_measures(st, seed=seed)
     _print(frame, fmt, title="Measures written to the store")
+
+
+# --- maps, reports, exports -------------------------------------------------------------------
+
+PseudoOpt = Annotated[bool, typer.Option("--pseudonymise", help="Replace person names by stable "
+                                         "pseudonyms (the same person gets the same one in every "
+                                         "output of this store).")]
+
+
+@app.command("map")
+@_handle
+def map_(
+    out_file: Annotated[Path, typer.Option("--out", help="HTML file to write.")],
+    city: CityOpt = None, coalition: CoalitionOpt = None,
+    region: Annotated[bool, typer.Option("--region", help="The whole region (every city).")] = False,
+    theme: ThemeOpt = None, sector: SectorOpt = None, since: SinceOpt = None,
+    until: UntilOpt = None,
+    size_by: Annotated[str, typer.Option("--size-by", help="Measure that sizes actors.")] = "betweenness",
+    color_by: Annotated[str, typer.Option("--color-by", help="sector, community or theme.")] = "sector",
+    max_nodes: Annotated[int, typer.Option("--max-nodes", help="Above this many nodes, show a "
+                                           "reduced view and say what was left out.")] = 2500,
+    pseudonymise: PseudoOpt = False,
+    store: StoreOpt = None, neo4j: Neo4jOpt = None,
+) -> None:
+    """An interactive, offline network map (one HTML file) of a city, a coalition or the region."""
+    from coalitions.pseudonyms import pseudonymiser
+    from coalitions.viz.maps import render_map
+
+    if not (city or coalition or region):
+        raise UsageError("Say what to draw: --city NAME, --coalition ID or --region.")
+    got = _scoped(store, neo4j, city, coalition, theme, sector, since, until,
+                  with_salt=pseudonymise)
+    data = got[0]
+    names = pseudonymiser(got[2]) if pseudonymise else False
+    title = (f"Coalition {coalition}" if coalition else f"Coalitions in {city}" if city
+             else "Coalitions in the region")
+    if coalition:
+        title = f"{data.coalitions['name'].iloc[0]} ({data.coalitions['city'].iloc[0]})"
+    with err.status("drawing"):
+        info = render_map(data, out_file, title=title, size_by=size_by, color_by=color_by,
+                          max_nodes=max_nodes, pseudonymise=names)
+    err.print(f"Wrote {info.path}: {info.n_nodes} nodes, {info.n_edges} edges.", markup=False)
+    if info.reduced:
+        err.print(info.note, markup=False)
+
+
+@app.command()
+@_handle
+def report(
+    city: Annotated[str, typer.Option("--city", help="The city to report on.")],
+    out_file: Annotated[Path, typer.Option("--out", help="HTML file to write.")],
+    size_by: Annotated[str, typer.Option("--size-by", help="Measure that sizes actors.")] = "betweenness",
+    pseudonymise: PseudoOpt = False,
+    store: StoreOpt = None, neo4j: Neo4jOpt = None,
+) -> None:
+    """One self-contained HTML report for a city: profile, pivots, brokers, clusterings, map,
+    figures and provenance."""
+    from coalitions.viz.report import render_report
+
+    got = _scoped(store, neo4j, None, None, None, None, None, None, with_salt=pseudonymise)
+    data = got[0]
+    if pseudonymise:
+        from coalitions.pseudonyms import pseudonymise as hide
+
+        data = hide(data, got[2])
+    params = {"command": "report", "city": city, "size_by": size_by,
+              "pseudonymise": pseudonymise, "store": _where(store, neo4j)}
+    with err.status("writing the report"):
+        path = render_report(data, city, out_file, params=params, size_by=size_by)
+    err.print(f"Wrote {path}", markup=False)
+
+
+def _where(store, neo4j) -> str:
+    import os
+
+    from coalitions.graph.store import DEFAULT_STORE
+
+    if neo4j or _global["neo4j"]:
+        from coalitions.graph.neo4j_store import _public_uri
+
+        return _public_uri(neo4j or _global["neo4j"])
+    return str(store or _global["store"] or os.environ.get("COALITIONS_STORE") or DEFAULT_STORE)
+
+
+@app.command()
+@_handle
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="gexf (Gephi), graphml (visone, yEd), "
+                                     "pajek, dl (UCINET) or csv (a folder with nodes.csv and "
+                                     "edges.csv).")],
+    out_path: Annotated[Path, typer.Option("--out", help="File (or folder for csv) to write.")],
+    projection: Annotated[str | None, typer.Option("--projection", help="actors or coalitions: "
+                                                   "a weighted one-mode network instead of the "
+                                                   "two-mode one.")] = None,
+    measures: Annotated[bool, typer.Option("--measures/--no-measures", help="Add the actors' "
+                                           "centrality measures as node attributes.")] = True,
+    pseudonymise: PseudoOpt = False,
+    city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
+    sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    store: StoreOpt = None, neo4j: Neo4jOpt = None,
+) -> None:
+    """Export the network for Gephi, visone/yEd, Pajek, UCINET or pandas."""
+    from coalitions.export import export as write
+
+    if fmt not in ("gexf", "graphml", "pajek", "dl", "csv"):
+        raise UsageError(f"Unknown export format {fmt!r}.",
+                         hint="Use gexf, graphml, pajek, dl or csv.")
+    if projection not in (None, "actors", "coalitions"):
+        raise UsageError(f"Unknown projection {projection!r}.", hint="Use actors or coalitions.")
+    got = _scoped(store, neo4j, city, coalition, theme, sector, since, until,
+                  with_salt=pseudonymise)
+    data = got[0]
+    table = None
+    if measures and projection != "coalitions" and len(data.actors):
+        from coalitions.analysis.centrality import actor_measures
+
+        table = actor_measures(data)
+    path = write(data, fmt, out_path, projection=projection, measures=table,
+                 pseudonymise=pseudonymise, salt=got[2] if pseudonymise else None)
+    err.print(f"Wrote {path}", markup=False)
 
 
 def main() -> None:
