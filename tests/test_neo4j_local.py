@@ -110,6 +110,7 @@ def _count_marker(env: dict[str, str], marker: str) -> int:
 
 @pytest.mark.slow
 def test_script_restart_keeps_port_password_and_data_and_stop_removes_them(tmp_path):
+    neo4j_settings()  # same skip/fail rule as every Neo4j test
     if not (shutil.which("java") and shutil.which("mvn")) and not REQUIRE_NEO4J:
         pytest.skip("scripts/neo4j-local needs Java 17 and Maven")
     state = tmp_path / "neo4j-local"
