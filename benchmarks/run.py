@@ -1,0 +1,483 @@
+"""Time and measure the tool on synthetic networks, and write ``BENCHMARKS.md``.
+
+Every step runs in a fresh Python process; the parent reads that child's wall time, CPU time
+(user + system) and peak resident memory (``ru_maxrss`` from ``os.wait4``), and the load
+average of the machine before and after. The machine is shared: CPU time is reported beside
+wall time because it is much less sensitive to other processes than wall time is.
+
+    python -m benchmarks.run                         # all scales, embedded store only
+    python -m benchmarks.run --neo4j bolt://...      # also the Neo4j loads (NEO4J_* env)
+    python -m benchmarks.run --scales region --steps pivots,approximation
+
+A single step (what the parent runs in its children):
+
+    python -m benchmarks.run --step pivots --scale national
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = Path(os.environ.get("COALITIONS_BENCH_DIR", "/tmp/coalitions-bench"))
+PYTHON = sys.executable
+COALITIONS = str(Path(PYTHON).parent / "coalitions")
+
+
+# 20k memberships: the side-by-side comparison of the CLI, the raw kernel and pandas+networkx.
+COMPARE = "compare20k"
+
+STEPS_PER_SCALE = ["read_csv", "bare_copy", "load_embedded", "load_neo4j", "cli_load",
+                   "pivots", "cli_pivots", "embeddedness", "brokers", "map"]
+EXTRA_STEPS = ["approximation", "compare_cli", "compare_kernel", "compare_networkx"]
+
+
+# --- the steps (each runs in its own process) -----------------------------------------------
+
+def _scale(name: str):
+    from benchmarks.generate import SCALES, Scale
+
+    if name == COMPARE:
+        return Scale(COMPARE, cities=14, coalitions=800, actors=4_000, memberships=20_000,
+                     ties=1_000)
+    return SCALES[name]
+
+
+def ensure_data(scale: str) -> Path:
+    """The CSV folder and pickled GraphData of ``scale``, generated once (seed 1)."""
+    from benchmarks.generate import generate, graph_data, write_csv
+
+    folder = DATA / scale
+    pkl = folder / "graph.pkl"
+    if not pkl.exists():
+        syn = generate(_scale(scale), seed=1)
+        write_csv(syn, folder)
+        with open(pkl, "wb") as fh:
+            pickle.dump(graph_data(syn), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return folder
+
+
+def _graph(scale: str):
+    with open(DATA / scale / "graph.pkl", "rb") as fh:
+        return pickle.load(fh)
+
+
+def _clock():
+    import resource
+
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.perf_counter(), time.process_time() + kids.ru_utime + kids.ru_stime
+
+
+def _since(start) -> dict[str, float]:
+    # CPU of this process plus its finished children (the CLI steps run `coalitions`).
+    w, c = _clock()
+    return {"wall": round(w - start[0], 3), "cpu": round(c - start[1], 3)}
+
+
+def step_read_csv(scale: str) -> dict:
+    import pandas as pd
+
+    folder = DATA / scale
+    t = _clock()
+    rows = {n: len(pd.read_csv(folder / f"{n}.csv", dtype=str, keep_default_na=False))
+            for n in ("coalitions", "actors", "memberships", "ties")}
+    return {"timed": _since(t), "rows": rows}
+
+
+def step_bare_copy(scale: str) -> dict:
+    """LadybugDB's own COPY FROM of the same node and relationship tables: the floor."""
+    import ladybug
+    import pandas as pd
+
+    from coalitions.graph.schema import ladybug_ddl
+
+    folder = DATA / scale
+    a = pd.read_csv(folder / "actors.csv", dtype=str)
+    m = pd.read_csv(folder / "memberships.csv", dtype={"actor": str, "coalition": str,
+                                                        "role": str, "since": "int64"})
+    co = pd.read_csv(folder / "coalitions.csv", dtype=str)
+    ti = pd.read_csv(folder / "ties.csv", dtype={"source": str, "target": str, "type": str,
+                                                  "weight": "float64"})
+    kind = a.set_index("id")["kind"]
+    path = _fresh(f"/tmp/coalitions-bench-bare-{scale}.db")
+    db = ladybug.Database(path)
+    conn = ladybug.Connection(db)
+    for stmt in ladybug_ddl():
+        conn.execute(stmt)
+    cities = pd.DataFrame({"name": sorted(set(co["Stad"]) | set(a["city"].dropna()))})
+    nodes = {
+        "City": cities,
+        "Coalition": co[["id", "Naam", "Stad"]].set_axis(["id", "name", "city"], axis=1),
+        "Organisation": a.loc[a["kind"] == "organisation", ["id", "name", "sector", "city"]],
+        "Person": a.loc[a["kind"] == "person", ["id", "name", "function", "sector", "city"]],
+    }
+    m_kind = m["actor"].map(kind)
+    t_src, t_dst = ti["source"].map(kind), ti["target"].map(kind)
+    label = {"organisation": "Organisation", "person": "Person"}
+    rels = [("IN_CITY", "Coalition", "City", co[["id", "Stad"]])]
+    for k in ("organisation", "person"):
+        rels.append(("MEMBER_OF", label[k], "Coalition", m[m_kind == k]))
+    persons = a[(a["kind"] == "person") & a["organisation"].notna()]
+    rels.append(("AFFILIATED_WITH", "Person", "Organisation", persons[["id", "organisation"]]))
+    for ks in ("organisation", "person"):
+        for kd in ("organisation", "person"):
+            rels.append(("TIE", label[ks], label[kd], ti[(t_src == ks) & (t_dst == kd)]))
+    t = _clock()
+    conn.execute("BEGIN TRANSACTION")
+    for name, df in nodes.items():  # noqa: B007 - df is read by COPY
+        conn.execute(f"COPY {name}({', '.join(df.columns)}) FROM df")
+    for rel, src, dst, df in rels:  # noqa: B007
+        if len(df):
+            conn.execute(f"COPY {rel} FROM df (from='{src}', to='{dst}')")
+    conn.execute("COMMIT")
+    timed = _since(t)
+    conn.close()
+    db.close()
+    return {"timed": timed, "memberships": len(m)}
+
+
+def step_load_embedded(scale: str) -> dict:
+    from coalitions.graph.store import open_store
+    from coalitions.loaders import load_inputs
+
+    path = _fresh(f"/tmp/coalitions-bench-{scale}.db")
+    t = _clock()
+    data = load_inputs([DATA / scale]).data
+    read = _since(t)
+    t2 = _clock()
+    with open_store(path) as st:
+        st.load(data)
+    stored = _since(t2)
+    return {"timed": _since(t), "parts": {"load_inputs": read, "store.load": stored},
+            "memberships": len(data.memberships)}
+
+
+def step_load_neo4j(scale: str) -> dict:
+    from coalitions.graph.store import open_store
+    from coalitions.loaders import load_inputs
+
+    uri = os.environ["NEO4J_URI"]
+    t = _clock()
+    data = load_inputs([DATA / scale]).data
+    read = _since(t)
+    with open_store(None, neo4j=uri) as st:
+        version = st.query("CALL dbms.components() YIELD versions RETURN versions[0] AS v")
+        t2 = _clock()
+        st.load(data, replace=True)
+        stored = _since(t2)
+    n = len(data.memberships)
+    return {"timed": _since(t), "parts": {"load_inputs": read, "store.load": stored},
+            "memberships": n, "neo4j": str(version.iloc[0, 0]),
+            "memberships_per_s": round(n / stored["wall"]),
+            "memberships_per_s_end_to_end": round(n / _since(t)["wall"])}
+
+
+def step_cli_load(scale: str) -> dict:
+    path = _fresh(f"/tmp/coalitions-bench-cli-{scale}.db")
+    cmd = [COALITIONS, "--store", path, "load", str(DATA / scale)]
+    t = _clock()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    return {"timed": _since(t), "command": _cmd(cmd)}
+
+
+def step_cli_pivots(scale: str) -> dict:
+    path = f"/tmp/coalitions-bench-cli-{scale}.db"
+    if not Path(path).exists():
+        step_cli_load(scale)
+    cmd = [COALITIONS, "--store", path, "pivots"]
+    t = _clock()
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if done.returncode:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed",
+                "command": _cmd(cmd)}
+    return {"timed": _since(t), "command": _cmd(cmd)}
+
+
+def step_pivots(scale: str) -> dict:
+    from coalitions.analysis.centrality import actor_measures
+
+    data = _graph(scale)
+    t = _clock()
+    df = actor_measures(data)
+    return {"timed": _since(t), "method": df.attrs.get("betweenness_method")}
+
+
+def step_embeddedness(scale: str) -> dict:
+    from coalitions.analysis.embeddedness import actor_embeddedness
+
+    data = _graph(scale)
+    t = _clock()
+    actor_embeddedness(data)
+    return {"timed": _since(t)}
+
+
+def step_brokers(scale: str) -> dict:
+    from coalitions.analysis.brokerage import actor_brokerage
+
+    data = _graph(scale)
+    t = _clock()
+    df = actor_brokerage(data, group_by="sector")
+    return {"timed": _since(t), "network": df.attrs.get("network")}
+
+
+def step_map(scale: str) -> dict:
+    from coalitions.viz.maps import render_map
+
+    data = _graph(scale)
+    out = Path(f"/tmp/coalitions-bench-map-{scale}.html")
+    t = _clock()
+    info = render_map(data, out, title=f"Synthetic {scale}")
+    return {"timed": _since(t), "bytes": out.stat().st_size,
+            "info": {k: v for k, v in vars(info).items() if isinstance(v, int | bool | str)}}
+
+
+def step_approximation(scale: str) -> dict:
+    """Sampled actor betweenness (as actor_measures computes it) against exact betweenness."""
+    import numpy as np
+    from scipy.stats import spearmanr
+
+    from coalitions.analysis.centrality import actor_betweenness, betweenness
+    from coalitions.analysis.network import actor_network
+
+    data = _graph(scale)
+    t = _clock()
+    sampled = actor_betweenness(data)
+    sampled_time = _since(t)
+    t = _clock()
+    exact = betweenness(actor_network(data))
+    exact_time = _since(t)
+    exact = exact.reindex(sampled.index)
+    top_s = set(sampled.sort_values(ascending=False).index[:20])
+    top_e = set(exact.sort_values(ascending=False).index[:20])
+    rho = spearmanr(sampled.to_numpy(), exact.to_numpy()).statistic
+    broker = exact > 0
+    rho_brokers = spearmanr(sampled[broker].to_numpy(), exact[broker].to_numpy()).statistic
+    top100 = exact.sort_values(ascending=False).index[:100]
+    rho_top = spearmanr(sampled[top100].to_numpy(), exact[top100].to_numpy()).statistic
+    return {"timed": exact_time, "sampled_time": sampled_time,
+            "method": sampled.attrs.get("method"), "samples": sampled.attrs.get("samples"),
+            "graph": sampled.attrs.get("graph"),
+            "top20_overlap": len(top_s & top_e), "spearman_all": round(float(rho), 4),
+            "spearman_nonzero": round(float(rho_brokers), 4),
+            "spearman_top100": round(float(rho_top), 4),
+            "actors": int(len(exact)), "nonzero": int(broker.sum()),
+            "max_rel_error_top20": round(float(np.max(np.abs(
+                sampled[list(top_e)] - exact[list(top_e)]) / exact[list(top_e)])), 4)}
+
+
+def step_compare_cli(scale: str) -> dict:
+    out = step_cli_pivots(scale)
+    if "error" in out:  # `coalitions pivots` not there yet: the library call instead
+        lib = step_pivots(scale)
+        lib["note"] = f"`coalitions pivots` failed ({out['error']}); actor_measures timed instead"
+        return lib
+    return out
+
+
+def step_compare_kernel(scale: str) -> dict:
+    """The raw kernel: scipy sparse projection + igraph betweenness, one process."""
+    import random
+
+    import igraph as ig
+    import numpy as np
+    import pandas as pd
+    import scipy.sparse as sp
+
+    from coalitions.analysis.centrality import EXACT_LIMIT, SAMPLES
+
+    folder = DATA / scale
+    t = _clock()
+    actors = pd.read_csv(folder / "actors.csv", usecols=["id"])["id"]
+    m = pd.read_csv(folder / "memberships.csv", usecols=["actor", "coalition"])
+    rows = pd.Index(actors).get_indexer(m["actor"])
+    cols, _ = pd.factorize(m["coalition"])
+    a = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(actors), cols.max() + 1))
+    p = sp.triu(a @ a.T, k=1).tocoo()
+    g = ig.Graph(n=len(actors), edges=memoryview(np.ascontiguousarray(
+        np.column_stack([p.row, p.col]), dtype=np.int64)))
+    n = g.vcount()
+    if n <= EXACT_LIMIT:
+        b = g.betweenness()
+        how = "exact"
+    else:
+        src = sorted(random.Random(42).sample(range(n), SAMPLES))
+        b = g.betweenness(sources=src)
+        how = f"{SAMPLES} sampled sources"
+    return {"timed": _since(t), "edges": g.ecount(), "method": how, "n": len(b)}
+
+
+def step_compare_networkx(scale: str) -> dict:
+    """The same pipeline in pandas + networkx: pairs by self-merge, nx graph, betweenness."""
+    import networkx as nx
+    import pandas as pd
+
+    from coalitions.analysis.centrality import EXACT_LIMIT, SAMPLES
+
+    folder = DATA / scale
+    t = _clock()
+    actors = pd.read_csv(folder / "actors.csv", usecols=["id"])["id"]
+    m = pd.read_csv(folder / "memberships.csv", usecols=["actor", "coalition"])
+    pairs = m.merge(m, on="coalition")
+    pairs = pairs[pairs["actor_x"] < pairs["actor_y"]].drop_duplicates(["actor_x", "actor_y"])
+    g = nx.Graph()
+    g.add_nodes_from(actors)
+    g.add_edges_from(zip(pairs["actor_x"], pairs["actor_y"], strict=True))
+    n = g.number_of_nodes()
+    k = None if n <= EXACT_LIMIT else SAMPLES
+    b = nx.betweenness_centrality(g, k=k, seed=42)
+    return {"timed": _since(t), "edges": g.number_of_edges(),
+            "method": "exact" if k is None else f"{k} sampled sources", "n": len(b)}
+
+
+def _fresh(path: str) -> str:
+    p = Path(path)
+    if p.is_dir():
+        shutil.rmtree(p)
+    elif p.exists():
+        p.unlink()
+    for extra in p.parent.glob(p.name + ".*"):  # LadybugDB's WAL and lock files
+        extra.unlink()
+    return str(p)
+
+
+def _cmd(cmd: list[str]) -> str:
+    return " ".join(Path(c).name if c == COALITIONS else c for c in cmd)
+
+
+# --- the parent: run steps in children, collect, write the report ---------------------------
+
+def run_step_measured(step: str, scale: str, timeout: float) -> dict:
+    """One child, with its peak RSS and CPU read by wait4 (exact per child)."""
+    cmd = [PYTHON, "-m", "benchmarks.run", "--step", step, "--scale", scale]
+    load_before = os.getloadavg()[0]
+    t = time.perf_counter()
+    with open(f"/tmp/coalitions-bench-{step}-{scale}.out", "w+") as out, \
+            open(f"/tmp/coalitions-bench-{step}-{scale}.err", "w+") as err:
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=out, stderr=err,
+                                env={**os.environ, "PYTHONPATH": str(REPO)})
+        deadline = t + timeout
+        status, usage = 0, None
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                return {"step": step, "scale": scale,
+                        "error": f"timed out after {timeout:.0f} s"}
+            time.sleep(0.05)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    row: dict[str, Any] = {
+        "step": step, "scale": scale,
+        "process_wall": round(time.perf_counter() - t, 2),
+        # ru_maxrss of a child includes its own children's peak only if larger (the CLI
+        # steps run `coalitions` as a grandchild; wait4 reports the largest).
+        "peak_mib": round(usage.ru_maxrss / 1024),
+        "process_cpu": round(usage.ru_utime + usage.ru_stime, 2),
+        "load_before": round(load_before, 2),
+        "load_after": round(os.getloadavg()[0], 2),
+    }
+    if proc.returncode:
+        row["error"] = (stderr.strip().splitlines() or ["failed"])[-1][:300]
+        return row
+    row.update(json.loads(stdout.strip().splitlines()[-1]))
+    return row
+
+
+def machine() -> dict[str, Any]:
+    import importlib.metadata as md
+
+    cpu = "?"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem = "?"
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal"):
+            mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    versions = {}
+    for pkg in ("ladybug", "python-igraph", "pandas", "numpy", "scipy", "networkx", "neo4j"):
+        try:
+            versions[pkg] = md.version(pkg)
+        except md.PackageNotFoundError:
+            versions[pkg] = "-"
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
+                            capture_output=True, text=True).stdout.strip()
+    return {"nproc": os.cpu_count(), "memory": mem, "cpu": cpu,
+            "python": platform.python_version(), "platform": platform.platform(),
+            "versions": versions, "commit": commit,
+            "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--step", help="run one step in this process and print JSON")
+    parser.add_argument("--scale", default="sample")
+    parser.add_argument("--scales", default="sample,region,national")
+    parser.add_argument("--steps", default=",".join(STEPS_PER_SCALE + EXTRA_STEPS))
+    parser.add_argument("--neo4j", default=os.environ.get("NEO4J_URI"),
+                        help="Neo4j URI for the load_neo4j step (credentials from NEO4J_*)")
+    parser.add_argument("--timeout", type=float, default=1800)
+    parser.add_argument("--results", type=Path, default=REPO / "benchmarks" / "results.json")
+    parser.add_argument("--out", type=Path, default=REPO / "BENCHMARKS.md")
+    parser.add_argument("--report-only", action="store_true",
+                        help="rewrite BENCHMARKS.md from --results without running anything")
+    args = parser.parse_args(argv)
+
+    if args.step:
+        ensure_data(args.scale)
+        result = globals()[f"step_{args.step}"](args.scale)
+        print(json.dumps(result, default=str))
+        return
+
+    from benchmarks.report import write_report
+
+    if args.report_only:
+        write_report(json.loads(args.results.read_text()), args.out)
+        return
+    steps = args.steps.split(",")
+    if args.neo4j:
+        os.environ["NEO4J_URI"] = args.neo4j
+    results = json.loads(args.results.read_text()) if args.results.exists() else {}
+    results["machine"] = machine()
+    rows = {(r["step"], r["scale"]): r for r in results.get("rows", [])}
+    plan = [(s, sc) for sc in args.scales.split(",") for s in STEPS_PER_SCALE if s in steps]
+    if "approximation" in steps:
+        plan.append(("approximation", "region"))
+    plan += [(s, COMPARE) for s in ("compare_cli", "compare_kernel", "compare_networkx")
+             if s in steps]
+    for step, scale in plan:
+        if step == "load_neo4j" and not args.neo4j:
+            continue
+        print(f"{scale:>10} {step:<16} ...", end="", flush=True, file=sys.stderr)
+        ensure_data(scale)
+        row = run_step_measured(step, scale, args.timeout)
+        rows[(step, scale)] = row
+        shown = row.get("error") or (f"{row['timed']['wall']:.2f} s wall, "
+                                     f"{row['timed']['cpu']:.2f} s cpu, "
+                                     f"{row['peak_mib']} MiB, load {row['load_before']}")
+        print(f" {shown}", file=sys.stderr)
+        results["rows"] = list(rows.values())
+        args.results.write_text(json.dumps(results, indent=1, default=str))
+    write_report(results, args.out)
+
+
+if __name__ == "__main__":
+    main()
