@@ -685,6 +685,10 @@ def export(
 
 
 def main() -> None:
+    import logging
+
+    # The driver logs each dropped connection it retries past; the CLI reports the outcome.
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     app()
 
 

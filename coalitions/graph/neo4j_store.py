@@ -8,6 +8,7 @@ connection is gone. Reads for `query` run in READ access mode, where the server 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -64,15 +65,18 @@ class Neo4jStore(Store):
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri, auth=(user, password), connection_acquisition_timeout=30, notifications_min_severity="OFF",
-                max_transaction_retry_time=15)
+                max_transaction_retry_time=60)
             self._driver.verify_connectivity()
         except nex.AuthError:
             raise ServerError(
                 f"Neo4j at {self.uri} refused the credentials of user {user!r}.",
                 hint="Check NEO4J_USERNAME and NEO4J_PASSWORD.") from None
         except (nex.ServiceUnavailable, OSError, ValueError, nex.ConfigurationError) as exc:
+            # The driver's text may quote the URI as given, credentials included.
+            detail = (str(exc).splitlines() or [type(exc).__name__])[0].replace(uri, self.uri)
+            detail = re.sub(r"//[^/@\s]*@", "//", detail).rstrip(".:")
             raise ServerError(
-                f"Cannot reach Neo4j at {self.uri}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}.",
+                f"Cannot reach Neo4j at {self.uri}: {detail}.",
                 hint="Is the server running (`scripts/neo4j-local start` or "
                      "`docker compose up -d`) and is NEO4J_URI right?") from None
         if not read_only:
@@ -171,24 +175,36 @@ class Neo4jStore(Store):
                      f"CREATE (a)-[:{rel} {{{body}}}]->(b)")
                 batches += [(f"adding {rel}", q, chunk) for chunk in _chunks(part)]
         total = sum(len(rows) for _, _, rows in batches) or 1
-        done = 0
-        try:
-            with self._session() as s, s.begin_transaction() as tx:
-                if plan.replace:
-                    tx.run("MATCH (n) WHERE n:City OR n:Coalition OR n:Organisation OR n:Person "
-                           "OR n:Theme DETACH DELETE n").consume()
-                for desc, q, rows in batches:
-                    if progress:
-                        progress(desc, done, total)
-                    tx.run(q, rows=rows).consume()
-                    done += len(rows)
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            # One transaction for the whole load. The driver may run this function again
+            # after a lost connection or a server restart (execute_write retries); that is
+            # safe because an aborted transaction left nothing behind.
+            done = 0
+            if plan.replace:
+                tx.run("MATCH (n) WHERE n:City OR n:Coalition OR n:Organisation OR n:Person "
+                       "OR n:Theme DETACH DELETE n").consume()
+            for desc, q, rows in batches:
                 if progress:
-                    progress("committing", done, total)
-                tx.commit()
-        except nex.ServiceUnavailable as exc:
+                    progress(desc, done, total)
+                tx.run(q, rows=rows).consume()
+                done += len(rows)
+            if progress:
+                progress("committing", done, total)
+
+        try:
+            with self._session() as s:
+                s.execute_write(work)
+        except (nex.ServiceUnavailable, nex.SessionExpired) as exc:
             raise ServerError(
-                f"Lost the connection to Neo4j at {self.uri} during the load; "
-                "nothing was written.", hint=f"Check the server and load again ({exc}).") from None
+                f"Lost the connection to Neo4j at {self.uri} during the load, and retrying "
+                "did not help; nothing was written.",
+                hint=f"Check that the server is up and load again ({type(exc).__name__}).",
+            ) from None
+        except nex.TransientError as exc:
+            raise ServerError(
+                f"Neo4j at {self.uri} could not complete the load ({exc.code}); nothing was "
+                "written.", hint="Check the server log (memory, disk) and load again.") from None
         if progress:
             progress("done", total, total)
 
