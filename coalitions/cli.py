@@ -156,7 +156,17 @@ def validate(paths: PathsArg, encoding: EncodingOpt = None,
     """Check input files and report every problem; writes nothing."""
     from coalitions.loaders import load_inputs
 
-    result = load_inputs(paths, encoding=encoding)
+    try:
+        result = load_inputs(paths, encoding=encoding)
+    except InputError as exc:
+        if fmt is Format.table:
+            raise
+        # scripts get every problem as rows
+        rows = pd.DataFrame([{"file": p.file, "sheet": p.sheet, "row": p.row,
+                              "column": p.column, "level": p.level, "message": p.message}
+                             for p in exc.problems])
+        _print(rows, fmt)
+        raise typer.Exit(1) from None
     _warnings(result.warnings)
     d = result.data
     summary = pd.DataFrame([

@@ -74,6 +74,10 @@ class Problem:
         return f"{self.location()}: {self.message}"
 
 
+# An input wrong in every row would otherwise print a million lines.
+MAX_SHOWN = 100
+
+
 class InputError(CoalitionsError):
     """The input has problems; ``problems`` lists every one of them (errors and warnings)."""
 
@@ -82,7 +86,11 @@ class InputError(CoalitionsError):
         errors = [p for p in self.problems if p.level == "error"]
         n = len(errors)
         head = f"{n} problem{'s' if n != 1 else ''} in the input; nothing was written"
-        super().__init__(head + "\n" + "\n".join(f"  {p}" for p in errors))
+        lines = [f"  {p}" for p in errors[:MAX_SHOWN]]
+        if n > MAX_SHOWN:
+            lines.append(f"  … and {n - MAX_SHOWN} more (`coalitions validate --format csv` "
+                         "lists them all)")
+        super().__init__(head + "\n" + "\n".join(lines))
 
     @property
     def errors(self) -> list[Problem]:
