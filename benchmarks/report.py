@@ -12,7 +12,7 @@ _LABELS = {
     "read_csv": "read the 4 CSVs with pandas (reference)",
     "bare_copy": "bare LadybugDB COPY FROM of the same tables (reference)",
     "load_embedded": "load into the embedded store (load_inputs + store.load)",
-    "load_neo4j": "load into Neo4j (load_inputs + store.load, replace)",
+    "load_neo4j": "load into Neo4j (load_inputs + store.load into an empty database)",
     "cli_load": "`coalitions --store X load DIR`",
     "pivots": "pivots: `actor_measures(data)`",
     "cli_pivots": "`coalitions --store X pivots`",
