@@ -329,6 +329,9 @@ def site(tmp_path_factory, sample) -> dict[str, Path]:
 def _map_frame(loaded: Loaded):
     frames = [f for f in loaded.page.frames if f is not loaded.page.main_frame]
     assert len(frames) == 1, "the report embeds exactly one map"
+    # Chromium pauses animation frames in cross-origin iframes outside the viewport (the
+    # sandboxed map is one): bring it into view as a reader scrolling to it would.
+    loaded.page.locator("iframe.map").scroll_into_view_if_needed()
     return frames[0]
 
 
