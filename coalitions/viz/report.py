@@ -207,7 +207,10 @@ def _table_or_note(make) -> dict:
 def _pivots(part: GraphData) -> pd.DataFrame:
     from coalitions.analysis.pivots import coalition_pivots
 
-    return coalition_pivots(part)
+    table = coalition_pivots(part)
+    # Ids and the city are noise on a city's page; the names beside them stay.
+    hidden = {"id", "city", "structural_pivot", "declared_pivots"}
+    return table[[c for c in table.columns if c not in hidden]]
 
 
 def _brokers(part: GraphData) -> pd.DataFrame:
