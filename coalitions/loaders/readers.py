@@ -370,13 +370,12 @@ def _read_csv(data: bytes, name: str, kind: str, encoding, tables, problems) -> 
     text = _decode(data, name, encoding, problems)
     if text is None:
         return
-    lines_before = 0
+    lines_before = start = 0
     # Blank lines before the header would shift pandas' row count away from the user's.
-    while True:
-        head, newline, rest = text.partition("\n")
-        if not newline or head.strip():
-            break
-        text, lines_before = rest, lines_before + 1
+    # (Found by position: cutting the text line by line would copy it once per line.)
+    while (end := text.find("\n", start)) >= 0 and not text[start:end].strip():
+        start, lines_before = end + 1, lines_before + 1
+    text = text[start:] if start else text
     if not text.strip():
         problems.append(Problem(name, None, None, None, "file is empty"))
         return

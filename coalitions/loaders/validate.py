@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -304,99 +303,73 @@ class _Checker:
                               "column to tell them apart"))
         del dup
 
-        themes, clusters = [], []
-        founded: list[int | None] = []
-        orgs: list[int | None] = []
-        vols: list[int | None] = []
-        sectors_text: list[list[str]] = []
-        warn_theme = np.zeros(n, dtype=bool)
-        theme_msgs: dict[int, str] = {}
+        # Free text repeats (the same Actoren wording, the same theme list): each distinct
+        # cell is parsed once and the results are spread over the rows by their codes.
         known = ", ".join(t.name for t in THEMES)
-        bad_year = np.zeros(n, dtype=bool)
-        no_year = np.zeros(n, dtype=bool)
-        no_size = np.zeros(n, dtype=bool)
-        neg_size = np.zeros(n, dtype=bool)
-        big = np.zeros(n, dtype=bool)
-        no_sector = np.zeros(n, dtype=bool)
-        for i, (t, y, s, a) in enumerate(zip(f["theme"], f["founded"], f["size"], f["actors"],
-                                             strict=True)):
-            names, cl, unknown = _themes(t)
-            themes.append(list(names))
-            clusters.append(list(cl))
-            if unknown:
-                warn_theme[i] = True
-                theme_msgs[i] = "; ".join(
-                    f"unknown theme {_q(u)}, kept without a cluster; known themes: {known}"
-                    for u in unknown)
-            year = parse.parse_founded(y)
-            if y is not None and year is None:
-                no_year[i] = True
-            if year is not None and not EARLIEST_YEAR <= year <= self.this_year:
-                bad_year[i] = True
-                year = None
-            founded.append(year)
-            size = _size(s)
-            if s is not None and size is None:
-                no_size[i] = True
-            o, v = size or (None, None)
-            if (o is not None and o > MAX_COUNT) or (v is not None and v > MAX_COUNT):
-                big[i] = True
-                o = None if o is not None and o > MAX_COUNT else o
-                v = None if v is not None and v > MAX_COUNT else v
-            if (o is not None and o < 0) or (v is not None and v < 0):
-                neg_size[i] = True
-                o = None if o is not None and o < 0 else o
-                v = None if v is not None and v < 0 else v
-            orgs.append(o)
-            vols.append(v)
-            found = _actor_sectors(a)
-            if a is not None and not found:
-                no_sector[i] = True
-            sectors_text.append(list(found))
+        theme_of = _per_distinct(f["theme"], _themes)
+        themes = [list(t[0]) for t in theme_of]
+        clusters = [list(t[1]) for t in theme_of]
+        theme_msgs = {i: "; ".join(f"unknown theme {_q(u)}, kept without a cluster; known "
+                                   f"themes: {known}" for u in t[2])
+                      for i, t in enumerate(theme_of) if t[2]}
+        warn_theme = np.zeros(n, dtype=bool)
+        warn_theme[list(theme_msgs)] = True
+
+        year = pd.Series(_per_distinct(f["founded"], parse.parse_founded), index=f.index,
+                         dtype=object)
+        no_year = table.present("founded") & year.isna()
+        year = pd.to_numeric(year).astype("Int64")
+        bad_year = ((year < EARLIEST_YEAR) | (year > self.this_year)).fillna(False)
+        founded = year.where(~bad_year)
+
+        # (organisations, volunteers, unreadable, too large, negative) per cell; checked in
+        # Python on the distinct cells since a typed count could overflow Int64.
+        size = _per_distinct(f["size"], _checked_size)
+        no_size = pd.Series([s[2] for s in size], index=f.index, dtype=bool)
+        big = pd.Series([s[3] for s in size], index=f.index, dtype=bool)
+        neg_size = pd.Series([s[4] for s in size], index=f.index, dtype=bool)
+        orgs = pd.Series(pd.array([s[0] for s in size], dtype="Int64"), index=f.index)
+        vols = pd.Series(pd.array([s[1] for s in size], dtype="Int64"), index=f.index)
+
+        found = _per_distinct(f["actors"], _actor_sectors)
+        no_sector = table.present("actors") & pd.Series([not s for s in found], index=f.index)
+        sectors_text = [list(s) for s in found]
 
         self.report(table, pd.Series(warn_theme, index=f.index), "theme",
                     lambda r: theme_msgs[r['_i']], "warning")
-        self.report(table, pd.Series(no_year, index=f.index), "founded",
+        self.report(table, no_year, "founded",
                     lambda r: f"could not read a founding year in {_q(r['founded'])}; expected "
                     "a year such as °1994, sinds 2008 or 1999", "warning")
-        self.report(table, pd.Series(bad_year, index=f.index), "founded",
+        self.report(table, bad_year, "founded",
                     lambda r: self.year_message(parse.parse_founded(r["founded"])))
-        self.report(table, pd.Series(no_size, index=f.index), "size",
+        self.report(table, no_size, "size",
                     lambda r: f"could not read a size in {_q(r['size'])}; expected counts such "
                     "as 16 vzw's (+ 100 vrijwilligers)", "warning")
-        self.report(table, pd.Series(neg_size, index=f.index), "size",
+        self.report(table, neg_size, "size",
                     lambda r: f"negative size in {_q(r['size'])}; expected counts of 0 or more")
 
-        self.report(table, pd.Series(big, index=f.index), "size",
+        self.report(table, big, "size",
                     lambda r: f"size in {_q(r['size'])} is too large; expected counts below "
                     f"{MAX_COUNT:,}")
-        n_orgs = pd.array(orgs, dtype="Int64")
-        n_vols = pd.array(vols, dtype="Int64")
         coded_orgs = self.whole_numbers(table, "n_organisations", "a count of 0 or more",
                                         high=MAX_COUNT)
         coded_vols = self.whole_numbers(table, "n_volunteers", "a count of 0 or more",
                                         high=MAX_COUNT)
-        n_orgs = coded_orgs.where(table.present("n_organisations"),
-                                  pd.Series(n_orgs, index=f.index))
-        n_vols = coded_vols.where(table.present("n_volunteers"), pd.Series(n_vols, index=f.index))
+        n_orgs = coded_orgs.where(table.present("n_organisations"), orgs)
+        n_vols = coded_vols.where(table.present("n_volunteers"), vols)
 
-        coded: list[list[str] | None] = []
-        bad_codes: dict[int, list[str]] = {}
-        for i, cell in enumerate(f["sectors"]):
-            if cell is None:
-                coded.append(None)
-                continue
-            codes, unknown = parse.parse_sector_codes(cell)
-            coded.append(codes)
-            if unknown:
-                bad_codes[i] = unknown
-        bad_sector = pd.Series([i in bad_codes for i in range(n)], index=f.index, dtype=bool)
+        parsed_codes = _per_distinct(f["sectors"], _sector_codes)
+        coded = [None if p is None else list(p[0]) for p in parsed_codes]
+        bad_codes = {i: p[1] for i, p in enumerate(parsed_codes) if p is not None and p[1]}
+        bad_sector = np.zeros(n, dtype=bool)
+        bad_sector[list(bad_codes)] = True
+        bad_sector = pd.Series(bad_sector, index=f.index)
         sector_hint = vocabulary_hint("sector")
         self.report(table, bad_sector, "sectors", lambda r: "; ".join(
             f"unknown sector {_q(u)}; allowed: {sector_hint}"
             for u in bad_codes[r['_i']]))
         sectors = [c if c is not None else t for c, t in zip(coded, sectors_text, strict=True)]
-        no_sector_warn = pd.Series(no_sector, index=f.index) & ~table.present("sectors")
+        no_sector_warn = no_sector & ~table.present("sectors")
         self.report(table, no_sector_warn, "actors",
                     lambda r: f"could not tell which sectors take part from {_q(r['actors'])}; "
                     "expected words such as Stad, Provincie, vzw, vrijwilligers or bedrijven, "
@@ -416,7 +389,7 @@ class _Checker:
             "theme_clusters": pd.Series(clusters, index=f.index, dtype=object),
             "goals": f["goals"],
             "actions": f["actions"],
-            "founded_year": pd.array(founded, dtype="Int64"),
+            "founded_year": founded.astype("Int64"),
             "n_organisations": n_orgs.astype("Int64"),
             "n_volunteers": n_vols.astype("Int64"),
             "role": role,
@@ -486,6 +459,10 @@ class _Checker:
         """Coalition ids for the membership cells (an id, or a unique name), and their codes."""
         values = table.frame["coalition"]
         is_id, codes = _codes(values, coalitions["id"])
+        present = table.present("coalition")
+        by_name = (present & ~is_id).to_numpy()
+        if not by_name.any():  # the rule: every cell an id, nothing to look up
+            return values.astype(object), codes
         names = coalitions["name"].map(_name_key, na_action="ignore")
         shared = names.duplicated(keep=False)
         unique = dict(zip(names[~shared], coalitions["id"][~shared], strict=True))
@@ -493,10 +470,11 @@ class _Checker:
         for name, cid in zip(names[shared], coalitions["id"][shared], strict=True):
             ambiguous.setdefault(name, []).append(cid)
         # Names are the exception (ids the rule): only cells that are no id are looked up.
-        keys = values.where(~is_id).map(_name_key, na_action="ignore")
-        resolved = values.where(is_id, keys.map(unique))
-        present = table.present("coalition")
-        amb = present & ~is_id & keys.isin(list(ambiguous))
+        keys = values[by_name].map(_name_key)
+        resolved = values.where(is_id).astype(object)
+        resolved[by_name] = keys.map(unique).to_numpy(dtype=object)
+        amb = pd.Series(False, index=values.index)
+        amb[by_name] = keys.isin(list(ambiguous)).to_numpy()
         self.report(table, amb, "coalition",
                     lambda r: f"coalition name {_q(r['coalition'])} is ambiguous: it names "
                     f"coalitions {', '.join(ambiguous[_name_key(r['coalition'])])}; use the id")
@@ -505,9 +483,7 @@ class _Checker:
                     lambda r: f"coalition {_q(r['coalition'])} is neither a coalition id nor the "
                     "name of a coalition in the coalitions table")
         resolved = resolved.where(resolved.notna(), None).astype(object)
-        if (present & ~is_id).any():
-            codes = pd.factorize(resolved)[0]
-        return resolved, codes
+        return resolved, pd.factorize(resolved)[0]
 
     def ties(self, table: _Table, actors: pd.DataFrame) -> pd.DataFrame:
         f = table.frame
@@ -611,18 +587,46 @@ def _name_key(name: str) -> str:
     return " ".join(str(name).lower().split())
 
 
-# Free text repeats (the same Actoren wording, the same theme list): parse each once.
-@lru_cache(maxsize=65536)
+# Parsers of one distinct cell, for _per_distinct.
 def _themes(text: str | None) -> tuple[tuple[str, ...], tuple[str | None, ...], tuple[str, ...]]:
     themes, clusters, unknown = parse.parse_themes(text)
     return tuple(themes), tuple(clusters), tuple(unknown)
 
 
-@lru_cache(maxsize=65536)
-def _size(text: str | None) -> tuple[int | None, int | None] | None:
-    return parse.parse_size(text)
+def _checked_size(text: str | None) -> tuple[int | None, int | None, bool, bool, bool]:
+    """Counts in an ``Omvang`` cell, and whether it was unreadable, too large, negative
+    (a count that is too large or negative is dropped)."""
+    size = parse.parse_size(text)
+    o, v = size or (None, None)
+    big = (o is not None and o > MAX_COUNT) or (v is not None and v > MAX_COUNT)
+    o = None if o is not None and o > MAX_COUNT else o
+    v = None if v is not None and v > MAX_COUNT else v
+    negative = (o is not None and o < 0) or (v is not None and v < 0)
+    o = None if o is not None and o < 0 else o
+    v = None if v is not None and v < 0 else v
+    return o, v, text is not None and size is None, big, negative
 
 
-@lru_cache(maxsize=65536)
 def _actor_sectors(text: str | None) -> tuple[str, ...]:
     return tuple(parse.parse_actor_sectors(text))
+
+
+def _sector_codes(text: str | None) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    if text is None:
+        return None
+    codes, unknown = parse.parse_sector_codes(text)
+    return tuple(codes), tuple(unknown)
+
+
+def _per_distinct(values: pd.Series, parse_cell: Callable[[str | None], object]) -> np.ndarray:
+    """``parse_cell`` of every cell, called once per distinct cell (and once for ``None``).
+
+    Returns an object array, one result per row; results are shared between rows with the
+    same cell, so they must be immutable (tuples) or copied by the caller.
+    """
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+    results = np.empty(len(uniques) + 1, dtype=object)
+    for i, cell in enumerate(uniques):
+        results[i] = parse_cell(cell)
+    results[-1] = parse_cell(None)  # code -1: an empty cell
+    return results[codes]
