@@ -31,7 +31,9 @@ from coalitions.graph.model import GraphData
 
 __all__ = [
     "Affiliation",
+    "Projection",
     "actor_network",
+    "actor_projection",
     "affiliation",
     "coalition_network",
     "tie_network",
@@ -80,6 +82,90 @@ def affiliation(data: GraphData) -> Affiliation:
     # Binary: two membership rows (e.g. "member" and "funder") are still one affiliation.
     matrix.data[:] = 1
     return Affiliation(matrix=matrix, actor_ids=actor_ids, coalition_ids=coalition_ids)
+
+
+@dataclass
+class Projection:
+    """The actor network as a symmetric sparse weight matrix (no igraph graph).
+
+    ``matrix[i, j]`` is the weight of the pair of actors ``actor_ids[i]``, ``actor_ids[j]``:
+    shared coalitions plus the summed weights of the ties between them (both directions), as
+    the ``weight`` edge attribute of :func:`actor_network`. The stored entries are exactly
+    the network's edges (a pair joined only by ties of weight 0 is an entry of value 0), the
+    diagonal is empty, indices are sorted int32. ``n_coalitions`` counts each actor's
+    coalitions.
+
+    ``incidence`` is the factor the matrix is the product of: actors × (coalitions, then one
+    column per tied pair of actors), binary, with ``column_weight`` 1 for a coalition and
+    the pair's summed tie weight for a pair, so that ``matrix = incidence ·
+    diag(column_weight) · incidenceᵀ − diag(incidence · column_weight)``. Read as a graph it
+    is the two-mode network with each tied pair as a two-member pseudo-coalition.
+    """
+
+    matrix: sp.csr_matrix
+    actor_ids: list[str]
+    n_coalitions: np.ndarray
+    incidence: sp.csr_matrix
+    column_weight: np.ndarray
+
+
+def actor_projection(data: GraphData, *, include_ties: bool = True) -> Projection:
+    """The actor network of :func:`actor_network` as a sparse matrix, built in C.
+
+    The same network (co-membership plus explicit ties, direction ignored, loops dropped)
+    and the same weights, without turning some 10^7 actor pairs into an igraph graph: igraph
+    converts an edge list at about 1 µs per edge, scipy multiplies ``A·Aᵀ`` in a fraction of
+    that. Every tie joins the product as a two-member column of weight ``w`` (missing
+    weights count 1), so ``W = A'·diag(c)·A'ᵀ`` gives shared coalitions plus tie weights in
+    one product.
+
+    Parameters
+    ----------
+    data : GraphData
+    include_ties : bool, default True
+
+    Returns
+    -------
+    Projection
+        ``matrix``: ``scipy.sparse.csr_matrix``, float64, ``n × n`` in ``data.actors`` order.
+    """
+    aff = affiliation(data)
+    a = aff.matrix
+    n, n_co = a.shape
+    n_coalitions = np.asarray(a.sum(axis=1)).ravel().astype(np.int64)
+    t_rows = t_cols = np.zeros(0, dtype=np.int64)
+    t_weight = np.zeros(0)
+    if include_ties and len(data.ties):
+        t_rows, t_cols, t_weight = _tie_index(data, aff.actor_ids)
+        keep = t_rows != t_cols
+        lo = np.minimum(t_rows[keep], t_cols[keep])
+        hi = np.maximum(t_rows[keep], t_cols[keep])
+        # One column per unordered pair, its ties' weights summed (both directions).
+        pairs, inverse = np.unique(lo * n + hi, return_inverse=True)
+        t_weight = np.bincount(inverse, weights=t_weight[keep], minlength=len(pairs))
+        t_rows, t_cols = pairs // n, pairs % n
+    k = len(t_rows)
+    # The incidence matrix with one extra column per tie (its two actors).
+    inc = sp.csr_matrix(
+        (np.ones(a.nnz + 2 * k),
+         (np.concatenate([_rows_of(a), t_rows, t_cols]),
+          np.concatenate([a.indices.astype(np.int64), n_co + np.arange(k),
+                          n_co + np.arange(k)]))),
+        shape=(n, n_co + k))
+    inc.sum_duplicates()
+    column_weight = np.concatenate([np.ones(n_co), t_weight])
+    if k == 0 or (t_weight > 0).all():
+        w = _weighted_product(inc, column_weight)
+    else:
+        # A product drops entries that sum to 0, so a pair joined only by ties of weight 0
+        # would vanish. Two products with positive column weights have the same entries in
+        # the same order: (2·shared + Σw + ties) − (shared + ties) = shared + Σw.
+        w = _weighted_product(inc, np.concatenate([np.full(n_co, 2.0), t_weight + 1]))
+        ones = _weighted_product(inc, np.ones(n_co + k))
+        w.data -= ones.data
+        del ones
+    return Projection(matrix=w, actor_ids=aff.actor_ids, n_coalitions=n_coalitions,
+                      incidence=inc, column_weight=column_weight)
 
 
 def actor_network(data: GraphData, *, include_ties: bool = True) -> ig.Graph:
@@ -284,6 +370,33 @@ def _graph(n: int, rows: np.ndarray, cols: np.ndarray, *, directed: bool,
     for key, values in edge_attrs.items():
         g.es[key] = values.tolist() if isinstance(values, np.ndarray) else list(values)
     return g
+
+
+def _rows_of(m: sp.csr_matrix) -> np.ndarray:
+    """Row index of every stored entry of a CSR matrix."""
+    return np.repeat(np.arange(m.shape[0], dtype=np.int32), np.diff(m.indptr))
+
+
+def _weighted_product(inc: sp.csr_matrix, column_weight: np.ndarray) -> sp.csr_matrix:
+    """``inc·diag(column_weight)·incᵀ`` without its diagonal, sorted, int32 indices."""
+    scaled = inc.copy()
+    scaled.data = scaled.data * column_weight[scaled.indices]
+    w = (scaled @ inc.T.tocsr()).tocsr()
+    del scaled
+    w.sort_indices()
+    # Drop the diagonal with a mask: setdiag(0) would insert entries for isolates, and
+    # eliminate_zeros() would also drop pairs tied with weight 0.
+    rows = _rows_of(w)
+    off = w.indices != rows
+    diagonal = np.bincount(rows[~off], minlength=w.shape[0])
+    del rows
+    indptr = np.zeros(w.shape[0] + 1, dtype=np.int64)
+    np.cumsum(np.diff(w.indptr) - diagonal, out=indptr[1:])
+    index_type = np.int32 if indptr[-1] < np.iinfo(np.int32).max else np.int64
+    out = sp.csr_matrix((w.data[off], w.indices[off].astype(index_type, copy=False),
+                         indptr.astype(index_type)), shape=w.shape)
+    out.has_sorted_indices = True
+    return out
 
 
 def _membership_index(data: GraphData, actor_ids: list[str],
