@@ -281,9 +281,10 @@ def demo(
     """Load the bundled sample, print the top pivot actors per city, write maps and reports."""
     from coalitions.demo import run_demo
 
-    chosen = store or _global["store"]
-    with _open(chosen or Path("coalitions.db") if not (neo4j or _global["neo4j"]) else None,
-               neo4j) as st:
+    # The demo goes to the embedded store unless --neo4j says otherwise: an exported
+    # NEO4J_URI should not fill a shared server with the sample.
+    embedded = None if (neo4j or _global["neo4j"]) else Path(_where(store, None))
+    with _open(embedded, neo4j) as st:
         with err.status("demo") as status:
             result = run_demo(st, out_dir, step=lambda m: status.update(f"demo: {m}"))
         where = f"{st.engine} store {st.location}"

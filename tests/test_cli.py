@@ -117,3 +117,18 @@ def test_template_writes_a_workbook_that_loads(tmp_path):
     out = tmp_path / "t.xlsx"
     assert run("template", "--out", str(out)).exit_code == 0
     assert run("validate", str(out)).exit_code == 0
+
+
+def test_demo_loads_the_sample_and_writes_a_page_per_city(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:1")  # the demo must not go there
+    out = tmp_path / "demo"
+    result = runner.invoke(app, ["--store", str(tmp_path / "demo.db"), "demo", "--out", str(out),
+                                 "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    cities = {r["city"] for r in rows}
+    assert len(cities) == 14 and {r["rank"] for r in rows} == {1, 2, 3}
+    for city in ("gent", "sint-niklaas", "brussel"):
+        assert (out / f"map-{city}.html").exists() and (out / f"report-{city}.html").exists()
+    assert (out / "map-region.html").exists() and (out / "index.html").exists()
+    assert "Sample loaded into ladybug store" in result.stderr
