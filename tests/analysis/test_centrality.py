@@ -213,3 +213,131 @@ def test_actor_measures_columns_and_method_notes():
     counts = pd.DataFrame(sorted(pairs), columns=["a", "k"]).groupby("a").size()
     got = df.set_index("id")["coalitions"]
     assert all(got[a] == c for a, c in counts.items())
+
+
+def random_graph(seed: int, n: int = 120, p: float = 0.04) -> nx.Graph:
+    """A weighted random graph with isolates and several components."""
+    rng = np.random.default_rng(seed)
+    h = nx.gnp_random_graph(n, p, seed=seed)
+    h.add_edges_from([(n, n + 1), (n + 1, n + 2), (n + 2, n)])  # a separate triangle
+    h.add_nodes_from([n + 3, n + 4])  # isolates
+    for u, v in h.edges:
+        h.edges[u, v]["weight"] = float(rng.integers(1, 5))
+    return h
+
+
+def as_matrix(h: nx.Graph):
+    return nx.to_scipy_sparse_array(h, nodelist=sorted(h), weight="weight", format="csr")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_matrix_measures_equal_networkx_on_random_graphs_with_isolates(seed):
+    # Independent computations: networkx's own implementations on the same graph.
+    h = random_graph(seed)
+    nodes = sorted(h)
+    m = as_matrix(h)
+    assert degree(m).tolist() == pytest.approx([nx.degree_centrality(h)[v] for v in nodes])
+    assert strength(m).tolist() == pytest.approx([h.degree(v, weight="weight") for v in nodes])
+    pr = nx.pagerank(h, alpha=0.85, tol=1e-13, max_iter=10_000)
+    assert pagerank(m).tolist() == pytest.approx([pr[v] for v in nodes], abs=1e-9)
+    core = nx.core_number(h)
+    assert coreness(m).tolist() == [core[v] for v in nodes]
+
+
+def test_pagerank_of_karate_matrix_equals_networkx_and_igraph(karate):
+    h = nx.karate_club_graph()
+    m = as_matrix(h)
+    expected = nx.pagerank(h, alpha=0.85, tol=1e-13, max_iter=10_000)
+    assert pagerank(m).tolist() == pytest.approx([expected[v] for v in sorted(h)], abs=1e-9)
+    # igraph's PRPACK solves the same system exactly.
+    assert pagerank(m).tolist() == pytest.approx(karate.pagerank(weights="weight"), abs=1e-9)
+
+
+def test_eigenvector_matches_networkx_on_connected_and_disconnected_graphs():
+    rng = np.random.default_rng(5)
+    # Connected, large enough for the sparse (eigsh) path.
+    h = nx.connected_watts_strogatz_graph(200, 6, 0.3, seed=4)
+    expected = nx.eigenvector_centrality(h, weight=None, tol=1e-12, max_iter=10_000)
+    got = eigenvector(as_matrix(h))
+    assert got.tolist() == pytest.approx([expected[v] for v in sorted(h)], abs=1e-6)
+    # Disconnected: a dense component, a sparser one and isolates. networkx's power
+    # iteration converges to the top component's vector, 0 elsewhere; so does eigsh.
+    k = nx.disjoint_union_all([nx.gnp_random_graph(100, 0.2, seed=1),
+                               nx.gnp_random_graph(60, 0.1, seed=2),
+                               nx.empty_graph(3)])
+    expected = nx.eigenvector_centrality(k, weight=None, tol=1e-12, max_iter=10_000)
+    got = eigenvector(as_matrix(k))
+    assert got.tolist() == pytest.approx([expected[v] for v in sorted(k)], abs=1e-6)
+    assert (got.iloc[100:] < 1e-6).all()
+    # Two equal components: the eigenvector is not unique; ours is networkx's limit, the
+    # all-ones vector projected on the eigenspace (equal shares), on both paths.
+    for size in (5, 40):
+        twins = nx.disjoint_union(nx.complete_graph(size), nx.complete_graph(size))
+        got = eigenvector(as_matrix(twins))
+        assert got.tolist() == pytest.approx([(2 * size) ** -0.5] * (2 * size), abs=1e-6)
+    del rng
+
+
+def test_core_numbers_equal_igraph_on_random_projection():
+    rng = np.random.default_rng(8)
+    pairs = {(f"a{rng.integers(300)}", f"k{rng.integers(40)}") for _ in range(700)}
+    data = membership_data(pairs, 320, 40)
+    g = actor_network(data)
+    from coalitions.analysis.network import actor_projection
+    m = actor_projection(data).matrix
+    assert coreness(m).tolist() == g.coreness()
+    assert degree(m).tolist() == pytest.approx(degree(g).tolist())
+    assert eigenvector(m, weights=None).tolist() == pytest.approx(eigenvector(g).tolist(),
+                                                                   abs=1e-6)
+
+
+def test_batched_two_mode_searches_equal_igraph_subset_betweenness_and_distances():
+    # The batched Brandes passes against igraph's own subset betweenness and BFS distances
+    # on a graph with several components (independent implementation).
+    from coalitions.analysis.centrality import _bfs_dependencies
+    g = ig.Graph.Barabasi(300, 2)
+    g.add_vertices(6)
+    g.add_edges([(300, 301), (301, 302), (302, 303)])
+    n = g.vcount()
+    m = sp_adjacency(g)
+    targets = np.zeros(n)
+    targets[::2] = 1
+    sources = [0, 5, 7, 150, 300, 301, 305]
+    total = np.zeros(n)
+    depths = []
+    for src, delta, depth in _bfs_dependencies(m, sources, targets, width=3):
+        delta[src, np.arange(len(src))] = 0
+        total += delta.sum(axis=1) / 2
+        depths.append(depth.T)
+    expected = g.betweenness(directed=False, sources=sources, targets=list(range(0, n, 2)))
+    assert total.tolist() == pytest.approx(expected, abs=1e-9)
+    d = np.asarray(g.distances(source=sources), dtype=float)
+    assert (np.vstack(depths) == np.where(np.isinf(d), -1, d)).all()
+
+
+def sp_adjacency(g: ig.Graph):
+    import scipy.sparse as sp
+    e = np.asarray(g.get_edgelist())
+    n = g.vcount()
+    m = sp.coo_matrix((np.ones(len(e)), (e[:, 0], e[:, 1])), shape=(n, n)).tocsr()
+    return (m + m.T).tocsr()
+
+
+def test_actor_measures_equal_igraph_measures_on_the_actor_network():
+    # The matrix path of actor_measures against the igraph functions on actor_network,
+    # with ties (one of weight 0), isolates and several components.
+    rng = np.random.default_rng(3)
+    pairs = {(f"a{rng.integers(150)}", f"k{rng.integers(30)}") for _ in range(300)}
+    ties = pd.DataFrame({"source": ["a1", "a2", "a3", "a160"], "target": ["a2", "a1", "a90", "a161"],
+                         "weight": [2.0, 0.5, 0.0, 1.0]})
+    data = membership_data(pairs, 165, 30, ties)
+    df = actor_measures(data)
+    g = actor_network(data)
+    for column, expected in [("degree", degree(g)), ("strength", strength(g)),
+                             ("coreness", pd.Series(g.coreness()))]:
+        assert df[column].tolist() == pytest.approx(expected.tolist()), column
+    pr = g.pagerank(weights="weight")  # igraph PRPACK, the previous implementation
+    assert df["pagerank"].tolist() == pytest.approx(pr, abs=1e-9)
+    ev = np.abs(np.asarray(g.eigenvector_centrality(), dtype=float))
+    assert df["eigenvector"].tolist() == pytest.approx((ev / np.linalg.norm(ev)).tolist(),
+                                                       abs=1e-6)

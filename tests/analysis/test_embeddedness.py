@@ -154,3 +154,45 @@ def test_actor_embeddedness_columns_and_values():
     assert df.loc["off", "coalitions"] == 2
     # Contacts' sectors: nonprofit x2, city_government x2 -> Blau 0.5.
     assert df.loc["off", "sector_diversity"] == pytest.approx(0.5)
+
+
+def test_actor_embeddedness_on_the_sparse_projection_equals_the_graph_measures():
+    # The projection path against the per-graph functions on actor_network (themselves
+    # checked against networkx and igraph above), with ties (one of weight 0), isolates and
+    # several components; a small block size forces several row blocks.
+    from coalitions.analysis import embeddedness as emb
+    from coalitions.analysis.network import actor_network
+    rng = np.random.default_rng(4)
+    n = 160
+    pairs = {(f"a{rng.integers(n - 10)}", f"k{rng.integers(30)}") for _ in range(320)}
+    sectors = ["nonprofit", "private", "citizens", None]
+    data = GraphData(
+        actors=pd.DataFrame({"id": [f"a{i}" for i in range(n)],
+                             "name": [f"A{i}" for i in range(n)],
+                             "sector": [sectors[i % 4] for i in range(n)]}),
+        coalitions=pd.DataFrame({"id": [f"k{j}" for j in range(30)]}),
+        memberships=pd.DataFrame(sorted(pairs), columns=["actor", "coalition"]),
+        ties=pd.DataFrame({"source": ["a1", "a2", "a3", "a155"],
+                           "target": ["a2", "a1", "a90", "a156"],
+                           "weight": [2.0, 0.5, 0.0, 1.0]}))
+    old_block = emb._BLOCK_WORK
+    emb._BLOCK_WORK = 500
+    try:
+        df = actor_embeddedness(data)
+    finally:
+        emb._BLOCK_WORK = old_block
+    g = actor_network(data)
+    expected = {"constraint": constraint(g), "effective_size": effective_size(g),
+                "clustering": clustering(g), "sector_diversity": sector_diversity(g)}
+    for column, values in expected.items():
+        assert df[column].tolist() == pytest.approx(values.tolist(), nan_ok=True), column
+    assert df["coreness"].tolist() == g.coreness()
+    assert df["clustering"].tolist() == pytest.approx(g.transitivity_local_undirected(
+        mode="zero"))
+
+
+def test_actor_embeddedness_refuses_a_network_too_large_at_once():
+    from coalitions.errors import UsageError
+    with pytest.raises(UsageError, match="multiplications") as info:
+        actor_embeddedness(sample_data(), max_work=5)
+    assert "city" in info.value.hint
