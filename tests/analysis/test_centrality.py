@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import igraph as ig
 import networkx as nx
 import numpy as np
@@ -139,7 +141,14 @@ def test_sampled_betweenness_with_all_sources_equals_exact(karate):
 
 
 def test_sampled_betweenness_ranks_like_exact_and_reports_error():
-    g = ig.Graph.Barabasi(400, 3, directed=False)
+    # A fixed graph: unseeded, an unlucky hub once in a while lands beyond 5 standard errors
+    # (30 seeded graphs gave at most 3.3), which would make the test flaky.
+    state = random.Random(11)
+    ig.set_random_number_generator(state)
+    try:
+        g = ig.Graph.Barabasi(400, 3, directed=False)
+    finally:
+        ig.set_random_number_generator(random)
     g.vs["name"] = [f"v{i}" for i in range(g.vcount())]
     exact = betweenness(g)
     est = betweenness(g, samples=100, seed=7)
