@@ -8,12 +8,12 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook
 
 from coalitions.errors import InputError
 from coalitions.graph.model import COLUMNS
 from coalitions.loaders import LoadResult, load_inputs
 from coalitions.loaders.readers import HEADERS, TABLE_NAMES
+from tests.loaders.workbooks import write_xlsx
 
 LIST_COLUMNS = ("themes", "theme_clusters", "sectors")
 KNOWN_HEADERS = sorted({h for table in HEADERS.values() for names in table.values()
@@ -97,13 +97,7 @@ def test_random_csv_inputs_load_or_raise_input_error(tables, sep, encoding, pass
 def test_random_workbooks_load_or_raise_input_error(sheets):
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "w.xlsx"
-        book = Workbook()
-        book.remove(book.active)
-        for name, rows in sheets.items():
-            ws = book.create_sheet(name)
-            for row in rows:
-                ws.append(row)
-        book.save(path)
+        write_xlsx(path, sheets)
         check([path])
 
 

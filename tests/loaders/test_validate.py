@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from openpyxl import Workbook
 
 from coalitions.errors import InputError
 from coalitions.loaders import load_inputs
 from coalitions.loaders.parse import coalition_id
 from coalitions.loaders.validate import vocabulary_hint
-
-
-def write_xlsx(path, sheets):
-    book = Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        ws = book.create_sheet(name)
-        for r in rows:
-            ws.append(r)
-    book.save(path)
-    return path
+from tests.loaders.workbooks import write_xlsx
 
 
 def problems(paths):

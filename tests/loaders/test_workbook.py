@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from openpyxl import Workbook
 
 from coalitions.errors import InputError
 from coalitions.graph.model import COLUMNS
 from coalitions.loaders import LoadResult, load_inputs
 from coalitions.loaders.template import CASA_DEL_MUNDO
+from tests.loaders.workbooks import write_xlsx
 
 SAMPLE = Path(__file__).resolve().parents[2] / "coalitions" / "data" / "sample"
 
@@ -42,15 +42,6 @@ def write_csv(path: Path, rows: list[list], sep: str = ",", encoding: str = "utf
     return path
 
 
-def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
-    book = Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        ws = book.create_sheet(name)
-        for r in rows:
-            ws.append(r)
-    book.save(path)
-    return path
 
 
 def test_casa_del_mundo_row_as_written_in_the_template(tmp_path):
