@@ -20,7 +20,13 @@ from neo4j import exceptions as nex
 from coalitions.errors import QueryError, ReadOnlyError, ServerError
 from coalitions.graph.schema import neo4j_ddl
 from coalitions.graph.store import LoadPlan, Progress, Store
-from coalitions.graph.tables import NODE_KEYS, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES
+from coalitions.graph.tables import (
+    NODE_KEYS,
+    NODE_PROPERTIES,
+    REL_ENDPOINTS,
+    REL_PROPERTIES,
+    by_endpoints,
+)
 
 __all__ = ["Neo4jStore"]
 
@@ -153,7 +159,7 @@ class Neo4jStore(Store):
             raise ReadOnlyError("This store was opened read-only; it cannot be loaded.")
         batches: list[tuple[str, str, list[dict[str, Any]]]] = []
         for rel, frame in plan.delete_rels.items():
-            for (a, b), part in frame.groupby(["src_label", "dst_label"]):
+            for a, b, part in by_endpoints(rel, frame):
                 extra = " WHERE r.type = row.type" if rel == "TIE" else ""
                 q = (f"UNWIND $rows AS row MATCH (a:{a} {{{NODE_KEYS[a]}: row.src}})-[r:{rel}]->"
                      f"(b:{b} {{{NODE_KEYS[b]}: row.dst}}){extra} DELETE r")
@@ -169,7 +175,7 @@ class Neo4jStore(Store):
         for rel, frame in plan.create_rels.items():
             props = REL_PROPERTIES[rel]
             body = ", ".join(f"{p}: row.{p}" for p in props)
-            for (a, b), part in frame.groupby(["src_label", "dst_label"]):
+            for a, b, part in by_endpoints(rel, frame):
                 q = (f"UNWIND $rows AS row MATCH (a:{a} {{{NODE_KEYS[a]}: row.src}}) "
                      f"MATCH (b:{b} {{{NODE_KEYS[b]}: row.dst}}) "
                      f"CREATE (a)-[:{rel} {{{body}}}]->(b)")
