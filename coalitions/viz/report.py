@@ -271,12 +271,20 @@ def _profile(part: GraphData) -> list[tuple[str, str]]:
         return rows
     profile = city_profiles(part)
     if len(profile) == 1:
-        known = {label for label, _ in rows}
-        for key, value in profile.iloc[0].items():
-            label = str(key).replace("_", " ")
-            if label not in known and key != "city":
-                rows.append((label, _cell(value)))
+        # The counts above already say what city_profiles counts; add what it measures.
+        for key, label in _PROFILE_MEASURES.items():
+            if key in profile.columns:
+                rows.append((label, _cell(profile.iloc[0][key])))
     return rows
+
+
+_PROFILE_MEASURES = {
+    "inbetween_brokerage": "brokerage by those officials and politicians (Gould–Fernandez "
+                           "total, sectors as groups)",
+    "inbetween_brokerage_between_sectors": "… of which between different sectors",
+    "density": "density of the city's actor network",
+    "centralisation": "degree centralisation of the city's actor network (Freeman)",
+}
 
 
 def _spanning(part: GraphData) -> list[dict[str, str]]:
