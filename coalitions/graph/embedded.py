@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import ladybug
+import numpy as np
 import pandas as pd
 
 from coalitions.errors import QueryError, ReadOnlyError, StoreError, StoreInUseError
@@ -62,6 +63,7 @@ def _clean_value(v: Any) -> Any:
 
 class EmbeddedStore(Store):
     engine = "ladybug"
+    _in_write = False  # inside _apply's transaction (reads then join it)
 
     def __init__(self, path: Path, *, read_only: bool = False, must_exist: bool = False) -> None:
         self.path = Path(path)
@@ -145,16 +147,38 @@ class EmbeddedStore(Store):
         if self.read_only and not self._has_schema():
             return pd.DataFrame(columns=cols)
         frames = []
-        for a, b in REL_ENDPOINTS[rel]:
-            ret = ", ".join([f"a.{NODE_KEYS[a]} AS src", f"b.{NODE_KEYS[b]} AS dst",
-                             *(f"r.{p} AS {p}" for p in props)])
-            # The labels are constants: added here rather than sent a million times.
-            frame = self._frame(f"MATCH (a:{a})-[r:{rel}]->(b:{b}) RETURN {ret}", cols[1:2]
-                                + cols[3:])
-            frame.insert(0, "src_label", a)
-            frame.insert(2, "dst_label", b)
-            frames.append(frame)
+        # Endpoints come back as node offsets (integers) and are turned into keys here:
+        # returning the key strings of a million endpoints costs the engine three times as
+        # much. One read-only transaction keeps the offsets and the keys of one snapshot.
+        in_transaction = not self._in_write
+        if in_transaction:
+            self._conn.execute("BEGIN TRANSACTION READ ONLY")
+        try:
+            keys = {label: self._keys_by_offset(label)
+                    for label in {x for pair in REL_ENDPOINTS[rel] for x in pair}}
+            for a, b in REL_ENDPOINTS[rel]:
+                ret = ", ".join(["offset(ID(a)) AS src", "offset(ID(b)) AS dst",
+                                 *(f"r.{p} AS {p}" for p in props)])
+                frame = self._frame(f"MATCH (a:{a})-[r:{rel}]->(b:{b}) RETURN {ret}",
+                                    ["src", "dst", *props])
+                frame["src"] = keys[a][frame["src"].to_numpy(dtype=np.int64)]
+                frame["dst"] = keys[b][frame["dst"].to_numpy(dtype=np.int64)]
+                frame.insert(0, "src_label", a)  # constants, not sent a million times
+                frame.insert(2, "dst_label", b)
+                frames.append(frame)
+        finally:
+            if in_transaction:
+                self._conn.execute("COMMIT")
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
+
+    def _keys_by_offset(self, label: str) -> np.ndarray:
+        """The key of each node of ``label`` at its offset (None where a node was deleted)."""
+        frame = self._frame(f"MATCH (n:{label}) RETURN offset(ID(n)) AS o, "
+                            f"n.{NODE_KEYS[label]} AS k", ["o", "k"])
+        offsets = frame["o"].to_numpy(dtype=np.int64)
+        keys = np.full(offsets.max(initial=-1) + 1, None, dtype=object)
+        keys[offsets] = frame["k"].to_numpy(dtype=object)
+        return keys
 
     def _count(self, label: str | None = None, rel: str | None = None) -> int:
         if self.read_only and not self._has_schema():
@@ -186,6 +210,7 @@ class EmbeddedStore(Store):
         total = sum(n for _, n, _ in steps) or 1
         done = 0
         self._conn.execute("BEGIN TRANSACTION")
+        self._in_write = True
         try:
             if plan.replace:
                 for rel in REL_ENDPOINTS:
@@ -203,6 +228,8 @@ class EmbeddedStore(Store):
         except BaseException:
             self._rollback()
             raise
+        finally:
+            self._in_write = False
         if progress:
             progress("done", total, total)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from numpy.dtypes import StringDType
 
 from coalitions.graph.model import GraphData
 
@@ -248,8 +249,10 @@ def from_tables(nodes: dict[str, pd.DataFrame], rels: dict[str, pd.DataFrame]) -
     """Rebuild GraphData from tables read back from a store (the inverse of to_tables)."""
     co = nodes["Coalition"].copy()
     themes = nodes["Theme"].set_index("name")["cluster"].to_dict() if len(nodes["Theme"]) else {}
-    addr = rels["ADDRESSES"].sort_values(["src", "dst"])
-    by_coalition = addr.groupby("src")["dst"].agg(list).to_dict() if len(addr) else {}
+    addr = _sorted(rels["ADDRESSES"], ["src", "dst"])
+    by_coalition: dict[str, list[str]] = {}
+    for cid, theme in zip(addr["src"].to_numpy(), addr["dst"].to_numpy(), strict=True):
+        by_coalition.setdefault(cid, []).append(theme)  # (groupby().agg(list): 3 s a 40k)
     co["themes"] = [by_coalition.get(i, []) for i in co["id"]]
     co["theme_clusters"] = [[themes.get(t) for t in ts] for ts in co["themes"]]
     co["sectors"] = [sorted(s) if isinstance(s, list | tuple | np.ndarray) else []
@@ -285,12 +288,24 @@ def from_tables(nodes: dict[str, pd.DataFrame], rels: dict[str, pd.DataFrame]) -
 
 
 def _sorted(df: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    """``df.sort_values(by, ignore_index=True)``, missing values last, but sorting only the
-    distinct values of each column: a million strings sort in seconds, their codes in
-    milliseconds."""
+    """``df.sort_values(by, ignore_index=True)`` (missing values last), faster: each column
+    is factorised and only its distinct values are sorted, text as numpy's ``StringDType``
+    (sorted in C; Python objects compare one pair at a time)."""
     keys = []
     for column in reversed(by):
-        codes, uniques = pd.factorize(df[column], sort=True)
-        keys.append(np.where(codes < 0, len(uniques), codes))
+        codes, uniques = pd.factorize(df[column].to_numpy(dtype=object))
+        keys.append(_ranks(uniques)[codes])  # code -1 (missing) takes the last slot
     order = np.lexsort(keys) if keys else np.arange(len(df))
     return df.take(order).reset_index(drop=True)
+
+
+def _ranks(uniques: np.ndarray) -> np.ndarray:
+    """Rank of each distinct value in sort order, then one more slot for missing values."""
+    if pd.api.types.infer_dtype(uniques, skipna=False) == "string":
+        order = np.argsort(uniques.astype(StringDType()), kind="stable")
+    else:
+        order = pd.Index(uniques).argsort()
+    ranks = np.empty(len(uniques) + 1, dtype=np.int64)
+    ranks[order] = np.arange(len(uniques))
+    ranks[-1] = len(uniques)
+    return ranks
