@@ -28,15 +28,10 @@ from numpy.dtypes import StringDType
 
 from coalitions.errors import Problem
 from coalitions.graph.model import (
-    COALITION_ORIGINS,
-    COALITION_RELATIONS,
     COLUMNS,
-    FUNCTIONS,
-    KINDS,
-    MEMBERSHIP_ROLES,
-    SECTORS,
     SYNONYMS,
     GraphData,
+    allowed_values,
     canonical,
 )
 from coalitions.loaders import parse
@@ -57,15 +52,6 @@ MAX_COUNT = 10_000_000
 # No coalition in the study predates the 19th century; an earlier year is a typing mistake.
 EARLIEST_YEAR = 1800
 
-_ALLOWED = {
-    "kind": KINDS,
-    "sector": SECTORS,
-    "function": FUNCTIONS,
-    "role": MEMBERSHIP_ROLES,
-    "relation": COALITION_RELATIONS,
-    "origin": COALITION_ORIGINS,
-}
-
 _WORDS = {
     "name": "a name", "city": "a city", "id": "an id", "kind": "a kind", "actor": "an actor",
     "coalition": "a coalition", "source": "a source", "target": "a target",
@@ -80,7 +66,7 @@ def vocabulary_hint(vocabulary: str) -> str:
     >>> vocabulary_hint("kind")
     'organisation, person (Dutch: organisatie, persoon)'
     """
-    allowed = _ALLOWED[vocabulary]
+    allowed = allowed_values(vocabulary)
     dutch = []
     for value in allowed:
         for word, target in SYNONYMS[vocabulary].items():
