@@ -29,6 +29,7 @@ __all__ = [
     "PIVOT_ROLES",
     "SECTORS",
     "SYNONYMS",
+    "allowed_values",
     "canonical",
 ]
 
