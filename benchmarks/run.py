@@ -8,6 +8,7 @@ wall time because it is much less sensitive to other processes than wall time is
     python -m benchmarks.run                         # all scales, embedded store only
     python -m benchmarks.run --neo4j bolt://...      # also the Neo4j loads (NEO4J_* env)
     python -m benchmarks.run --scales region --steps pivots,approximation
+    python -m benchmarks.run --scales none --steps whole --reps 5   # the 20k side-by-side
 
 A single step (what the parent runs in its children):
 
@@ -38,9 +39,10 @@ COALITIONS = str(Path(PYTHON).parent / "coalitions")
 # 20k memberships: the side-by-side comparison of the CLI, the raw kernel and pandas+networkx.
 COMPARE = "compare20k"
 
-STEPS_PER_SCALE = ["read_csv", "bare_copy", "load_embedded", "load_neo4j", "cli_load",
-                   "pivots", "cli_pivots", "embeddedness", "brokers", "map"]
-EXTRA_STEPS = ["approximation", "compare_cli", "compare_kernel", "compare_networkx"]
+STEPS_PER_SCALE = ["read_csv", "bare_copy", "load_embedded", "reload_embedded", "load_neo4j",
+                   "cli_load", "cli_reload", "pivots", "cli_pivots", "embeddedness", "brokers", "map"]
+EXTRA_STEPS = ["approximation", "compare_cli", "compare_kernel", "compare_networkx",
+               "compare_inprocess", "whole"]
 
 
 # --- the steps (each runs in its own process) -----------------------------------------------
@@ -164,6 +166,27 @@ def step_load_embedded(scale: str) -> dict:
             "memberships": len(data.memberships)}
 
 
+def step_reload_embedded(scale: str) -> dict:
+    """The same data loaded again into the store `load_embedded` made: nothing changes."""
+    from coalitions.graph.store import open_store
+    from coalitions.loaders import load_inputs
+
+    path = f"/tmp/coalitions-bench-{scale}.db"
+    if not Path(path).exists():
+        step_load_embedded(scale)
+    t = _clock()
+    data = load_inputs([DATA / scale]).data
+    read = _since(t)
+    t2 = _clock()
+    with open_store(path) as st:
+        summary = st.load(data)
+    stored = _since(t2)
+    changed = getattr(summary, "changed", None)
+    return {"timed": _since(t), "parts": {"load_inputs": read, "store.load": stored},
+            "memberships": len(data.memberships),
+            "changed": changed() if callable(changed) else changed}
+
+
 def step_load_neo4j(scale: str) -> dict:
     from coalitions.graph.store import open_store
     from coalitions.loaders import load_inputs
@@ -194,6 +217,18 @@ def step_cli_load(scale: str) -> dict:
     t = _clock()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     return {"timed": _since(t), "command": _cmd(cmd)}
+
+
+def step_cli_reload(scale: str) -> dict:
+    """`coalitions --store X load DIR` again on the store `cli_load` made: nothing changes."""
+    path = f"/tmp/coalitions-bench-cli-{scale}.db"
+    if not Path(path).exists():
+        step_cli_load(scale)
+    cmd = [COALITIONS, "--store", path, "load", str(DATA / scale)]
+    t = _clock()
+    done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    return {"timed": _since(t), "command": _cmd(cmd),
+            "output": " ".join(done.stdout.split())[-200:]}
 
 
 def step_cli_pivots(scale: str) -> dict:
@@ -345,6 +380,23 @@ def step_compare_networkx(scale: str) -> dict:
             "method": "exact" if k is None else f"{k} sampled sources", "n": len(b)}
 
 
+def step_compare_inprocess(scale: str) -> dict:
+    """What `coalitions pivots` computes, timed in-process after the imports: store read +
+    actor_measures (the second view of the side-by-side; start-up excluded)."""
+    from coalitions.analysis.centrality import actor_measures
+    from coalitions.graph.store import open_store
+
+    path = f"/tmp/coalitions-bench-cli-{scale}.db"
+    t = _clock()
+    with open_store(path, read_only=True, must_exist=True) as st:
+        data = st.read_graph()
+    read = _since(t)
+    t2 = _clock()
+    df = actor_measures(data, seed=42)
+    return {"timed": _since(t), "parts": {"read_graph": read, "actor_measures": _since(t2)},
+            "method": df.attrs.get("betweenness_method")}
+
+
 def _fresh(path: str) -> str:
     p = Path(path)
     if p.is_dir():
@@ -396,12 +448,77 @@ def run_step_measured(step: str, scale: str, timeout: float) -> dict:
         "process_cpu": round(usage.ru_utime + usage.ru_stime, 2),
         "load_before": round(load_before, 2),
         "load_after": round(os.getloadavg()[0], 2),
+        "commit": _commit(),
     }
     if proc.returncode:
-        row["error"] = (stderr.strip().splitlines() or ["failed"])[-1][:300]
+        # The exception line (and the package's hint after it, if any), not just the hint.
+        lines = stderr.strip().splitlines() or ["failed"]
+        at = max((i for i, x in enumerate(lines) if x.split(":", 1)[0].endswith(
+            ("Error", "Exception"))), default=len(lines) - 1)
+        row["error"] = " ".join(x.strip() for x in lines[at:])[:500]
         return row
     row.update(json.loads(stdout.strip().splitlines()[-1]))
     return row
+
+
+def whole_commands(scale: str = COMPARE) -> dict[str, list[str]]:
+    """The three programs of the side-by-side, each timed as a whole fresh process."""
+    folder = str(DATA / scale)
+    return {
+        "whole_cli": [COALITIONS, "--store", f"/tmp/coalitions-bench-cli-{scale}.db", "pivots"],
+        "whole_kernel": [PYTHON, "-m", "benchmarks.pipelines", "kernel", folder],
+        "whole_networkx": [PYTHON, "-m", "benchmarks.pipelines", "networkx", folder],
+    }
+
+
+def run_process(cmd: list[str]) -> dict[str, Any]:
+    """One whole process: wall from spawn to exit, cpu and peak RSS from wait4."""
+    load_before = os.getloadavg()[0]
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    stderr = proc.stderr.read().decode() if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status):
+        raise RuntimeError(f"{_cmd(cmd)} failed: {stderr.strip()[-300:]}")
+    return {"wall": round(wall, 3), "cpu": round(usage.ru_utime + usage.ru_stime, 3),
+            "peak_mib": round(usage.ru_maxrss / 1024), "load_before": round(load_before, 2)}
+
+
+def compare_processes(reps: int, scale: str = COMPARE) -> list[dict[str, Any]]:
+    """Each of the three programs ``reps`` times, interleaved (so that the other work on the
+    machine falls on all three alike), and the median of each."""
+    import statistics
+
+    store = f"/tmp/coalitions-bench-cli-{scale}.db"
+    if not Path(store).exists():
+        subprocess.run([COALITIONS, "--store", store, "load", str(DATA / scale)], check=True,
+                       stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(REPO)})
+    cmds = whole_commands(scale)
+    runs: dict[str, list[dict]] = {k: [] for k in cmds}
+    for _ in range(reps):
+        for k, cmd in cmds.items():
+            runs[k].append(run_process(cmd))
+    rows = []
+    for k, rs in runs.items():
+        rows.append({
+            "step": k, "scale": scale, "reps": rs, "command": _cmd(cmds[k]),
+            "timed": {"wall": statistics.median(r["wall"] for r in rs),
+                      "cpu": statistics.median(r["cpu"] for r in rs)},
+            "peak_mib": max(r["peak_mib"] for r in rs),
+            "load_before": statistics.median(r["load_before"] for r in rs),
+            "load_range": [min(r["load_before"] for r in rs), max(r["load_before"] for r in rs)],
+            "commit": _commit(),
+        })
+    return rows
+
+
+def _commit() -> str:
+    # A run from a snapshot of a commit (`git archive`) names that commit in the environment.
+    return os.environ.get("COALITIONS_BENCH_COMMIT") or subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
+        text=True).stdout.strip()
 
 
 def machine() -> dict[str, Any]:
@@ -422,8 +539,7 @@ def machine() -> dict[str, Any]:
             versions[pkg] = md.version(pkg)
         except md.PackageNotFoundError:
             versions[pkg] = "-"
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
-                            capture_output=True, text=True).stdout.strip()
+    commit = _commit()
     return {"nproc": os.cpu_count(), "memory": mem, "cpu": cpu,
             "python": platform.python_version(), "platform": platform.platform(),
             "versions": versions, "commit": commit,
@@ -439,6 +555,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--neo4j", default=os.environ.get("NEO4J_URI"),
                         help="Neo4j URI for the load_neo4j step (credentials from NEO4J_*)")
     parser.add_argument("--timeout", type=float, default=1800)
+    parser.add_argument("--reps", type=int, default=5,
+                        help="repetitions of each whole-process run in the side-by-side")
     parser.add_argument("--results", type=Path, default=REPO / "benchmarks" / "results.json")
     parser.add_argument("--out", type=Path, default=REPO / "BENCHMARKS.md")
     parser.add_argument("--report-only", action="store_true",
@@ -465,8 +583,8 @@ def main(argv: list[str] | None = None) -> None:
     plan = [(s, sc) for sc in args.scales.split(",") for s in STEPS_PER_SCALE if s in steps]
     if "approximation" in steps:
         plan.append(("approximation", "region"))
-    plan += [(s, COMPARE) for s in ("compare_cli", "compare_kernel", "compare_networkx")
-             if s in steps]
+    plan += [(s, COMPARE) for s in ("compare_cli", "compare_kernel", "compare_networkx",
+                                    "compare_inprocess") if s in steps]
     for step, scale in plan:
         if step == "load_neo4j" and not args.neo4j:
             continue
@@ -478,6 +596,17 @@ def main(argv: list[str] | None = None) -> None:
                                      f"{row['timed']['cpu']:.2f} s cpu, "
                                      f"{row['peak_mib']} MiB, load {row['load_before']}")
         print(f" {shown}", file=sys.stderr)
+        results["rows"] = list(rows.values())
+        args.results.write_text(json.dumps(results, indent=1, default=str))
+    if "whole" in steps:
+        print(f"{COMPARE:>10} whole processes x{args.reps} ...", end="", flush=True,
+              file=sys.stderr)
+        ensure_data(COMPARE)
+        for row in compare_processes(args.reps):
+            rows[(row["step"], row["scale"])] = row
+        print(" " + ", ".join(f"{r['step']} {r['timed']['wall']:.2f} s"
+                              for r in rows.values() if r["step"].startswith("whole_")),
+              file=sys.stderr)
         results["rows"] = list(rows.values())
         args.results.write_text(json.dumps(results, indent=1, default=str))
     write_report(results, args.out)
