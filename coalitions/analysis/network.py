@@ -20,14 +20,17 @@ https://doi.org/10.2307/2576011
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import igraph as ig
-import networkx as nx
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
 from coalitions.graph.model import GraphData
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "Affiliation",
@@ -335,6 +338,8 @@ def to_networkx(g: ig.Graph) -> nx.Graph:
     otherwise a ``Graph``/``DiGraph``. Meant for the small graphs networkx algorithms are
     used on (it loops over edges in Python).
     """
+    import networkx as nx  # here, not at the top: it costs ~1 s of start-up to every command
+
     names = g.vs["name"] if "name" in g.vs.attributes() else None
     if names is None or len(set(names)) != len(names):
         names = list(range(g.vcount()))
