@@ -24,8 +24,9 @@ EXACT_LIMIT = 3000
 SAMPLES = 128
 
 
-def kernel(folder: Path) -> list[tuple[str, float]]:
-    """Actor betweenness on the co-membership projection: scipy ``A·Aᵀ`` + igraph."""
+def kernel(folder: Path, details: dict | None = None) -> list[tuple[str, float]]:
+    """Actor betweenness on the co-membership projection: scipy ``A·Aᵀ`` + igraph.
+    ``details``, when given, receives ``edges``, ``method`` and ``n``."""
     import random
 
     import igraph as ig
@@ -46,12 +47,15 @@ def kernel(folder: Path) -> list[tuple[str, float]]:
         b = g.betweenness()
     else:
         b = g.betweenness(sources=sorted(random.Random(42).sample(range(n), SAMPLES)))
+    if details is not None:
+        details.update(edges=g.ecount(), n=len(b), method=_method(n))
     top = np.argsort(b)[::-1][:20]
     return [(actors.iloc[i], b[i]) for i in top]
 
 
-def networkx(folder: Path) -> list[tuple[str, float]]:
-    """The same in pandas + networkx: co-member pairs by self-merge, nx graph, betweenness."""
+def networkx(folder: Path, details: dict | None = None) -> list[tuple[str, float]]:
+    """The same in pandas + networkx: co-member pairs by self-merge, nx graph, betweenness.
+    ``details``, when given, receives ``edges``, ``method`` and ``n``."""
     import networkx as nx
     import pandas as pd
 
@@ -64,7 +68,13 @@ def networkx(folder: Path) -> list[tuple[str, float]]:
     g.add_edges_from(zip(pairs["actor_x"], pairs["actor_y"], strict=True))
     k = None if g.number_of_nodes() <= EXACT_LIMIT else SAMPLES
     b = nx.betweenness_centrality(g, k=k, seed=42)
+    if details is not None:
+        details.update(edges=g.number_of_edges(), n=len(b), method=_method(len(b)))
     return sorted(b.items(), key=lambda kv: kv[1], reverse=True)[:20]
+
+
+def _method(n: int) -> str:
+    return "exact" if n <= EXACT_LIMIT else f"{SAMPLES} sampled sources"
 
 
 def main(argv: list[str] | None = None) -> None:

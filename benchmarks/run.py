@@ -326,58 +326,32 @@ def step_compare_cli(scale: str) -> dict:
 
 
 def step_compare_kernel(scale: str) -> dict:
-    """The raw kernel: scipy sparse projection + igraph betweenness, one process."""
-    import random
+    """The raw kernel (scipy sparse projection + igraph betweenness), timed in-process:
+    the program of ``benchmarks.pipelines`` with its libraries imported before the clock."""
+    import igraph  # noqa: F401
+    import numpy  # noqa: F401
+    import pandas  # noqa: F401
+    import scipy.sparse  # noqa: F401
 
-    import igraph as ig
-    import numpy as np
-    import pandas as pd
-    import scipy.sparse as sp
+    from benchmarks.pipelines import kernel
 
-    from coalitions.analysis.centrality import EXACT_LIMIT, SAMPLES
-
-    folder = DATA / scale
+    details: dict = {}
     t = _clock()
-    actors = pd.read_csv(folder / "actors.csv", usecols=["id"])["id"]
-    m = pd.read_csv(folder / "memberships.csv", usecols=["actor", "coalition"])
-    rows = pd.Index(actors).get_indexer(m["actor"])
-    cols, _ = pd.factorize(m["coalition"])
-    a = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(actors), cols.max() + 1))
-    p = sp.triu(a @ a.T, k=1).tocoo()
-    g = ig.Graph(n=len(actors), edges=memoryview(np.ascontiguousarray(
-        np.column_stack([p.row, p.col]), dtype=np.int64)))
-    n = g.vcount()
-    if n <= EXACT_LIMIT:
-        b = g.betweenness()
-        how = "exact"
-    else:
-        src = sorted(random.Random(42).sample(range(n), SAMPLES))
-        b = g.betweenness(sources=src)
-        how = f"{SAMPLES} sampled sources"
-    return {"timed": _since(t), "edges": g.ecount(), "method": how, "n": len(b)}
+    kernel(DATA / scale, details)
+    return {"timed": _since(t), **details}
 
 
 def step_compare_networkx(scale: str) -> dict:
-    """The same pipeline in pandas + networkx: pairs by self-merge, nx graph, betweenness."""
-    import networkx as nx
-    import pandas as pd
+    """The same pipeline in pandas + networkx, timed in-process like the kernel."""
+    import networkx  # noqa: F401
+    import pandas  # noqa: F401
 
-    from coalitions.analysis.centrality import EXACT_LIMIT, SAMPLES
+    from benchmarks.pipelines import networkx as nx_pipeline
 
-    folder = DATA / scale
+    details: dict = {}
     t = _clock()
-    actors = pd.read_csv(folder / "actors.csv", usecols=["id"])["id"]
-    m = pd.read_csv(folder / "memberships.csv", usecols=["actor", "coalition"])
-    pairs = m.merge(m, on="coalition")
-    pairs = pairs[pairs["actor_x"] < pairs["actor_y"]].drop_duplicates(["actor_x", "actor_y"])
-    g = nx.Graph()
-    g.add_nodes_from(actors)
-    g.add_edges_from(zip(pairs["actor_x"], pairs["actor_y"], strict=True))
-    n = g.number_of_nodes()
-    k = None if n <= EXACT_LIMIT else SAMPLES
-    b = nx.betweenness_centrality(g, k=k, seed=42)
-    return {"timed": _since(t), "edges": g.number_of_edges(),
-            "method": "exact" if k is None else f"{k} sampled sources", "n": len(b)}
+    nx_pipeline(DATA / scale, details)
+    return {"timed": _since(t), **details}
 
 
 def step_compare_inprocess(scale: str) -> dict:

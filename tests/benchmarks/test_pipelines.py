@@ -32,3 +32,12 @@ def test_kernel_and_networkx_pipelines_give_the_same_exact_top_20(tmp_path):
     # Same values, so the top 20 can differ only among ties at the cut.
     cut = ker[-1][1]
     assert {a for a, v in ker if v > cut} <= set(nx_values)
+
+
+def test_reference_pipelines_use_the_package_thresholds():
+    # copied (not imported) so the reference programs stay independent of the package
+    from benchmarks import pipelines
+    from coalitions.analysis import centrality
+
+    assert (pipelines.EXACT_LIMIT, pipelines.SAMPLES) == (centrality.EXACT_LIMIT,
+                                                          centrality.SAMPLES)
