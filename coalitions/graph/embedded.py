@@ -23,6 +23,7 @@ from typing import Any
 import ladybug
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from coalitions.errors import QueryError, ReadOnlyError, StoreError, StoreInUseError
 from coalitions.graph.schema import ladybug_ddl
@@ -253,8 +254,7 @@ class EmbeddedStore(Store):
                     f"(b:{b} {{{kb}: row.dst}}) WHERE true{extra} DELETE r", {"rows": rows})
 
     def _copy_nodes(self, label: str, frame: pd.DataFrame) -> None:
-        # Frames come from tables.to_tables, already in the column types COPY takes.
-        df = frame[NODE_PROPERTIES[label]]  # noqa: F841 - read by COPY
+        df = _arrow(frame, NODE_PROPERTIES[label])  # noqa: F841 - read by COPY
         cols = ", ".join(NODE_PROPERTIES[label])
         self._conn.execute(f"COPY {label}({cols}) FROM df")
 
@@ -268,7 +268,7 @@ class EmbeddedStore(Store):
 
     def _copy_rels(self, rel: str, frame: pd.DataFrame) -> None:
         for a, b, part in by_endpoints(rel, frame):
-            df = part[["src", "dst", *REL_PROPERTIES[rel]]]  # noqa: F841 - read by COPY
+            df = _arrow(part, ["src", "dst", *REL_PROPERTIES[rel]])  # noqa: F841 - read by COPY
             self._conn.execute(f"COPY {rel} FROM df (from='{a}', to='{b}')")
 
     def write_properties(self, label: str, frame: pd.DataFrame) -> int:
@@ -288,6 +288,34 @@ class EmbeddedStore(Store):
             self._rollback()
             raise
         return len(frame)
+
+
+def _arrow_type(column: str) -> pa.DataType:
+    from coalitions.graph.tables import INT_PROPERTIES, LIST_PROPERTIES
+
+    if column in INT_PROPERTIES:
+        return pa.int64()
+    if column in LIST_PROPERTIES:
+        return pa.list_(pa.string())
+    if column == "weight":
+        return pa.float64()
+    return pa.string()
+
+
+def _arrow(frame: pd.DataFrame, columns: list[str]) -> pa.Table:
+    """``frame``'s ``columns`` as an Arrow table in the store's column types.
+
+    Arrow is COPY FROM's fastest source (a million memberships copy in about half the time
+    they take from pandas objects), and its nullable integers carry missing years as NULL,
+    which pandas' ``Int64`` could not without crashing the engine. Types are given, not
+    inferred: a column of nothing but missing values would otherwise arrive as Arrow's
+    ``null`` type.
+    """
+    arrays = []
+    for c in columns:
+        values = frame[c]
+        arrays.append(pa.array(values.to_numpy(), type=_arrow_type(c), from_pandas=True))
+    return pa.Table.from_arrays(arrays, names=columns)
 
 
 def _cast(prop: str, label: str | None = None) -> str:

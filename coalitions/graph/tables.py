@@ -24,6 +24,7 @@ __all__ = [
     "Tables",
     "by_endpoints",
     "from_tables",
+    "note_positions",
     "plain",
     "positions",
     "to_tables",
@@ -169,8 +170,47 @@ def positions(values: pd.Series | np.ndarray, keys: pd.Series | np.ndarray) -> n
     keys = np.asarray(keys, dtype=object)
     codes, uniques = pd.factorize(np.concatenate([keys, np.asarray(values, dtype=object)]))
     where = np.full(len(uniques) + 1, -1, dtype=np.int64)  # the last slot answers code -1
-    where[codes[: len(keys)]] = np.arange(len(keys))
+    key_codes = codes[: len(keys)]
+    where[key_codes] = np.arange(len(keys))
+    where[-1] = -1  # a missing key (code -1) is no position of a missing value
     return where[codes[len(keys):]]
+
+
+# The attribute of a GraphData under which note_positions keeps what it was told.
+_NOTED = "_noted_positions"
+
+
+def note_positions(data: GraphData, table: str, column: str, pool: str, pool_column: str,
+                   found: np.ndarray) -> None:
+    """Tell :func:`to_tables` that ``data.<table>[column]`` lies at ``found`` in
+    ``data.<pool>[pool_column]`` (as :func:`positions` would answer), so that it need not
+    look a million ids up again.
+
+    A copy of both columns is kept beside the positions and compared before they are used
+    (object arrays of the same strings compare in milliseconds), so a table changed or
+    replaced after this call is looked up afresh, never answered wrongly.
+    """
+    noted = data.__dict__.setdefault(_NOTED, {})
+    values = getattr(data, table)[column].to_numpy(dtype=object, copy=True)
+    keys = getattr(data, pool)[pool_column].to_numpy(dtype=object, copy=True)
+    if len(found) == len(values):
+        noted[(table, column, pool, pool_column)] = (values, keys, np.asarray(found))
+
+
+def _positions_in(data: GraphData, table: str, column: str, pool: str,
+                  pool_column: str) -> np.ndarray:
+    """:func:`positions` of a column of ``data`` in another, reusing what was noted."""
+    values = getattr(data, table)[column].to_numpy(dtype=object)
+    keys = getattr(data, pool)[pool_column].to_numpy(dtype=object)
+    note = data.__dict__.get(_NOTED, {}).get((table, column, pool, pool_column))
+    if note is not None and _same(values, note[0]) and _same(keys, note[1]):
+        return note[2]
+    return positions(values, keys)
+
+
+def _same(a: np.ndarray, b: np.ndarray) -> bool:
+    # (None == None holds elementwise; NaN != NaN only makes a lookup run again)
+    return len(a) == len(b) and bool((a == b).all())
 
 
 def to_tables(data: GraphData) -> Tables:
@@ -179,8 +219,9 @@ def to_tables(data: GraphData) -> Tables:
     ids = actors["id"].to_numpy(dtype=object)
     label = np.where(actors["kind"].to_numpy() == "person", "Person", "Organisation")
 
-    def label_of(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-        pos = positions(values, ids)
+    def label_of(values: pd.Series, pos: np.ndarray | None = None
+                 ) -> tuple[np.ndarray, np.ndarray]:
+        pos = positions(values, ids) if pos is None else pos
         out = label.astype(object)[pos]
         out[pos < 0] = None
         return out, pos
@@ -202,7 +243,9 @@ def to_tables(data: GraphData) -> Tables:
     mem = data.memberships
     persons = actors[(actors["kind"] == "person") & actors["organisation"].notna()]
     ties = data.ties
-    mem_label, src_pos = label_of(mem["actor"])
+    mem_label, src_pos = label_of(mem["actor"],
+                                  _positions_in(data, "memberships", "actor", "actors", "id"))
+    dst_pos = _positions_in(data, "memberships", "coalition", "coalitions", "id")
     rels = {
         "IN_CITY": _rel("Coalition", in_city["id"], "City", in_city["city"]),
         "ADDRESSES": _rel("Coalition", addr["id"], "Theme", addr["themes"]),
@@ -216,14 +259,12 @@ def to_tables(data: GraphData) -> Tables:
                     type=ties["type"].to_numpy(), weight=ties["weight"].array),
     }
     # One relationship per key, the last one winning (as loading the rows in order would).
-    # Memberships compare as integer pairs: their actors' positions are known already.
+    # Memberships compare as integer pairs: their ends' positions are known already.
     for k, v in rels.items():
         if k == "MEMBER_OF":
-            src = src_pos.copy()
-            unknown = src < 0
-            if unknown.any():  # actors not in the actors table (never written): by name
-                src[unknown] = len(ids) + pd.factorize(v["src"][unknown])[0]
-            pair = src * (len(v) + len(ids) + 1) + pd.factorize(v["dst"])[0]
+            src = _numbered(src_pos, v["src"].to_numpy(), len(ids))
+            dst = _numbered(dst_pos, v["dst"].to_numpy(), len(co))
+            pair = src * (len(v) + len(co) + 1) + dst
             unique = ~pd.Series(pair).duplicated(keep="last").to_numpy()
         else:
             unique = ~v.duplicated(subset=REL_KEYS[k], keep="last").to_numpy()
@@ -231,14 +272,29 @@ def to_tables(data: GraphData) -> Tables:
             rels[k] = v[unique].reset_index(drop=True)
     persons_ids = actors.loc[actors["kind"] == "person", "id"]
     # (sets built from numpy arrays: iterating a Series boxes every value, 0.5 s a million)
+    known = dst_pos >= 0
+    used = np.bincount(dst_pos[known], minlength=len(co)) > 0  # (np.unique sorts a million)
+    member_coalitions = set(co["id"].to_numpy()[used])
+    member_coalitions.update(mem["coalition"].to_numpy()[~known])
     owners = {
         "IN_CITY": ("Coalition", set(co["id"].to_numpy())),
         "ADDRESSES": ("Coalition", set(co["id"].to_numpy())),
-        "MEMBER_OF": ("Coalition", set(mem["coalition"].to_numpy())),
+        "MEMBER_OF": ("Coalition", member_coalitions),
         "AFFILIATED_WITH": ("Person", set(persons_ids.to_numpy())),
         "TIE": ("Actor", set(ties["source"].to_numpy())),
     }
     return Tables(nodes=nodes, rels=rels, owners=owners)
+
+
+def _numbered(pos: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
+    """Positions, with values found nowhere numbered after the ``n`` known ones (missing
+    values stay -1): an integer per distinct value."""
+    pos = pos.copy()
+    unknown = pos < 0
+    if unknown.any():
+        codes = pd.factorize(values[unknown])[0]
+        pos[unknown] = np.where(codes >= 0, n + codes, -1)
+    return pos
 
 
 def _ints(s: pd.Series) -> pd.Series:

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from numpy.dtypes import StringDType
 
 from coalitions.errors import Problem
@@ -34,6 +36,7 @@ from coalitions.graph.model import (
     allowed_values,
     canonical,
 )
+from coalitions.graph.tables import note_positions, positions
 from coalitions.loaders import parse
 from coalitions.loaders.readers import HEADERS, RawTable
 from coalitions.loaders.taxonomy import ROLES, THEMES, match_role
@@ -99,9 +102,14 @@ def build_graph(tables: list[RawTable]) -> tuple[GraphData, list[Problem]]:
     ties = check.table("ties", tables)
     coal_df = check.coalitions(coalitions)
     actor_df = check.actors(actors)
-    member_df = check.memberships(memberships, coal_df, coalitions, actor_df)
+    member_df, actor_pos, coalition_pos = check.memberships(memberships, coal_df, coalitions,
+                                                            actor_df)
     tie_df = check.ties(ties, actor_df)
     data = GraphData(coalitions=coal_df, actors=actor_df, memberships=member_df, ties=tie_df)
+    # Where each membership's actor and coalition are, found once here and reused when the
+    # graph is stored: looking a million ids up again costs about a second.
+    note_positions(data, "memberships", "actor", "actors", "id", actor_pos)
+    note_positions(data, "memberships", "coalition", "coalitions", "id", coalition_pos)
     return data, check.problems
 
 
@@ -173,14 +181,15 @@ class _Checker:
                                   + ", ".join(names[:2]))
             if not missing:
                 usable.append(raw)
-        frames = []
-        for i, raw in enumerate(usable):
-            frame = raw.frame.copy()
-            frame["_src"] = i
-            frames.append(frame)
+        # (assign, not copy and set: the readers' columns are shared, not copied)
+        frames = [raw.frame.assign(_src=i) for i, raw in enumerate(usable)]
         flags = ["?" + c for c in HEADERS[kind]]
         columns = [*HEADERS[kind], *flags, "_src", "_row"]
-        frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+        if len(frames) == 1:
+            frame = frames[0]
+        else:
+            frame = (pd.concat(frames, ignore_index=True) if frames
+                     else pd.DataFrame(columns=columns))
         for column in HEADERS[kind]:
             flag = "?" + column
             if column not in frame.columns:
@@ -401,7 +410,7 @@ class _Checker:
         first_kind = pd.Series(kind.to_numpy(), index=f["id"].to_numpy())
         first_kind = first_kind[~first_kind.index.duplicated()]
         target_kind = org.map(first_kind)
-        missing = table.present("organisation") & ~_codes(org, f["id"])[0]
+        missing = table.present("organisation") & ~_known(org, f["id"])
         self.report(table, missing, "organisation",
                     lambda r: f"organisation {_q(r['organisation'])} is not an id in the actors "
                     "table; expected the id of the organisation this person works for")
@@ -416,9 +425,12 @@ class _Checker:
         return _finish(out[table.present("id") & ~f["id"].duplicated()], "actors")
 
     def memberships(self, table: _Table, coalitions: pd.DataFrame, coal_table: _Table,
-                    actors: pd.DataFrame) -> pd.DataFrame:
+                    actors: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+        """The memberships, and the position of each one's actor in ``actors`` and of its
+        coalition in ``coalitions`` (-1 where unknown)."""
         f = table.frame
-        known_actor, actor_codes = _codes(f["actor"], actors["id"])
+        actor_codes = positions(f["actor"], actors["id"])
+        known_actor = pd.Series(actor_codes >= 0, index=f.index)
         bad_actor = table.present("actor") & ~known_actor
         self.report(table, bad_actor, "actor",
                     lambda r: f"actor {_q(r['actor'])} is not an id in the actors table")
@@ -427,9 +439,13 @@ class _Checker:
         since = self.whole_numbers(table, "since", "a year", low=EARLIEST_YEAR,
                                    high=self.this_year)
         # One number per (actor, coalition) pair: hashing numbers beats hashing string pairs.
-        both = (actor_codes >= 0) & (coalition_codes >= 0)
-        pair = (actor_codes.astype(np.float64) * (coalition_codes.max(initial=0) + 1)
-                + coalition_codes)
+        # An actor missing from the actors table still repeats: it is numbered after them.
+        actor_keys = actor_codes.copy()
+        unknown = (actor_keys < 0) & table.present("actor").to_numpy()
+        if unknown.any():
+            actor_keys[unknown] = len(actors) + pd.factorize(f["actor"].to_numpy()[unknown])[0]
+        both = (actor_keys >= 0) & (coalition_codes >= 0)
+        pair = actor_keys.astype(np.float64) * (len(coalitions) + 1) + coalition_codes
         keys = pd.Series(np.where(both, pair, np.nan), index=f.index, name="pair")
         dup = self.duplicates(
             table, keys, "coalition",
@@ -437,14 +453,16 @@ class _Checker:
             f"of this coalition in {where}")
         out = pd.DataFrame({"actor": f["actor"], "coalition": coalition, "role": role,
                             "since": since}, index=f.index)
-        keep = table.present("actor") & coalition.notna() & ~dup
-        return _finish(out[keep], "memberships")
+        keep = (table.present("actor") & coalition.notna() & ~dup).to_numpy()
+        return _finish(out[keep], "memberships"), actor_codes[keep], coalition_codes[keep]
 
     def resolve_coalitions(self, table: _Table,
                            coalitions: pd.DataFrame) -> tuple[pd.Series, np.ndarray]:
-        """Coalition ids for the membership cells (an id, or a unique name), and their codes."""
+        """Coalition ids for the membership cells (an id, or a unique name), and their
+        positions in ``coalitions`` (-1 where none)."""
         values = table.frame["coalition"]
-        is_id, codes = _codes(values, coalitions["id"])
+        codes = positions(values, coalitions["id"])
+        is_id = pd.Series(codes >= 0, index=values.index)
         present = table.present("coalition")
         by_name = (present & ~is_id).to_numpy()
         if not by_name.any():  # the rule: every cell an id, nothing to look up
@@ -469,12 +487,12 @@ class _Checker:
                     lambda r: f"coalition {_q(r['coalition'])} is neither a coalition id nor the "
                     "name of a coalition in the coalitions table")
         resolved = resolved.where(resolved.notna(), None).astype(object)
-        return resolved, pd.factorize(resolved)[0]
+        return resolved, positions(resolved, coalitions["id"])
 
     def ties(self, table: _Table, actors: pd.DataFrame) -> pd.DataFrame:
         f = table.frame
         for end in ("source", "target"):
-            bad = table.present(end) & ~_codes(f[end], actors["id"])[0]
+            bad = table.present(end) & ~_known(f[end], actors["id"])
             self.report(table, bad, end,
                         lambda r, e=end: f"{e} {_q(r[e])} is not an id in the actors table")
         self_tie = table.present("source") & (f["source"] == f["target"])
@@ -519,19 +537,13 @@ _TYPED = {
 }
 
 
-def _codes(values: pd.Series, pool: pd.Series) -> tuple[pd.Series, np.ndarray]:
-    """Which ``values`` occur in ``pool``, and an integer code per value (-1 for ``None``).
+def _known(values: pd.Series, pool: pd.Series) -> pd.Series:
+    """Which ``values`` occur in ``pool`` (``None`` never does).
 
-    Like ``values.isin(pool)``, but through one factorisation of both: pandas' ``isin`` on
-    object columns of a million strings takes seconds, this a fraction of that, and the
-    codes serve again as cheap keys for duplicate checks.
+    Like ``values.isin(pool)``, but through :func:`~coalitions.graph.tables.positions`:
+    pandas' ``isin`` on object columns of a million strings takes seconds.
     """
-    left = values.to_numpy(dtype=object)
-    codes, _ = pd.factorize(np.concatenate([left, pool.to_numpy(dtype=object)]))
-    pool_codes = codes[len(left):]
-    mine = codes[: len(left)]
-    found = np.isin(mine, pool_codes[pool_codes >= 0]) & (mine >= 0)
-    return pd.Series(found, index=values.index), mine
+    return pd.Series(positions(values, pool) >= 0, index=values.index)
 
 
 def _too_large(value: object) -> str:
@@ -551,9 +563,23 @@ def _text(values: pd.Series) -> pd.Series:
 def _number(values: pd.Series) -> pd.Series:
     """Numbers in text cells (a Dutch decimal comma accepted), NaN where there is none."""
     text = values.to_numpy(dtype=object, copy=True)
+    try:
+        # The common case, every cell a number or empty: Arrow parses a million in a tenth
+        # of the time numpy takes. Any cell it refuses sends all to the slower path below.
+        parsed = pc.cast(pa.array(text, type=pa.string(), from_pandas=True), pa.float64())
+        numbers = parsed.to_numpy(zero_copy_only=False).copy()
+    except (pa.ArrowException, ValueError, TypeError):
+        numbers = _number_slowly(text)
+    # "inf" and "nan" parse as floats but are no count, year or weight a user meant.
+    numbers[~np.isfinite(numbers)] = np.nan
+    return pd.Series(numbers, index=values.index)
+
+
+def _number_slowly(text: np.ndarray) -> np.ndarray:
     text[pd.isna(text)] = "nan"
     strings = text.astype(StringDType())
-    # The common case, every cell a number, runs in C; otherwise pandas finds the bad ones.
+    # Every cell a number after all (with a decimal comma) runs in C; otherwise pandas finds
+    # the bad ones.
     for attempt in range(2):
         try:
             numbers = strings.astype(np.float64)
@@ -564,9 +590,7 @@ def _number(values: pd.Series) -> pd.Series:
     else:
         numbers = pd.to_numeric(pd.Series(strings.astype(object)), errors="coerce").to_numpy(
             dtype=np.float64, copy=True)
-    # "inf" and "nan" parse as floats but are no count, year or weight a user meant.
-    numbers[~np.isfinite(numbers)] = np.nan
-    return pd.Series(numbers, index=values.index)
+    return numbers
 
 
 def _name_key(name: str) -> str:
