@@ -222,7 +222,8 @@ class Store(ABC):
              progress: Progress | None = None) -> LoadSummary:
         """Load a validated graph (see the module docstring for the semantics)."""
         tables = to_tables(data)
-        if replace:
+        # A fresh store has nothing to compare with: counting is cheaper than reading nothing.
+        if replace or all(self._count(label=label) == 0 for label in NODE_KEYS):
             existing_nodes, existing_rels = {}, {}
         else:
             existing_nodes = {label: self._read_nodes(label) for label in NODE_KEYS}

@@ -101,17 +101,19 @@ def plain(df: pd.DataFrame) -> pd.DataFrame:
 
 def _frame(columns: dict[str, np.ndarray], n: int) -> pd.DataFrame:
     # Each array keeps its dtype: from a bare object array pandas 3 would infer its "str"
-    # dtype, a copy of every string that the engines then get back as objects anyway.
+    # dtype, a copy of every string that the engines then get back as objects anyway. And
+    # each stays its own block (copy=False): stacking them into one would copy them all.
     return pd.DataFrame({c: pd.Series(v, dtype=v.dtype, copy=False) for c, v in columns.items()},
-                        index=pd.RangeIndex(n))
+                        index=pd.RangeIndex(n), copy=False)
 
 
 def _plain_column(s: pd.Series) -> np.ndarray:
     dtype = s.dtype
+    # (every array returned is the frame's own: _frame does not copy them again)
     if dtype.kind in "iu" and not isinstance(dtype, pd.api.extensions.ExtensionDtype):
-        return s.to_numpy(dtype=np.int64)
+        return s.to_numpy(dtype=np.int64, copy=True)
     if dtype.kind == "f" and not isinstance(dtype, pd.api.extensions.ExtensionDtype):
-        values = s.to_numpy(dtype=np.float64)
+        values = s.to_numpy(dtype=np.float64, copy=True)
         missing = np.isnan(values)
         if not missing.any():
             return values
@@ -120,7 +122,7 @@ def _plain_column(s: pd.Series) -> np.ndarray:
         return out
     missing = s.isna().to_numpy()
     if dtype.kind in "iuf" and not missing.any():  # nullable numbers, all present
-        return s.to_numpy(dtype=np.int64 if dtype.kind in "iu" else np.float64)
+        return s.to_numpy(dtype=np.int64 if dtype.kind in "iu" else np.float64, copy=True)
     out = s.to_numpy(dtype=object, copy=True)
     if missing.any():
         out[missing] = None
@@ -217,14 +219,12 @@ def to_tables(data: GraphData) -> Tables:
     co = data.coalitions
     actors = data.actors
     ids = actors["id"].to_numpy(dtype=object)
-    label = np.where(actors["kind"].to_numpy() == "person", "Person", "Organisation")
+    # Label of each actor as a code into these names; the last answers "not an actor" (-1).
+    names = np.array(["Organisation", "Person", None], dtype=object)
+    label = np.append((actors["kind"].to_numpy() == "person").astype(np.int64), 2)
 
-    def label_of(values: pd.Series, pos: np.ndarray | None = None
-                 ) -> tuple[np.ndarray, np.ndarray]:
-        pos = positions(values, ids) if pos is None else pos
-        out = label.astype(object)[pos]
-        out[pos < 0] = None
-        return out, pos
+    def label_of(pos: np.ndarray) -> np.ndarray:
+        return names[label[pos]]
 
     cities = sorted(set(co["city"].dropna()) | set(actors["city"].dropna()))
     themes = data.themes
@@ -243,19 +243,20 @@ def to_tables(data: GraphData) -> Tables:
     mem = data.memberships
     persons = actors[(actors["kind"] == "person") & actors["organisation"].notna()]
     ties = data.ties
-    mem_label, src_pos = label_of(mem["actor"],
-                                  _positions_in(data, "memberships", "actor", "actors", "id"))
+    src_pos = _positions_in(data, "memberships", "actor", "actors", "id")
     dst_pos = _positions_in(data, "memberships", "coalition", "coalitions", "id")
+    tie_pos = positions(np.concatenate([ties["source"].to_numpy(dtype=object),
+                                        ties["target"].to_numpy(dtype=object)]), ids)
     rels = {
         "IN_CITY": _rel("Coalition", in_city["id"], "City", in_city["city"]),
         "ADDRESSES": _rel("Coalition", addr["id"], "Theme", addr["themes"]),
-        "MEMBER_OF": _rel(mem_label, mem["actor"].to_numpy(), "Coalition",
+        "MEMBER_OF": _rel(label_of(src_pos), mem["actor"].to_numpy(), "Coalition",
                           mem["coalition"].to_numpy(), role=mem["role"].to_numpy(),
                           since=mem["since"].array),
         "AFFILIATED_WITH": _rel("Person", persons["id"], "Organisation",
                                 persons["organisation"]),
-        "TIE": _rel(label_of(ties["source"])[0], ties["source"].to_numpy(),
-                    label_of(ties["target"])[0], ties["target"].to_numpy(),
+        "TIE": _rel(label_of(tie_pos[: len(ties)]), ties["source"].to_numpy(),
+                    label_of(tie_pos[len(ties):]), ties["target"].to_numpy(),
                     type=ties["type"].to_numpy(), weight=ties["weight"].array),
     }
     # One relationship per key, the last one winning (as loading the rows in order would).

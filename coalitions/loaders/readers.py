@@ -96,6 +96,15 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
+# Columns whose values repeat by their nature (a few thousand coalitions for a million
+# memberships, a handful of roles and kinds): read as Arrow dictionaries, each distinct cell
+# becomes one Python string and the column comes with its factorisation.
+_REPEATING = {
+    "memberships": {"coalition", "role", "since"},
+    "actors": {"kind", "sector", "function", "organisation", "city"},
+    "ties": {"type"},
+}
+
 # Excel refuses more than 32,767 characters in a cell; the template is an Excel workbook, so
 # a longer cell is a mistake (a pasted file, a runaway formula) rather than an inventory text.
 MAX_CELL_CHARS = 32_767
@@ -127,6 +136,8 @@ class RawTable:
     strings or ``None``), beside it ``?name`` (bool: the cell has a value), and ``_row``: the
     row number a spreadsheet user sees (header = 1).
     ``headers`` maps each canonical column to the header as the user wrote it.
+    ``codes`` holds, for some columns, what ``pd.factorize`` of the column returns (codes
+    with -1 for ``None``, and the distinct values), where the reader found it on the way.
     """
 
     kind: str
@@ -134,6 +145,7 @@ class RawTable:
     sheet: str | None
     frame: pd.DataFrame
     headers: dict[str, str] = field(default_factory=dict)
+    codes: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
 
 def read_inputs(
@@ -604,8 +616,13 @@ def _make_table(kind, file, sheet, header, body: Sequence[pd.Series | pa.Chunked
         headers[canon] = raw
     row_numbers = rows.to_numpy()
     frame = pd.DataFrame(index=range(len(rows)))
+    codes: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for canon, position in chosen.items():
-        values, lengths, present = _clean(body[position], strip, measure)
+        column = body[position]
+        if isinstance(column, pa.ChunkedArray) and canon in _REPEATING.get(kind, ()):
+            values, lengths, present, codes[canon] = _clean_repeating(column, strip)
+        else:
+            values, lengths, present = _clean(column, strip, measure)
         too_long = [] if lengths is None else np.flatnonzero(lengths > MAX_CELL_CHARS)
         for i in too_long:
             problems.append(Problem(
@@ -618,8 +635,34 @@ def _make_table(kind, file, sheet, header, body: Sequence[pd.Series | pa.Chunked
     frame["_row"] = row_numbers
     # Rows with nothing in any recognised column are blank lines, not records.
     flags = ["?" + c for c in chosen]
-    frame = frame[frame[flags].any(axis=1)] if flags else frame.iloc[0:0]
-    tables.append(RawTable(kind, file, sheet, frame.reset_index(drop=True), headers))
+    record = frame[flags].any(axis=1).to_numpy() if flags else np.zeros(len(frame), bool)
+    if not record.all():
+        frame = frame[record]
+        codes = {c: (k[record], u) for c, (k, u) in codes.items()}
+    tables.append(RawTable(kind, file, sheet, frame.reset_index(drop=True), headers, codes))
+
+
+def _clean_repeating(column: pa.ChunkedArray, strip: bool
+                     ) -> tuple[pd.Series, np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """:func:`_clean` of a column with few distinct cells, and its factorisation.
+
+    Arrow finds the distinct cells; only those are stripped and measured, and the rows
+    share one Python string per distinct cell.
+    """
+    encoded = column.combine_chunks().dictionary_encode()
+    indices = encoded.indices.to_numpy(zero_copy_only=False)
+    words = encoded.dictionary.to_numpy(zero_copy_only=False).astype(StringDType())
+    if strip:
+        words = np.strings.strip(words)
+    word_lengths = np.strings.str_len(words)
+    words = words.astype(object)
+    words[word_lengths == 0] = None
+    # (stripping may make two distinct cells one; factorising the words merges them)
+    word_codes, uniques = pd.factorize(words)
+    codes = word_codes[indices].astype(np.int64)
+    values = np.append(uniques.astype(object), None)[codes]  # code -1 takes the None
+    return (pd.Series(values, dtype=object), word_lengths[indices], codes >= 0,
+            (codes, uniques.astype(object)))
 
 
 def _clean(column: pd.Series | pa.ChunkedArray, strip: bool,

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -123,6 +123,22 @@ class _Table:
     kind: str
     frame: pd.DataFrame  # canonical columns (object), "_src" (index into sources), "_row"
     sources: list[RawTable]
+    # pd.factorize of some columns (see RawTable.codes), filled in as they are asked for
+    codes: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+
+    def factorized(self, column: str) -> tuple[np.ndarray, np.ndarray]:
+        """``pd.factorize`` of a column: codes (-1 for ``None``) and distinct values."""
+        if column not in self.codes:
+            self.codes[column] = pd.factorize(self.frame[column].to_numpy(dtype=object))
+        return self.codes[column]
+
+    def positions(self, column: str, pool: pd.Series) -> np.ndarray:
+        """Where each cell of ``column`` is in ``pool`` (the last if it repeats), -1 if
+        nowhere; looked up once per distinct cell where the reader counted them."""
+        if column not in self.codes:
+            return positions(self.frame[column], pool)
+        codes, uniques = self.codes[column]
+        return np.append(positions(uniques, pool), -1)[codes]
 
     def present(self, column: str) -> pd.Series:
         """Which rows have a value in ``column`` (the readers' flag: ``isna`` on a million
@@ -203,7 +219,8 @@ class _Checker:
                 # (an explicit object Series: pandas 3 would infer "str" and turn None to NaN)
                 frame[column] = pd.Series(values, index=frame.index, dtype=object)
         frame = frame[columns]
-        table = _Table(kind, frame.reset_index(drop=True), usable)
+        codes = usable[0].codes if len(usable) == 1 else {}
+        table = _Table(kind, frame.reset_index(drop=True), usable, dict(codes))
         self.required_cells(table)
         return table
 
@@ -219,7 +236,7 @@ class _Checker:
         values = table.frame[column]
         present = table.present(column)
         lookup = lookup or (lambda v: canonical(vocabulary, v))
-        codes, uniques = pd.factorize(values)
+        codes, uniques = table.factorized(column)
         mapped_uniques = np.array([lookup(v) for v in uniques] + [None], dtype=object)
         mapped = pd.Series(mapped_uniques[codes], index=values.index, dtype=object)
         unknown = present & pd.Series(pd.isna(mapped_uniques)[codes], index=values.index)
@@ -250,7 +267,12 @@ class _Checker:
     def whole_numbers(self, table: _Table, column: str, what: str,
                       low: int | None = 0, high: int | None = None) -> pd.Series:
         values = table.frame[column]
-        numbers = _number(values)
+        if column in table.codes:  # each distinct cell once
+            codes, uniques = table.codes[column]
+            parsed = np.append(_number(pd.Series(uniques, dtype=object)).to_numpy(), np.nan)
+            numbers = pd.Series(parsed[codes], index=values.index)
+        else:
+            numbers = _number(values)
         present = table.present(column)
         not_number = present & numbers.isna()
         self.report(table, not_number, column,
@@ -401,35 +423,38 @@ class _Checker:
 
     def actors(self, table: _Table) -> pd.DataFrame:
         f = table.frame
-        self.duplicates(table, f["id"], "id",
-                        lambda r, where: f"duplicate id {_q(r['id'])}; it first appears in {where}")
+        dup = self.duplicates(table, f["id"], "id", lambda r, where: (
+            f"duplicate id {_q(r['id'])}; it first appears in {where}"))
         kind = self.vocabulary(table, "kind", "kind")
         sector = self.vocabulary(table, "sector", "sector")
         function = self.vocabulary(table, "function", "function")
         org = f["organisation"]
-        first_kind = pd.Series(kind.to_numpy(), index=f["id"].to_numpy())
-        first_kind = first_kind[~first_kind.index.duplicated()]
-        target_kind = org.map(first_kind)
-        missing = table.present("organisation") & ~_known(org, f["id"])
+        # The first actor with an id tells its kind (later ones are reported duplicates).
+        ids = f["id"].to_numpy(dtype=object)
+        last = table.positions("organisation", pd.Series(ids[::-1], dtype=object))
+        first = np.where(last >= 0, len(ids) - 1 - last, -1)
+        has_org = table.present("organisation")
+        missing = has_org & pd.Series(first < 0, index=f.index)
         self.report(table, missing, "organisation",
                     lambda r: f"organisation {_q(r['organisation'])} is not an id in the actors "
                     "table; expected the id of the organisation this person works for")
-        person = table.present("organisation") & ~missing & (target_kind == "person")
-        self.report(table, person.fillna(False).astype(bool), "organisation",
+        target_kind = np.append(kind.to_numpy(dtype=object), None)[first]
+        person = has_org & ~missing & pd.Series(target_kind == "person", index=f.index)
+        self.report(table, person, "organisation",
                     lambda r: f"organisation {_q(r['organisation'])} is a person; expected the "
                     "id of an organisation")
         out = pd.DataFrame({
             "id": f["id"], "name": f["name"], "kind": kind, "sector": sector,
             "function": function, "organisation": org, "city": f["city"],
         }, index=f.index)
-        return _finish(out[table.present("id") & ~f["id"].duplicated()], "actors")
+        return _finish(out[table.present("id") & ~dup], "actors")
 
     def memberships(self, table: _Table, coalitions: pd.DataFrame, coal_table: _Table,
                     actors: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
         """The memberships, and the position of each one's actor in ``actors`` and of its
         coalition in ``coalitions`` (-1 where unknown)."""
         f = table.frame
-        actor_codes = positions(f["actor"], actors["id"])
+        actor_codes = table.positions("actor", actors["id"])
         known_actor = pd.Series(actor_codes >= 0, index=f.index)
         bad_actor = table.present("actor") & ~known_actor
         self.report(table, bad_actor, "actor",
@@ -461,7 +486,7 @@ class _Checker:
         """Coalition ids for the membership cells (an id, or a unique name), and their
         positions in ``coalitions`` (-1 where none)."""
         values = table.frame["coalition"]
-        codes = positions(values, coalitions["id"])
+        codes = table.positions("coalition", coalitions["id"])
         is_id = pd.Series(codes >= 0, index=values.index)
         present = table.present("coalition")
         by_name = (present & ~is_id).to_numpy()
