@@ -70,6 +70,22 @@ def test_reloading_a_corrected_input_replaces_what_it_describes(fresh_store, gra
     assert canonical(fresh_store.read_graph()) == canonical(fixed)
 
 
+def test_columns_with_every_value_missing_load_as_nulls(fresh_store, graph):
+    # Every year, goal, function and 'since' missing: columns of nothing but nulls (which
+    # Arrow would type as "null" unless told the store's types).
+    empty = GraphData(
+        graph.coalitions.assign(goals=None, founded_year=pd.array([None, None], dtype="Int64"),
+                                sectors=[[], []]),
+        graph.actors.assign(function=None),
+        graph.memberships.assign(since=pd.array([None] * 4, dtype="Int64")),
+        graph.ties,
+    )
+    fresh_store.load(empty)
+    assert canonical(fresh_store.read_graph()) == canonical(empty)
+    rows = fresh_store.query("MATCH ()-[m:MEMBER_OF]->() RETURN m.since AS s")
+    assert len(rows) == 4 and rows["s"].isna().all()
+
+
 def test_a_load_that_fails_half_way_leaves_the_previous_state(fresh_store, graph):
     fresh_store.load(graph)
     before = canonical(fresh_store.read_graph())
