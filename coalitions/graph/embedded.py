@@ -267,9 +267,15 @@ class EmbeddedStore(Store):
                 {"rows": _rows(frame.iloc[start:start + _BATCH])})
 
     def _copy_rels(self, rel: str, frame: pd.DataFrame) -> None:
-        for a, b, part in by_endpoints(rel, frame):
-            df = _arrow(part, ["src", "dst", *REL_PROPERTIES[rel]])  # noqa: F841 - read by COPY
-            self._conn.execute(f"COPY {rel} FROM df (from='{a}', to='{b}')")
+        # The columns turn into Arrow once; each (from, to) pair is a filter of that table
+        # (as by_endpoints splits: rows without a label are in no pair).
+        table = _arrow(frame, ["src", "dst", *REL_PROPERTIES[rel]])
+        src, dst = frame["src_label"].to_numpy(), frame["dst_label"].to_numpy()
+        for a, b in REL_ENDPOINTS[rel]:
+            mask = (src == a) & (dst == b)
+            if mask.any():
+                df = table if mask.all() else table.filter(mask)  # noqa: F841 - read by COPY
+                self._conn.execute(f"COPY {rel} FROM df (from='{a}', to='{b}')")
 
     def write_properties(self, label: str, frame: pd.DataFrame) -> int:
         key = NODE_KEYS[label]

@@ -207,7 +207,7 @@ def _read_file(path: Path, name: str, encoding, tables, sources, problems, in_fo
         problems.append(Problem(name, None, None, None, f"cannot be read: {exc.strerror or exc}"))
         return
     suffix = path.suffix.lower()
-    if not data.strip():
+    if not data or data.isspace():  # (as `not data.strip()`, without copying the file)
         problems.append(Problem(name, None, None, None, "file is empty"))
         return
     if suffix in _XLSX_SUFFIXES:
@@ -399,14 +399,14 @@ def _read_csv(data: bytes, name: str, kind: str, encoding, tables, problems) -> 
     # Stripping a million cells costs seconds; only cells next to a separator, quote or line
     # break can carry surrounding blanks, and one C-level search finds whether any does.
     strip = _padded(data, sep)
-    measure = _may_hold_long_cells(data)
     fast = _read_plain_csv(text, sep)
-    if fast is not None:
+    if fast is not None:  # (Arrow measures every cell anyway)
         header = [_cell_text(v) for v in fast.slice(0, 1).to_pylist()[0].values()]
         body = fast.slice(1)
         _make_table(kind, name, None, header, body.columns, pd.RangeIndex(first, first + len(body)),
-                    tables, problems, strip=strip, measure=measure)
+                    tables, problems, strip=strip)
         return
+    measure = _may_hold_long_cells(data)
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", pd.errors.ParserWarning)
@@ -681,7 +681,7 @@ def _clean(column: pd.Series | pa.ChunkedArray, strip: bool,
             lengths = pc.utf8_length(column).to_numpy(zero_copy_only=False)
             blank = lengths == 0
             values[blank] = None
-            return pd.Series(values, dtype=object), lengths if measure else None, ~blank
+            return pd.Series(values, dtype=object), lengths, ~blank
         column = pd.Series(column.to_numpy(zero_copy_only=False), dtype=object)
     values = column.to_numpy(dtype=object, copy=True)
     if not strip and not measure:
