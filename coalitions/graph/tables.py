@@ -245,8 +245,8 @@ def to_tables(data: GraphData) -> Tables:
     ties = data.ties
     src_pos = _positions_in(data, "memberships", "actor", "actors", "id")
     dst_pos = _positions_in(data, "memberships", "coalition", "coalitions", "id")
-    tie_pos = positions(np.concatenate([ties["source"].to_numpy(dtype=object),
-                                        ties["target"].to_numpy(dtype=object)]), ids)
+    source_pos = _positions_in(data, "ties", "source", "actors", "id")
+    target_pos = _positions_in(data, "ties", "target", "actors", "id")
     rels = {
         "IN_CITY": _rel("Coalition", in_city["id"], "City", in_city["city"]),
         "ADDRESSES": _rel("Coalition", addr["id"], "Theme", addr["themes"]),
@@ -255,8 +255,8 @@ def to_tables(data: GraphData) -> Tables:
                           since=mem["since"].array),
         "AFFILIATED_WITH": _rel("Person", persons["id"], "Organisation",
                                 persons["organisation"]),
-        "TIE": _rel(label_of(tie_pos[: len(ties)]), ties["source"].to_numpy(),
-                    label_of(tie_pos[len(ties):]), ties["target"].to_numpy(),
+        "TIE": _rel(label_of(source_pos), ties["source"].to_numpy(),
+                    label_of(target_pos), ties["target"].to_numpy(),
                     type=ties["type"].to_numpy(), weight=ties["weight"].array),
     }
     # One relationship per key, the last one winning (as loading the rows in order would).

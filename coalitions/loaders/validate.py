@@ -104,12 +104,14 @@ def build_graph(tables: list[RawTable]) -> tuple[GraphData, list[Problem]]:
     actor_df = check.actors(actors)
     member_df, actor_pos, coalition_pos = check.memberships(memberships, coal_df, coalitions,
                                                             actor_df)
-    tie_df = check.ties(ties, actor_df)
+    tie_df, source_pos, target_pos = check.ties(ties, actor_df)
     data = GraphData(coalitions=coal_df, actors=actor_df, memberships=member_df, ties=tie_df)
     # Where each membership's actor and coalition are, found once here and reused when the
     # graph is stored: looking a million ids up again costs about a second.
     note_positions(data, "memberships", "actor", "actors", "id", actor_pos)
     note_positions(data, "memberships", "coalition", "coalitions", "id", coalition_pos)
+    note_positions(data, "ties", "source", "actors", "id", source_pos)
+    note_positions(data, "ties", "target", "actors", "id", target_pos)
     return data, check.problems
 
 
@@ -514,10 +516,15 @@ class _Checker:
         resolved = resolved.where(resolved.notna(), None).astype(object)
         return resolved, positions(resolved, coalitions["id"])
 
-    def ties(self, table: _Table, actors: pd.DataFrame) -> pd.DataFrame:
+    def ties(self, table: _Table,
+             actors: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+        """The ties, and the position of each one's source and target in ``actors``."""
         f = table.frame
-        for end in ("source", "target"):
-            bad = table.present(end) & ~_known(f[end], actors["id"])
+        n = len(f)
+        ends = positions(np.concatenate([f["source"].to_numpy(dtype=object),
+                                         f["target"].to_numpy(dtype=object)]), actors["id"])
+        for end, found in (("source", ends[:n]), ("target", ends[n:])):
+            bad = table.present(end) & pd.Series(found < 0, index=f.index)
             self.report(table, bad, end,
                         lambda r, e=end: f"{e} {_q(r[e])} is not an id in the actors table")
         self_tie = table.present("source") & (f["source"] == f["target"])
@@ -540,8 +547,9 @@ class _Checker:
                               f"{where}")
         out = pd.DataFrame({"source": f["source"], "target": f["target"], "type": f["type"],
                             "weight": weight}, index=f.index)
-        keep = table.present("source") & table.present("target") & ~dup & ~self_tie
-        return _finish(out[keep], "ties")
+        keep = (table.present("source") & table.present("target") & ~dup
+                & ~self_tie).to_numpy()
+        return _finish(out[keep], "ties"), ends[:n][keep], ends[n:][keep]
 
 
 def _finish(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
@@ -560,15 +568,6 @@ _TYPED = {
     "memberships": {"since": "Int64"},
     "ties": {"weight": "float64"},
 }
-
-
-def _known(values: pd.Series, pool: pd.Series) -> pd.Series:
-    """Which ``values`` occur in ``pool`` (``None`` never does).
-
-    Like ``values.isin(pool)``, but through :func:`~coalitions.graph.tables.positions`:
-    pandas' ``isin`` on object columns of a million strings takes seconds.
-    """
-    return pd.Series(positions(values, pool) >= 0, index=values.index)
 
 
 def _too_large(value: object) -> str:
