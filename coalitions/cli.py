@@ -700,6 +700,9 @@ def main() -> None:
 
     # The driver logs each dropped connection it retries past; the CLI reports the outcome.
     logging.getLogger("neo4j").setLevel(logging.CRITICAL)
+    from coalitions._startup import import_igraph_without_plotting
+
+    import_igraph_without_plotting()
     app()
 
 

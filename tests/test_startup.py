@@ -1,0 +1,40 @@
+"""The command line's start-up: igraph without its plotting back-ends."""
+
+import subprocess
+import sys
+import textwrap
+
+
+def _run(code: str) -> str:
+    # A fresh interpreter: the test process has imported igraph and matplotlib already.
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)],
+                          capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_igraph_is_imported_without_matplotlib_and_matplotlib_still_works_afterwards():
+    out = _run("""
+        import sys
+        from coalitions._startup import import_igraph_without_plotting
+        import_igraph_without_plotting()
+        print("igraph" in sys.modules, "matplotlib.pyplot" in sys.modules,
+              sys.modules.get("matplotlib", 0) is None)
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        fig, ax = plt.subplots()
+        ax.plot([0, 1], [1, 0])
+        print(len(ax.lines))
+    """)
+    assert out.splitlines() == ["True False False", "1"]
+
+
+def test_an_igraph_imported_earlier_is_left_alone():
+    out = _run("""
+        import sys
+        import igraph
+        from coalitions._startup import import_igraph_without_plotting
+        import_igraph_without_plotting()
+        print("matplotlib.pyplot" in sys.modules)
+    """)
+    assert out == "True"  # the normal import loads pyplot; nothing was hidden or undone
