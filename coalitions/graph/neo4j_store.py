@@ -170,13 +170,15 @@ class Neo4jStore(Store):
                          f"MATCH (a:{a} {{{NODE_KEYS[a]}: c0[i]}})-[r:{rel}]->"
                          f"(b:{b} {{{NODE_KEYS[b]}: c1[i]}}){extra} DELETE r")
                     batches.append((f"removing {rel}", q, params, n))
-        for nodes in (plan.new_nodes, plan.changed_nodes):
+        # The plan knows which nodes are new: CREATE them (MERGE would first look each one
+        # up) and MATCH the changed ones. The key constraint still guards uniqueness.
+        for verb, nodes in (("CREATE", plan.new_nodes), ("MATCH", plan.changed_nodes)):
             for label, frame in nodes.items():
                 props = NODE_PROPERTIES[label]
                 sets = ", ".join(f"n.{p} = c{j}[i]" for j, p in enumerate(props) if j)
                 for with_, params, n in _column_batches(frame, props):
                     q = (f"WITH {with_} UNWIND range(0, size(c0) - 1) AS i "
-                         f"MERGE (n:{label} {{{props[0]}: c0[i]}})")
+                         f"{verb} (n:{label} {{{props[0]}: c0[i]}})")
                     batches.append((f"writing {label}", q + (f" SET {sets}" if sets else ""),
                                     params, n))
         for rel, frame in plan.create_rels.items():
