@@ -54,6 +54,9 @@ public final class LocalNeo4j {
                 // Netty's default quiet periods add 10 s to every stop and restart.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
+                // Overrides for a bigger job (benchmarks): -Dconf.server.memory.pagecache.size=1g
+                // in NEO4J_LOCAL_JAVA_OPTS sets server.memory.pagecache.size, and so on.
+                .loadPropertiesFromFile(overrides(home))
                 .build();
 
         System.out.printf("LocalNeo4j: DBMS started in %.1fs%n", (System.nanoTime() - t0) / 1e9);
@@ -75,6 +78,24 @@ public final class LocalNeo4j {
         System.out.printf("LocalNeo4j: ready on bolt://127.0.0.1:%d after %.1fs%n",
                 port, (System.nanoTime() - t0) / 1e9);
         stopped.await();
+    }
+
+    /** The -Dconf.* system properties as a neo4j.conf-style file (the builder reads files). */
+    private static Path overrides(Path home) throws java.io.IOException {
+        StringBuilder conf = new StringBuilder();
+        for (String name : new java.util.TreeSet<>(System.getProperties().stringPropertyNames())) {
+            if (name.startsWith("conf.")) {
+                conf.append(name.substring("conf.".length())).append('=')
+                        .append(System.getProperty(name)).append('\n');
+            }
+        }
+        if (!conf.isEmpty()) {
+            System.out.print("LocalNeo4j: settings from -Dconf.*:\n" + conf);
+        }
+        Files.createDirectories(home);
+        Path file = home.resolve("overrides.conf");
+        Files.writeString(file, conf.toString(), StandardCharsets.UTF_8);
+        return file;
     }
 
     private static void setPassword(DatabaseManagementService dbms, Path home, String password)
