@@ -127,6 +127,7 @@ class _Table:
     sources: list[RawTable]
     # pd.factorize of some columns (see RawTable.codes), filled in as they are asked for
     codes: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    arrow: dict[str, pa.Array] = field(default_factory=dict)  # see RawTable.arrow
 
     def factorized(self, column: str) -> tuple[np.ndarray, np.ndarray]:
         """``pd.factorize`` of a column: codes (-1 for ``None``) and distinct values."""
@@ -137,10 +138,12 @@ class _Table:
     def positions(self, column: str, pool: pd.Series) -> np.ndarray:
         """Where each cell of ``column`` is in ``pool`` (the last if it repeats), -1 if
         nowhere; looked up once per distinct cell where the reader counted them."""
-        if column not in self.codes:
-            return positions(self.frame[column], pool)
-        codes, uniques = self.codes[column]
-        return np.append(positions(uniques, pool), -1)[codes]
+        if column in self.codes:
+            codes, uniques = self.codes[column]
+            return np.append(positions(uniques, pool), -1)[codes]
+        if column in self.arrow:
+            return _arrow_positions(self.arrow[column], pool)
+        return positions(self.frame[column], pool)
 
     def present(self, column: str) -> pd.Series:
         """Which rows have a value in ``column`` (the readers' flag: ``isna`` on a million
@@ -221,8 +224,9 @@ class _Checker:
                 # (an explicit object Series: pandas 3 would infer "str" and turn None to NaN)
                 frame[column] = pd.Series(values, index=frame.index, dtype=object)
         frame = frame[columns]
-        codes = usable[0].codes if len(usable) == 1 else {}
-        table = _Table(kind, frame.reset_index(drop=True), usable, dict(codes))
+        one = len(usable) == 1  # (the readers' extras describe one file's rows)
+        table = _Table(kind, frame.reset_index(drop=True), usable,
+                       dict(usable[0].codes) if one else {}, dict(usable[0].arrow) if one else {})
         self.required_cells(table)
         return table
 
@@ -480,7 +484,8 @@ class _Checker:
             f"of this coalition in {where}")
         out = pd.DataFrame({"actor": f["actor"], "coalition": coalition, "role": role,
                             "since": since}, index=f.index)
-        keep = (table.present("actor") & coalition.notna() & ~dup).to_numpy()
+        keep = (table.present("actor").to_numpy(dtype=bool) & (coalition_codes >= 0)
+                & ~dup.to_numpy(dtype=bool))
         return _finish(out[keep], "memberships"), actor_codes[keep], coalition_codes[keep]
 
     def resolve_coalitions(self, table: _Table,
@@ -548,7 +553,7 @@ class _Checker:
         out = pd.DataFrame({"source": f["source"], "target": f["target"], "type": f["type"],
                             "weight": weight}, index=f.index)
         keep = (table.present("source") & table.present("target") & ~dup
-                & ~self_tie).to_numpy()
+                & ~self_tie).to_numpy(dtype=bool)
         return _finish(out[keep], "ties"), ends[:n][keep], ends[n:][keep]
 
 
@@ -568,6 +573,20 @@ _TYPED = {
     "memberships": {"since": "Int64"},
     "ties": {"weight": "float64"},
 }
+
+
+def _arrow_positions(values: pa.Array, pool: pd.Series) -> np.ndarray:
+    """:func:`~coalitions.graph.tables.positions` of Arrow strings ("" is no key) in
+    ``pool``, by Arrow's hash lookup (about twice as fast on a million cells)."""
+    keys = pool.to_numpy(dtype=object)[::-1]  # Arrow finds the first; positions the last
+    try:
+        key_array = pa.array(keys, type=pa.string(), from_pandas=True)
+    except (pa.ArrowException, TypeError, ValueError):  # keys that are no text
+        return positions(values.to_numpy(zero_copy_only=False), pool)
+    found = pc.index_in(values, value_set=key_array, skip_nulls=True)
+    found = pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    found[pc.equal(values, "").to_numpy(zero_copy_only=False)] = -1  # a blank cell
+    return np.where(found >= 0, len(keys) - 1 - found, -1)
 
 
 def _too_large(value: object) -> str:

@@ -3,6 +3,7 @@ both must hand validation the same cells, rows and problems."""
 
 from __future__ import annotations
 
+import contextlib
 from unittest import mock
 
 import numpy as np
@@ -90,3 +91,41 @@ def test_a_ragged_quote_free_csv_is_reported_row_by_row(tmp_path):
             "must be in double quotes")]
     assert table.frame["actor"].tolist() == ["a1", "a3"]
     assert table.frame["_row"].tolist() == [2, 4]
+
+
+def test_a_folder_validates_the_same_through_arrow_and_through_pandas(tmp_path):
+    # Lookups run on what the Arrow reader kept (codes, Arrow columns) or on the cells;
+    # either way the same problems and the same graph must come out.
+    from coalitions.errors import InputError
+    from coalitions.loaders import load_inputs
+
+    (tmp_path / "coalitions.csv").write_text(
+        "id,Stad,Naam\nc1,Gent,Energent\nc2,Gent,Torekes\nc3,Leuven,Torekes\n")
+    (tmp_path / "actors.csv").write_text(
+        "id,name,kind,organisation\na1,Stad Gent,organisation,\na2,An,person,a1\n"
+        "a3,Bram,person,a2\na4,Cis,person,zz\na1,Again,organisation,\n")
+    (tmp_path / "memberships.csv").write_text(
+        "actor,coalition,role,since\na1,c1,member,2001\na2,c1,pivot,\nzz,c2,,1700\n"
+        ",c2,member,2001\na1,c1,funder,2002\na3,Energent,member,2003\na3,Torekes,member,\n"
+        "a4,nope,boss,x\n")
+    (tmp_path / "ties.csv").write_text(
+        "source,target,type,weight\na1,a2,funds,1\na2,zz,advises,2\na3,a3,,1\n")
+
+    def outcome(through_pandas: bool):
+        patch = mock.patch.object(readers, "_read_plain_csv", return_value=None)
+        with patch if through_pandas else contextlib.nullcontext():
+            try:
+                result = load_inputs([tmp_path])
+            except InputError as exc:
+                return exc.problems
+        return result
+
+    arrow, pandas = outcome(through_pandas=False), outcome(through_pandas=True)
+    assert arrow == pandas
+    messages = [p.message for p in arrow]
+    assert 'actor "zz" is not an id in the actors table' in messages
+    assert any(m.startswith('coalition name "Torekes" is ambiguous') for m in messages)
+    assert any(m.startswith("duplicate membership") for m in messages)
+    assert any(m.startswith('organisation "a2" is a person') for m in messages)
+    assert any(m.startswith('target "zz" is not an id') for m in messages)
+    assert any(m.startswith('tie from "a3" to itself') for m in messages)
