@@ -197,6 +197,12 @@ def step_load_neo4j(scale: str) -> dict:
     read = _since(t)
     with open_store(None, neo4j=uri) as st:
         version = st.query("CALL dbms.components() YIELD versions RETURN versions[0] AS v")
+        # The server's memory is part of the result: one transaction holds the whole load.
+        conf = st.query("CALL dbms.listConfig() YIELD name, value WHERE name IN "
+                        "['server.memory.pagecache.size', 'db.memory.transaction.total.max'] "
+                        "RETURN name, value")
+        jvm = st.query("CALL dbms.queryJmx('java.lang:type=Runtime') YIELD attributes "
+                       "RETURN attributes.InputArguments.value AS args")
         # Start from an empty database, emptied outside the timed load: `replace=True` would
         # delete the previous scale's graph inside the load's own transaction.
         st.query("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
@@ -207,6 +213,10 @@ def step_load_neo4j(scale: str) -> dict:
     n = len(data.memberships)
     return {"timed": _since(t), "parts": {"load_inputs": read, "store.load": stored},
             "memberships": n, "neo4j": str(version.iloc[0, 0]),
+            "server": "; ".join([f"{r['name']} {r['value']}" for _, r in conf.iterrows()]
+                                + [a for a in (jvm.iloc[0, 0] if len(jvm) else [])
+                                   if a.startswith(("-Xm", "-XX:+Use", "-XX:-Use", "-XX:Tiered",
+                                                    "-XX:MaxTenuring"))]),
             "memberships_per_s": round(n / stored["wall"]),
             "memberships_per_s_end_to_end": round(n / _since(t)["wall"])}
 
