@@ -152,3 +152,15 @@ def test_write_properties_sets_measures_queryable_in_cypher(fresh_store, graph):
     assert n == 2
     rows = fresh_store.query("MATCH (p:Person) WHERE p.betweenness > 0.1 RETURN p.id AS id")
     assert list(rows["id"]) == ["per-an"]
+
+
+def test_numbers_in_a_text_column_are_stored_as_their_text(embedded_store, graph):
+    # A GraphData built in Python may hold numbers where text belongs; Arrow refuses them as
+    # strings, so the embedded store writes their text (as its pandas path used to).
+    goals = pd.Series([12, None], dtype=object)
+    odd = GraphData(graph.coalitions.assign(goals=goals), graph.actors, graph.memberships,
+                    graph.ties)
+    embedded_store.load(odd)
+    rows = embedded_store.query("MATCH (c:Coalition) RETURN c.id AS id, c.goals AS goals "
+                                "ORDER BY c.id")
+    assert rows["goals"][0] == "12" and pd.isna(rows["goals"][1])
