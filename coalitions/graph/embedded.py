@@ -167,10 +167,14 @@ class EmbeddedStore(Store):
                                  *(f"r.{p} AS {p}" for p in props)])
                 frame = self._frame(f"MATCH (a:{a})-[r:{rel}]->(b:{b}) RETURN {ret}",
                                     ["src", "dst", *props])
-                frame["src"] = keys[a][frame["src"].to_numpy(dtype=np.int64)]
-                frame["dst"] = keys[b][frame["dst"].to_numpy(dtype=np.int64)]
-                frame.insert(0, "src_label", a)  # constants, not sent a million times
-                frame.insert(2, "dst_label", b)
+                # (object Series: from a bare array pandas 3 would build its Arrow-backed
+                # "str" column, a copy of a million keys that plain() turns back)
+                for end, label in (("src", a), ("dst", b)):
+                    found = keys[label][frame[end].to_numpy(dtype=np.int64)]
+                    frame[end] = pd.Series(found, index=frame.index, dtype=object)
+                # constants, not sent a million times (object, as plain() hands them over)
+                frame.insert(0, "src_label", pd.Series(a, index=frame.index, dtype=object))
+                frame.insert(2, "dst_label", pd.Series(b, index=frame.index, dtype=object))
                 frames.append(frame)
         finally:
             if in_transaction:
