@@ -171,27 +171,26 @@ class Neo4jStore(Store):
                          f"(b:{b} {{{NODE_KEYS[b]}: c1[i]}}){extra} DELETE r")
                     batches.append((f"removing {rel}", q, params, n))
         # The plan knows which nodes are new: CREATE them (MERGE would first look each one
-        # up) and MATCH the changed ones. The key constraint still guards uniqueness.
+        # up) and MATCH the changed ones. The key constraints still guard uniqueness. Each
+        # batch returns the element ids of its nodes, so that relationships find their ends
+        # by id instead of by two index seeks per row (a quarter of a national load's time).
+        node_batches: list[tuple[str, str, dict[str, Any], np.ndarray]] = []
         for verb, nodes in (("CREATE", plan.new_nodes), ("MATCH", plan.changed_nodes)):
             for label, frame in nodes.items():
                 props = NODE_PROPERTIES[label]
                 sets = ", ".join(f"n.{p} = c{j}[i]" for j, p in enumerate(props) if j)
-                for with_, params, n in _column_batches(frame, props):
+                keys = frame[props[0]].to_numpy(dtype=object)
+                for start, (with_, params, n) in zip(
+                        range(0, len(frame), _BATCH), _column_batches(frame, props), strict=True):
                     q = (f"WITH {with_} UNWIND range(0, size(c0) - 1) AS i "
-                         f"{verb} (n:{label} {{{props[0]}: c0[i]}})")
-                    batches.append((f"writing {label}", q + (f" SET {sets}" if sets else ""),
-                                    params, n))
-        for rel, frame in plan.create_rels.items():
-            props = REL_PROPERTIES[rel]
-            body = ", ".join(f"{p}: c{j + 2}[i]" for j, p in enumerate(props))
-            for a, b, part in by_endpoints(rel, frame):
-                for with_, params, n in _column_batches(part, ["src", "dst", *props]):
-                    q = (f"WITH {with_} UNWIND range(0, size(c0) - 1) AS i "
-                         f"MATCH (a:{a} {{{NODE_KEYS[a]}: c0[i]}}) "
-                         f"MATCH (b:{b} {{{NODE_KEYS[b]}: c1[i]}}) "
-                         f"CREATE (a)-[:{rel} {{{body}}}]->(b)")
-                    batches.append((f"adding {rel}", q, params, n))
-        total = sum(n for *_, n in batches) or 1
+                         f"{verb} (n:{label} {{{props[0]}: c0[i]}})"
+                         + (f" SET {sets}" if sets else "")
+                         + " RETURN collect(i) AS i, collect(elementId(n)) AS e")
+                    node_batches.append((label, q, params, keys[start:start + n]))
+        rel_parts = [(rel, a, b, part) for rel, frame in plan.create_rels.items()
+                     for a, b, part in by_endpoints(rel, frame)]
+        total = (sum(n for *_, n in batches) + sum(len(k) for *_, k in node_batches)
+                 + sum(len(p) for *_, p in rel_parts)) or 1
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             # One transaction for the whole load. The driver may run this function again
@@ -206,6 +205,30 @@ class Neo4jStore(Store):
                     progress(desc, done, total)
                 tx.run(q, params).consume()
                 done += n
+            found: dict[str, list[tuple[np.ndarray, list[str]]]] = {}
+            for label, q, params, keys in node_batches:
+                if progress:
+                    progress(f"writing {label}", done, total)
+                record = tx.run(q, params).single()
+                rows = np.asarray(record["i"], dtype=np.int64)
+                found.setdefault(label, []).append((keys[rows], record["e"]))
+                done += len(keys)
+            ids = {label: _id_index(parts) for label, parts in found.items()}
+            for rel, a, b, part in rel_parts:
+                if progress:
+                    progress(f"adding {rel}", done, total)
+                src = _element_ids(tx, a, part["src"].to_numpy(dtype=object), ids)
+                dst = _element_ids(tx, b, part["dst"].to_numpy(dtype=object), ids)
+                ends = part.assign(src=src, dst=dst)
+                ends = ends[pd.notna(src) & pd.notna(dst)]  # an end not in the store: no tie
+                props = REL_PROPERTIES[rel]
+                body = ", ".join(f"{p}: c{j + 2}[i]" for j, p in enumerate(props))
+                for with_, params, _ in _column_batches(ends, ["src", "dst", *props]):
+                    tx.run(f"WITH {with_} UNWIND range(0, size(c0) - 1) AS i "
+                           f"MATCH (a:{a}) WHERE elementId(a) = c0[i] "
+                           f"MATCH (b:{b}) WHERE elementId(b) = c1[i] "
+                           f"CREATE (a)-[:{rel} {{{body}}}]->(b)", params).consume()
+                done += len(part)
             if progress:
                 progress("committing", done, total)
 
@@ -268,6 +291,39 @@ def _column_batches(frame: pd.DataFrame,
                 params[f"c{j}"] = values.tolist()  # Python ints, floats, str, lists, None
                 items.append(f"$c{j} AS c{j}")
         out.append((", ".join(items), params, len(chunk)))
+    return out
+
+
+def _id_index(parts: list[tuple[np.ndarray, list[str]]]) -> pd.Series:
+    """Element id by node key, from the batches that wrote the nodes."""
+    keys = np.concatenate([k for k, _ in parts]) if parts else np.empty(0, dtype=object)
+    values = [e for _, ids in parts for e in ids]
+    return pd.Series(np.asarray(values, dtype=object), index=pd.Index(keys, dtype=object))
+
+
+def _element_ids(tx: neo4j.ManagedTransaction, label: str, keys: np.ndarray,
+                 ids: dict[str, pd.Series]) -> np.ndarray:
+    """The element id of the ``label`` node with each key (None where there is none):
+    written in this load, or else looked up in the store."""
+    known = ids.get(label, pd.Series(dtype=object, index=pd.Index([], dtype=object)))
+    where = known.index.get_indexer(keys)
+    out = np.full(len(keys), None, dtype=object)
+    out[where >= 0] = known.to_numpy()[where[where >= 0]]
+    missing = pd.unique(keys[where < 0])
+    if len(missing):
+        looked: list[tuple[np.ndarray, list[str]]] = []
+        key = NODE_KEYS[label]
+        for start in range(0, len(missing), _BATCH):
+            chunk = missing[start:start + _BATCH]
+            record = tx.run(f"UNWIND $k AS k MATCH (n:{label} {{{key}: k}}) "
+                            "RETURN collect(k) AS k, collect(elementId(n)) AS e",
+                            k=chunk.tolist()).single()
+            looked.append((np.asarray(record["k"], dtype=object), record["e"]))
+        more = _id_index(looked)
+        ids[label] = pd.concat([known, more])
+        where = more.index.get_indexer(keys)
+        hit = (where >= 0) & pd.isna(out)
+        out[hit] = more.to_numpy()[where[hit]]
     return out
 
 
