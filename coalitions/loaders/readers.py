@@ -677,9 +677,10 @@ def _clean(column: pd.Series | pa.ChunkedArray, strip: bool,
            measure: bool = True) -> tuple[pd.Series, np.ndarray | None, np.ndarray]:
     """Cells as ``str`` or ``None`` (blank → ``None``), their lengths, and which have a value.
 
-    numpy's (or Arrow's) string functions do this in C: Python loops over a million cells
-    would dominate the load time. Without ``strip`` and ``measure`` (no cell can be padded
-    or too long) the cells are only compared with "" and no lengths are returned.
+    Cells read by Arrow without padding are measured by Arrow; others are stripped (only
+    where a cell may be padded) and measured in one pass each. Without ``strip`` and
+    ``measure`` (no cell can be padded or too long) the cells are only compared with "" and
+    no lengths are returned.
     """
     if isinstance(column, pa.ChunkedArray):
         if not strip:  # Arrow's own lengths; the cells turn into Python strings once
@@ -697,15 +698,14 @@ def _clean(column: pd.Series | pa.ChunkedArray, strip: bool,
         values[blank] = None
         return pd.Series(values, dtype=object), None, ~blank
     # Readers give "" for an empty cell and NaN for a cell a short row lacks; never None.
-    text = values.astype(StringDType(na_object=np.nan))
-    missing = np.isnan(text)
+    missing = pd.isna(values)
     if missing.any():
-        text[missing] = ""
         values[missing] = ""
-    if strip:
-        text = np.strings.strip(text)
-        values = text.astype(object)
-    lengths = np.strings.str_len(text)
+    if strip and len(values):
+        # str.strip hands back the cell itself when it has nothing to strip: cheaper than
+        # numpy's string functions, which copy every text twice to get at it.
+        values = np.array([v.strip() for v in values], dtype=object)
+    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
     blank = lengths == 0
     values[blank] = None
     return pd.Series(values, dtype=object), lengths, ~blank
