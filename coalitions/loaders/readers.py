@@ -355,11 +355,14 @@ def _padded(data: bytes, sep: str) -> bool:
     if b" " not in data and b"\t" not in data:
         return False
     raw = np.frombuffer(data.lstrip(b"\xef\xbb\xbf"), dtype=np.uint8)
-    blank = (raw == 32) | (raw == 9)
-    edge = (raw == ord(sep)) | (raw == 34) | (raw == 10) | (raw == 13)
-    if blank[0] or blank[-1]:
+    blanks = np.flatnonzero((raw == 32) | (raw == 9))  # (few: only their neighbours matter)
+    if not len(blanks):
+        return False
+    if blanks[0] == 0 or blanks[-1] == len(raw) - 1:
         return True
-    return bool((blank[1:] & edge[:-1]).any() or (blank[:-1] & edge[1:]).any())
+    edge = np.zeros(256, dtype=bool)
+    edge[[ord(sep), 34, 10, 13]] = True
+    return bool(edge[raw[blanks - 1]].any() or edge[raw[blanks + 1]].any())
 
 
 def _may_hold_long_cells(data: bytes) -> bool:

@@ -254,12 +254,14 @@ class _Checker:
     def duplicates(self, table: _Table, keys: pd.DataFrame | pd.Series, column: str,
                    message: Callable[[pd.Series, str], str]) -> pd.Series:
         """Flag rows whose key was seen before; the message names the first row."""
-        if isinstance(keys, pd.Series):
+        if isinstance(keys, pd.Series):  # (a Series' own methods skip the frame's grouping)
+            complete, repeated = keys.notna(), keys.duplicated(keep="first")
             keys = keys.to_frame()
-        complete = keys.notna().all(axis=1)
-        dup = keys.duplicated(keep="first") & complete
+        else:
+            complete, repeated = keys.notna().all(axis=1), keys.duplicated(keep="first")
+        dup = repeated & complete
         if dup.any():
-            first = ~keys.duplicated(keep="first") & complete
+            first = ~repeated & complete
             key_cols = list(keys.columns)
             firsts = keys[first].assign(_fsrc=table.frame["_src"][first],
                                         _frow=table.frame["_row"][first])
