@@ -397,7 +397,7 @@ def _read_csv(data: bytes, name: str, kind: str, encoding, tables, problems) -> 
     while (end := text.find("\n", start)) >= 0 and not text[start:end].strip():
         start, lines_before = end + 1, lines_before + 1
     text = text[start:] if start else text
-    if not text.strip():
+    if not text or text.isspace():
         problems.append(Problem(name, None, None, None, "file is empty"))
         return
     sep = _sniff_separator(text)
