@@ -134,7 +134,7 @@ def _rel(src_label, src, dst_label, dst, **props) -> pd.DataFrame:
     n = len(src)
     columns = {"src_label": src_label, "src": src, "dst_label": dst_label, "dst": dst, **props}
     # The labels are made by to_tables (a string, or objects with None): plain already.
-    return _frame({c: (np.full(n, v, dtype=object) if isinstance(v, str) else v)
+    return _frame({c: (_constant(v, n) if isinstance(v, str) else v)
                    if c in ("src_label", "dst_label") else _plain_column(_series(v, n))
                    for c, v in columns.items()}, n)
 
@@ -142,12 +142,19 @@ def _rel(src_label, src, dst_label, dst, **props) -> pd.DataFrame:
 def _series(v: str | pd.Series | np.ndarray | pd.api.extensions.ExtensionArray,
             n: int) -> pd.Series:
     if isinstance(v, str):
-        return pd.Series(np.full(n, v, dtype=object), dtype=object)
+        return pd.Series(_constant(v, n), dtype=object)
     if isinstance(v, pd.Series):
         return v.reset_index(drop=True)
     if isinstance(v, np.ndarray):
         return pd.Series(v, dtype=v.dtype, copy=False)  # an object array stays object
     return pd.Series(v)
+
+
+def _constant(value: str, n: int) -> np.ndarray:
+    """``n`` times the same string object (``np.full`` would make a million copies of it)."""
+    out = np.empty(n, dtype=object)
+    out.fill(value)
+    return out
 
 
 def by_endpoints(rel: str, frame: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
