@@ -129,14 +129,31 @@ def _plain_column(s: pd.Series) -> np.ndarray:
     return out
 
 
+class _Plain(np.ndarray):
+    """An object array :func:`_rel` takes as it is (see :func:`_found_keys`)."""
+
+
 def _rel(src_label, src, dst_label, dst, **props) -> pd.DataFrame:
     """A relationship table in :func:`plain` column types; a label may be one string."""
     n = len(src)
     columns = {"src_label": src_label, "src": src, "dst_label": dst_label, "dst": dst, **props}
     # The labels are made by to_tables (a string, or objects with None): plain already.
     return _frame({c: (_constant(v, n) if isinstance(v, str) else v)
-                   if c in ("src_label", "dst_label") else _plain_column(_series(v, n))
+                   if c in ("src_label", "dst_label")
+                   else v.view(np.ndarray) if isinstance(v, _Plain)
+                   else _plain_column(_series(v, n))
                    for c, v in columns.items()}, n)
+
+
+def _found_keys(values: pd.Series, pos: np.ndarray) -> _Plain:
+    """A key column in :func:`plain` types, knowing where each key was found (``pos``, as
+    :func:`positions` answers): a found key is text, so only the others are tested for
+    missing values. (``isna`` touches every one of a million strings; this a few.)"""
+    out = values.to_numpy(dtype=object, copy=True)
+    unknown = np.flatnonzero(pos < 0)
+    if len(unknown):
+        out[unknown[pd.isna(out[unknown])]] = None
+    return out.view(_Plain)
 
 
 def _series(v: str | pd.Series | np.ndarray | pd.api.extensions.ExtensionArray,
@@ -257,13 +274,13 @@ def to_tables(data: GraphData) -> Tables:
     rels = {
         "IN_CITY": _rel("Coalition", in_city["id"], "City", in_city["city"]),
         "ADDRESSES": _rel("Coalition", addr["id"], "Theme", addr["themes"]),
-        "MEMBER_OF": _rel(label_of(src_pos), mem["actor"].to_numpy(), "Coalition",
-                          mem["coalition"].to_numpy(), role=mem["role"].to_numpy(),
+        "MEMBER_OF": _rel(label_of(src_pos), _found_keys(mem["actor"], src_pos), "Coalition",
+                          _found_keys(mem["coalition"], dst_pos), role=mem["role"].to_numpy(),
                           since=mem["since"].array),
         "AFFILIATED_WITH": _rel("Person", persons["id"], "Organisation",
                                 persons["organisation"]),
-        "TIE": _rel(label_of(source_pos), ties["source"].to_numpy(),
-                    label_of(target_pos), ties["target"].to_numpy(),
+        "TIE": _rel(label_of(source_pos), _found_keys(ties["source"], source_pos),
+                    label_of(target_pos), _found_keys(ties["target"], target_pos),
                     type=ties["type"].to_numpy(), weight=ties["weight"].array),
     }
     # One relationship per key, the last one winning (as loading the rows in order would).
