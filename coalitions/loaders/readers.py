@@ -26,7 +26,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
-from numpy.dtypes import StringDType
 
 from coalitions.errors import Problem
 from coalitions.loaders.taxonomy import normalise_text
@@ -662,11 +661,10 @@ def _clean_repeating(column: pa.ChunkedArray, strip: bool
     """
     encoded = column.combine_chunks().dictionary_encode()
     indices = encoded.indices.to_numpy(zero_copy_only=False)
-    words = encoded.dictionary.to_numpy(zero_copy_only=False).astype(StringDType())
-    if strip:
-        words = np.strings.strip(words)
-    word_lengths = np.strings.str_len(words)
-    words = words.astype(object)
+    words = encoded.dictionary.to_numpy(zero_copy_only=False).astype(object)
+    if strip and len(words):  # (str.strip, as _clean strips)
+        words = np.array([w.strip() for w in words], dtype=object)
+    word_lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
     words[word_lengths == 0] = None
     # (stripping may make two distinct cells one; factorising the words merges them)
     word_codes, uniques = pd.factorize(words)
