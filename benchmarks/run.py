@@ -559,6 +559,12 @@ def main(argv: list[str] | None = None) -> None:
         write_report(json.loads(args.results.read_text()), args.out)
         return
     steps = args.steps.split(",")
+    # Byte-code as an installed package has it: an editable install writes none until the
+    # first run, and this machine sets PYTHONDONTWRITEBYTECODE, so every timed process would
+    # otherwise compile the package's modules again.
+    import compileall
+
+    compileall.compile_dir(Path(__file__).resolve().parents[1] / "coalitions", quiet=1)
     if args.neo4j:
         os.environ["NEO4J_URI"] = args.neo4j
     results = json.loads(args.results.read_text()) if args.results.exists() else {}
