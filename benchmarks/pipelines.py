@@ -53,14 +53,17 @@ def kernel(folder: Path, details: dict | None = None) -> list[tuple[str, float]]
     return [(actors.iloc[i], b[i]) for i in top]
 
 
-def networkx(folder: Path, details: dict | None = None) -> list[tuple[str, float]]:
+def networkx(folder: Path, details: dict | None = None, *,
+             text: str | None = None) -> list[tuple[str, float]]:
     """The same in pandas + networkx: co-member pairs by self-merge, nx graph, betweenness.
-    ``details``, when given, receives ``edges``, ``method`` and ``n``."""
+    ``details``, when given, receives ``edges``, ``method`` and ``n``. ``text="object"``
+    reads the ids as Python strings: pandas 3 reads text as Arrow strings when pyarrow is
+    installed, and this pipeline takes almost twice as long on those."""
     import networkx as nx
     import pandas as pd
 
-    actors = pd.read_csv(folder / "actors.csv", usecols=["id"])["id"]
-    m = pd.read_csv(folder / "memberships.csv", usecols=["actor", "coalition"])
+    actors = pd.read_csv(folder / "actors.csv", usecols=["id"], dtype=text)["id"]
+    m = pd.read_csv(folder / "memberships.csv", usecols=["actor", "coalition"], dtype=text)
     pairs = m.merge(m, on="coalition")
     pairs = pairs[pairs["actor_x"] < pairs["actor_y"]].drop_duplicates(["actor_x", "actor_y"])
     g = nx.Graph()
@@ -79,7 +82,9 @@ def _method(n: int) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     which, folder = (argv if argv is not None else sys.argv[1:])
-    top = {"kernel": kernel, "networkx": networkx}[which](Path(folder))
+    programs = {"kernel": kernel, "networkx": networkx,
+                "networkx_objects": lambda f: networkx(f, text="object")}
+    top = programs[which](Path(folder))
     for actor, value in top:
         print(f"{actor}\t{value:.6g}")
 

@@ -446,12 +446,14 @@ def run_step_measured(step: str, scale: str, timeout: float) -> dict:
 
 
 def whole_commands(scale: str = COMPARE) -> dict[str, list[str]]:
-    """The three programs of the side-by-side, each timed as a whole fresh process."""
+    """The programs of the side-by-side, each timed as a whole fresh process."""
     folder = str(DATA / scale)
     return {
         "whole_cli": [COALITIONS, "--store", f"/tmp/coalitions-bench-cli-{scale}.db", "pivots"],
         "whole_kernel": [PYTHON, "-m", "benchmarks.pipelines", "kernel", folder],
         "whole_networkx": [PYTHON, "-m", "benchmarks.pipelines", "networkx", folder],
+        "whole_networkx_objects": [PYTHON, "-m", "benchmarks.pipelines", "networkx_objects",
+                                   folder],
     }
 
 

@@ -41,3 +41,11 @@ def test_reference_pipelines_use_the_package_thresholds():
 
     assert (pipelines.EXACT_LIMIT, pipelines.SAMPLES) == (centrality.EXACT_LIMIT,
                                                           centrality.SAMPLES)
+
+
+def test_networkx_pipeline_gives_the_same_top_20_with_ids_read_as_python_strings(tmp_path):
+    syn = generate(TINY, seed=6)
+    write_csv(syn, tmp_path)
+    arrow, objects = networkx(tmp_path), networkx(tmp_path, text="object")
+    assert arrow[0][1] > 0
+    assert dict(objects) == pytest.approx(dict(arrow), rel=1e-12)
