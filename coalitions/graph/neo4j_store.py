@@ -158,8 +158,9 @@ class Neo4jStore(Store):
     def _apply(self, plan: LoadPlan, progress: Progress | None) -> None:
         if self.read_only:
             raise ReadOnlyError("This store was opened read-only; it cannot be loaded.")
-        # (description, Cypher, parameters, rows) of every statement, made before the
-        # transaction so that a retried transaction sends the same.
+        # Deletions and node writes are made before the transaction, so that a retried
+        # transaction sends the same; relationship statements are made inside it, from the
+        # element ids that this transaction's node writes return.
         batches: list[tuple[str, str, dict[str, Any], int]] = []
         for rel, frame in plan.delete_rels.items():
             for a, b, part in by_endpoints(rel, frame):
