@@ -39,6 +39,7 @@ from coalitions.graph.tables import (
     REL_ENDPOINTS,
     REL_PROPERTIES,
     by_endpoints,
+    endpoint_masks,
     plain,
 )
 
@@ -276,15 +277,11 @@ class EmbeddedStore(Store):
                 {"rows": _rows(frame.iloc[start:start + _BATCH])})
 
     def _copy_rels(self, rel: str, frame: pd.DataFrame) -> None:
-        # The columns turn into Arrow once; each (from, to) pair is a filter of that table
-        # (as by_endpoints splits: rows without a label are in no pair).
+        # The columns turn into Arrow once; each (from, to) pair is a filter of that table.
         table = _arrow(frame, ["src", "dst", *REL_PROPERTIES[rel]])
-        src, dst = frame["src_label"].to_numpy(), frame["dst_label"].to_numpy()
-        for a, b in REL_ENDPOINTS[rel]:
-            mask = (src == a) & (dst == b)
-            if mask.any():
-                df = table if mask.all() else table.filter(mask)  # noqa: F841 - read by COPY
-                self._conn.execute(f"COPY {rel} FROM df (from='{a}', to='{b}')")
+        for a, b, mask in endpoint_masks(rel, frame):
+            df = table if mask.all() else table.filter(mask)  # noqa: F841 - read by COPY
+            self._conn.execute(f"COPY {rel} FROM df (from='{a}', to='{b}')")
 
     def write_properties(self, label: str, frame: pd.DataFrame) -> int:
         key = NODE_KEYS[label]

@@ -181,13 +181,14 @@ class Neo4jStore(Store):
                 props = NODE_PROPERTIES[label]
                 sets = ", ".join(f"n.{p} = c{j}[i]" for j, p in enumerate(props) if j)
                 keys = frame[props[0]].to_numpy(dtype=object)
-                for start, (with_, params, n) in zip(
-                        range(0, len(frame), _BATCH), _column_batches(frame, props), strict=True):
+                start = 0
+                for with_, params, n in _column_batches(frame, props):
                     q = (f"WITH {with_} UNWIND range(0, size(c0) - 1) AS i "
                          f"{verb} (n:{label} {{{props[0]}: c0[i]}})"
                          + (f" SET {sets}" if sets else "")
                          + " RETURN collect(i) AS i, collect(elementId(n)) AS e")
                     node_batches.append((label, q, params, keys[start:start + n]))
+                    start += n
         rel_parts = [(rel, a, b, part) for rel, frame in plan.create_rels.items()
                      for a, b, part in by_endpoints(rel, frame)]
         total = (sum(n for *_, n in batches) + sum(len(k) for *_, k in node_batches)
@@ -322,9 +323,8 @@ def _element_ids(tx: neo4j.ManagedTransaction, label: str, keys: np.ndarray,
             looked.append((np.asarray(record["k"], dtype=object), record["e"]))
         more = _id_index(looked)
         ids[label] = pd.concat([known, more])
-        where = more.index.get_indexer(keys)
-        hit = (where >= 0) & pd.isna(out)
-        out[hit] = more.to_numpy()[where[hit]]
+        where = more.index.get_indexer(keys)  # (only keys that were not known)
+        out[where >= 0] = more.to_numpy()[where[where >= 0]]
     return out
 
 

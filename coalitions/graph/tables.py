@@ -23,6 +23,7 @@ __all__ = [
     "REL_PROPERTIES",
     "Tables",
     "by_endpoints",
+    "endpoint_masks",
     "from_tables",
     "note_positions",
     "plain",
@@ -174,17 +175,25 @@ def _constant(value: str, n: int) -> np.ndarray:
     return out
 
 
-def by_endpoints(rel: str, frame: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
-    """The rows of a relationship table per (from label, to label) pair, in schema order;
-    rows whose endpoint has no label (an unknown actor) are in none. (Comparing with each
-    label is much cheaper than grouping a million strings.)"""
-    parts = []
+def endpoint_masks(rel: str, frame: pd.DataFrame) -> list[tuple[str, str, np.ndarray]]:
+    """Which rows of a relationship table belong to each (from label, to label) pair, in
+    schema order, for the pairs that have any; rows whose endpoint has no label (an unknown
+    actor) are in none. (Comparing with each label is much cheaper than grouping a million
+    strings.)"""
+    masks = []
     src, dst = frame["src_label"].to_numpy(), frame["dst_label"].to_numpy()
     for a, b in REL_ENDPOINTS[rel]:
         mask = (src == a) & (dst == b)
         if mask.any():
-            parts.append((a, b, frame if mask.all() else frame[mask]))
-    return parts
+            masks.append((a, b, mask))
+    return masks
+
+
+def by_endpoints(rel: str, frame: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
+    """The rows of a relationship table per (from label, to label) pair (see
+    :func:`endpoint_masks`)."""
+    return [(a, b, frame if mask.all() else frame[mask])
+            for a, b, mask in endpoint_masks(rel, frame)]
 
 
 def positions(values: pd.Series | np.ndarray, keys: pd.Series | np.ndarray) -> np.ndarray:
