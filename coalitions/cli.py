@@ -700,10 +700,13 @@ def main() -> None:
 
     # The driver logs each dropped connection it retries past; the CLI reports the outcome.
     logging.getLogger("neo4j").setLevel(logging.CRITICAL)
-    from coalitions._startup import import_igraph_without_plotting
+    from coalitions._startup import import_igraph_without_plotting, spare_exit_collections
 
     import_igraph_without_plotting()
-    app()
+    try:
+        app()
+    finally:
+        spare_exit_collections()
 
 
 if __name__ == "__main__":

@@ -38,3 +38,18 @@ def test_an_igraph_imported_earlier_is_left_alone():
         print("matplotlib.pyplot" in sys.modules)
     """)
     assert out == "True"  # the normal import loads pyplot; nothing was hidden or undone
+
+
+def test_the_command_line_leaves_the_heap_frozen_for_exit_and_its_output_complete():
+    # gc.freeze in main(): shutdown's collections skip the frozen objects (see _startup).
+    out = _run("""
+        import gc, sys
+        from coalitions.cli import main
+        sys.argv = ["coalitions", "query", "--help"]
+        try:
+            main()
+        except SystemExit as stop:
+            print("exit", stop.code, "frozen", gc.get_freeze_count() > 1000)
+    """)
+    assert out.splitlines()[-1] == "exit 0 frozen True"
+    assert "Usage" in out
