@@ -29,6 +29,7 @@ import pandas as pd
 import pyarrow as pa
 
 from coalitions.errors import QueryError, ReadOnlyError, StoreError, StoreInUseError
+from coalitions.graph.model import GraphData
 from coalitions.graph.schema import ladybug_ddl
 from coalitions.graph.store import LoadPlan, Progress, Store
 from coalitions.graph.tables import (
@@ -57,6 +58,14 @@ def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return _plain(frame).to_dict("records")
 
 
+def _by_offset(offsets: pd.Series, keys: pd.Series) -> np.ndarray:
+    """Keys placed at their nodes' offsets (None where a node was deleted)."""
+    at = offsets.to_numpy(dtype=np.int64)
+    out = np.full(at.max(initial=-1) + 1, None, dtype=object)
+    out[at] = keys.to_numpy(dtype=object)
+    return out
+
+
 def _clean_value(v: Any) -> Any:
     # Nodes and relationships come back as dicts carrying engine-internal ids and labels;
     # researchers (and the cross-engine comparison) want their properties.
@@ -71,6 +80,7 @@ def _clean_value(v: Any) -> Any:
 class EmbeddedStore(Store):
     engine = "ladybug"
     _in_write = False  # inside _apply's transaction (reads then join it)
+    _offset_keys: dict[str, np.ndarray] | None = None  # inside read_graph's snapshot
 
     def __init__(self, path: Path, *, read_only: bool = False, must_exist: bool = False) -> None:
         self.path = Path(path)
@@ -141,23 +151,45 @@ class EmbeddedStore(Store):
             result.close()
         return plain(frame) if len(frame) else pd.DataFrame(columns=columns, dtype=object)
 
+    def read_graph(self) -> GraphData:
+        """The whole graph, read in one read-only transaction (one snapshot), in which each
+        label's keys by node offset are read once for all relationship types."""
+        if self.read_only and not self._has_schema():
+            return super().read_graph()  # (empty tables; nothing to read)
+        in_transaction = not self._in_write
+        if in_transaction:
+            self._conn.execute("BEGIN TRANSACTION READ ONLY")
+        self._offset_keys = {}
+        try:
+            return super().read_graph()
+        finally:
+            self._offset_keys = None
+            if in_transaction:
+                self._conn.execute("COMMIT")
+
     def _read_nodes(self, label: str) -> pd.DataFrame:
         props = NODE_PROPERTIES[label]
-        if self.read_only and not self._has_schema():
+        if self._offset_keys is None and self.read_only and not self._has_schema():
             return pd.DataFrame(columns=props)
         ret = ", ".join(f"n.{p} AS {p}" for p in props)
-        return self._frame(f"MATCH (n:{label}) RETURN {ret}", props)
+        if self._offset_keys is None:
+            return self._frame(f"MATCH (n:{label}) RETURN {ret}", props)
+        # Within read_graph the offsets come along, for the relationships' ends.
+        frame = self._frame(f"MATCH (n:{label}) RETURN offset(ID(n)) AS _o, {ret}",
+                            ["_o", *props])
+        self._offset_keys[label] = _by_offset(frame["_o"], frame[NODE_KEYS[label]])
+        return frame.drop(columns="_o")
 
     def _read_rels(self, rel: str) -> pd.DataFrame:
         props = REL_PROPERTIES[rel]
         cols = ["src_label", "src", "dst_label", "dst", *props]
-        if self.read_only and not self._has_schema():
+        if self._offset_keys is None and self.read_only and not self._has_schema():
             return pd.DataFrame(columns=cols)
         frames = []
         # Endpoints come back as node offsets (integers) and are turned into keys here:
         # returning the key strings of a million endpoints costs the engine three times as
         # much. One read-only transaction keeps the offsets and the keys of one snapshot.
-        in_transaction = not self._in_write
+        in_transaction = not self._in_write and self._offset_keys is None
         if in_transaction:
             self._conn.execute("BEGIN TRANSACTION READ ONLY")
         try:
@@ -184,12 +216,11 @@ class EmbeddedStore(Store):
 
     def _keys_by_offset(self, label: str) -> np.ndarray:
         """The key of each node of ``label`` at its offset (None where a node was deleted)."""
+        if self._offset_keys is not None and label in self._offset_keys:
+            return self._offset_keys[label]
         frame = self._frame(f"MATCH (n:{label}) RETURN offset(ID(n)) AS o, "
                             f"n.{NODE_KEYS[label]} AS k", ["o", "k"])
-        offsets = frame["o"].to_numpy(dtype=np.int64)
-        keys = np.full(offsets.max(initial=-1) + 1, None, dtype=object)
-        keys[offsets] = frame["k"].to_numpy(dtype=object)
-        return keys
+        return _by_offset(frame["o"], frame["k"])
 
     def _count(self, label: str | None = None, rel: str | None = None) -> int:
         if self.read_only and not self._has_schema():
