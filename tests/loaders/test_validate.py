@@ -118,3 +118,19 @@ def test_vocabulary_hint_lists_codes_and_dutch_words():
     assert vocabulary_hint("function") == (
         "official, politician, staff, volunteer, resident (Dutch: ambtenaar, politicus, "
         "medewerker, vrijwilliger, bewoner)")
+
+
+def test_problems_keep_the_table_order_though_actors_are_checked_first(tmp_path):
+    # build_graph checks actors before coalitions (the memberships' actor lookup then runs on
+    # the other core); the report still reads coalitions, actors, memberships, ties.
+    path = write_xlsx(tmp_path / "w.xlsx", {
+        "coalitions": [["id", "Stad", "Naam"], ["c1", "Gent", None]],
+        "actors": [["id", "name", "kind"], ["a1", None, "organisation"]],
+        "memberships": [["actor", "coalition"], ["a9", "c1"]],
+        "ties": [["source", "target", "weight"], ["a1", "a1", -1]]})
+    found = [(sheet, column) for sheet, _, column, _, level in problems([path])
+             if level == "error"]
+    assert ("actors", "name") in found and ("memberships", "actor") in found
+    order = ["coalitions", "actors", "memberships", "ties"]
+    sheets = [order.index(sheet) for sheet, _ in found]
+    assert sheets == sorted(sheets) and set(sheets) == {0, 1, 2, 3}
