@@ -37,7 +37,9 @@ from coalitions.graph.tables import (
     REL_PROPERTIES,
     Tables,
     from_tables,
+    node_tables,
     positions,
+    rel_tables,
     to_tables,
 )
 
@@ -221,14 +223,29 @@ class Store(ABC):
     def load(self, data: GraphData, *, replace: bool = False,
              progress: Progress | None = None) -> LoadSummary:
         """Load a validated graph (see the module docstring for the semantics)."""
-        tables = to_tables(data)
         # A fresh store has nothing to compare with: counting is cheaper than reading nothing.
         if replace or all(self._count(label=label) == 0 for label in NODE_KEYS):
-            existing_nodes, existing_rels = {}, {}
-        else:
-            existing_nodes = {label: self._read_nodes(label) for label in NODE_KEYS}
-            existing_rels = {rel: self._read_rels(rel) for rel in REL_ENDPOINTS}
-        plan = plan_load(tables, existing_nodes, existing_rels, replace=replace)
+            nodes = {label: frame.drop_duplicates(subset=[NODE_KEYS[label]], keep="last")
+                     for label, frame in node_tables(data).items()}
+            return self._apply_new(nodes, lambda: rel_tables(data), replace, progress)
+        tables = to_tables(data)
+        existing_nodes = {label: self._read_nodes(label) for label in NODE_KEYS}
+        existing_rels = {rel: self._read_rels(rel) for rel in REL_ENDPOINTS}
+        plan = plan_load(tables, existing_nodes, existing_rels)
+        summary = plan.summary()
+        if summary.changed:
+            self._apply(plan, progress)
+        return summary
+
+    def _apply_new(self, nodes: dict[str, pd.DataFrame],
+                   rels: Callable[[], dict[str, pd.DataFrame]], replace: bool,
+                   progress: Progress | None) -> LoadSummary:
+        """Write a graph into an empty store (or one that ``replace`` empties first): every
+        row is new. ``nodes`` are the node tables, one row per key; ``rels()`` builds the
+        relationship tables (an engine may call it while it writes the nodes)."""
+        created = rels()
+        plan = LoadPlan(nodes, {k: v.iloc[0:0] for k, v in nodes.items()},
+                        {k: v.iloc[0:0] for k, v in created.items()}, created, replace)
         summary = plan.summary()
         if summary.changed or replace:
             self._apply(plan, progress)

@@ -249,16 +249,14 @@ def _same(a: np.ndarray, b: np.ndarray) -> bool:
 
 
 def to_tables(data: GraphData) -> Tables:
+    """The graph as the stores' node and relationship tables (see :class:`Tables`)."""
+    return Tables(nodes=node_tables(data), rels=rel_tables(data), owners=rel_owners(data))
+
+
+def node_tables(data: GraphData) -> dict[str, pd.DataFrame]:
+    """The node tables of :func:`to_tables`."""
     co = data.coalitions
     actors = data.actors
-    ids = actors["id"].to_numpy(dtype=object)
-    # Label of each actor as a code into these names; the last answers "not an actor" (-1).
-    names = np.array(["Organisation", "Person", None], dtype=object)
-    label = np.append((actors["kind"].to_numpy() == "person").astype(np.int64), 2)
-
-    def label_of(pos: np.ndarray) -> np.ndarray:
-        return names[label[pos]]
-
     cities = sorted(set(co["city"].dropna()) | set(actors["city"].dropna()))
     themes = data.themes
     nodes = {
@@ -270,6 +268,21 @@ def to_tables(data: GraphData) -> Tables:
         "Theme": plain(themes[["name", "cluster"]]),
     }
     nodes["Coalition"]["sectors"] = [list(s) if s is not None else [] for s in co["sectors"]]
+    return nodes
+
+
+def rel_tables(data: GraphData) -> dict[str, pd.DataFrame]:
+    """The relationship tables of :func:`to_tables`: one row per key, the last one of the
+    input winning."""
+    co = data.coalitions
+    actors = data.actors
+    ids = actors["id"].to_numpy(dtype=object)
+    # Label of each actor as a code into these names; the last answers "not an actor" (-1).
+    names = np.array(["Organisation", "Person", None], dtype=object)
+    label = np.append((actors["kind"].to_numpy() == "person").astype(np.int64), 2)
+
+    def label_of(pos: np.ndarray) -> np.ndarray:
+        return names[label[pos]]
 
     in_city = co.dropna(subset=["city"])
     addr = co[["id", "themes"]].explode("themes").dropna(subset=["themes"])
@@ -304,6 +317,14 @@ def to_tables(data: GraphData) -> Tables:
             unique = ~v.duplicated(subset=REL_KEYS[k], keep="last").to_numpy()
         if not unique.all():
             rels[k] = v[unique].reset_index(drop=True)
+    return rels
+
+
+def rel_owners(data: GraphData) -> dict[str, tuple[str, set[str]]]:
+    """:attr:`Tables.owners`: per relationship type, the nodes whose relationships of that
+    type the input describes completely."""
+    co, actors, mem, ties = data.coalitions, data.actors, data.memberships, data.ties
+    dst_pos = _positions_in(data, "memberships", "coalition", "coalitions", "id")
     persons_ids = actors.loc[actors["kind"] == "person", "id"]
     # (sets built from numpy arrays: iterating a Series boxes every value, 0.5 s a million)
     known = dst_pos >= 0
@@ -317,7 +338,7 @@ def to_tables(data: GraphData) -> Tables:
         "AFFILIATED_WITH": ("Person", set(persons_ids.to_numpy())),
         "TIE": ("Actor", set(ties["source"].to_numpy())),
     }
-    return Tables(nodes=nodes, rels=rels, owners=owners)
+    return owners
 
 
 def _numbered(pos: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:

@@ -183,3 +183,56 @@ def test_a_read_only_reader_reads_one_snapshot_after_nodes_were_deleted(embedded
         # and again, now that the snapshot is over: the store reads as before
         assert canonical(reader.read_graph()) == canonical(smaller)
         assert reader.query("MATCH (p:Person) RETURN count(p) AS n").iloc[0, 0] == 1
+
+
+def test_a_first_load_that_fails_while_building_relationships_leaves_the_store_empty(
+        fresh_store, graph, monkeypatch):
+    # On an empty store the embedded engine copies the nodes on a second thread while the
+    # relationship tables are built; a failure there must still undo the nodes.
+    import coalitions.graph.store as store_module
+
+    def broken(data):
+        raise RuntimeError("simulated failure building relationships")
+
+    monkeypatch.setattr(store_module, "rel_tables", broken)
+    with pytest.raises(RuntimeError, match="building relationships"):
+        fresh_store.load(graph)
+    assert fresh_store.stats()["count"].sum() == 0
+    monkeypatch.undo()
+    fresh_store.load(graph)  # the store is usable, and nothing was left behind to clash with
+    assert canonical(fresh_store.read_graph()) == canonical(graph)
+
+
+def test_a_node_copy_that_fails_on_its_thread_is_raised_and_undone(embedded_store, graph,
+                                                                    monkeypatch):
+    from coalitions.graph.embedded import EmbeddedStore
+
+    copy = EmbeddedStore._copy_nodes
+    seen = []
+
+    def failing(self, label, frame):
+        seen.append(label)
+        if label == "Person":  # City, Coalition and Organisation are in by then
+            raise RuntimeError("simulated failure copying Person")
+        copy(self, label, frame)
+
+    monkeypatch.setattr(EmbeddedStore, "_copy_nodes", failing)
+    with pytest.raises(RuntimeError, match="copying Person"):
+        embedded_store.load(graph)
+    assert seen == ["City", "Coalition", "Organisation", "Person"]
+    assert embedded_store.stats()["count"].sum() == 0
+
+
+def test_a_replacing_load_that_fails_keeps_the_previous_graph(fresh_store, graph, monkeypatch):
+    import coalitions.graph.store as store_module
+
+    fresh_store.load(graph)
+    before = canonical(fresh_store.read_graph())
+
+    def broken(data):
+        raise RuntimeError("simulated failure building relationships")
+
+    monkeypatch.setattr(store_module, "rel_tables", broken)
+    with pytest.raises(RuntimeError, match="building relationships"):
+        fresh_store.load(graph, replace=True)
+    assert canonical(fresh_store.read_graph()) == before
