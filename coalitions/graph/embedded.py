@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -247,29 +248,12 @@ class EmbeddedStore(Store):
     # writing ---------------------------------------------------------------------------
 
     def _apply(self, plan: LoadPlan, progress: Progress | None) -> None:
-        if self.read_only:
-            raise ReadOnlyError("This store was opened read-only; it cannot be loaded.")
         steps = _steps(plan)
         total = sum(n for _, n, _ in steps) or 1
-        done = 0
-        self._conn.execute("BEGIN TRANSACTION")
-        self._in_write = True
-        try:
+        with self._write_transaction():
             if plan.replace:
                 self._delete_all()
-            for desc, n, fn in steps:
-                if progress:
-                    progress(desc, done, total)
-                fn(self)
-                done += n
-            if progress:
-                progress("committing", done, total)
-            self._conn.execute("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
-        finally:
-            self._in_write = False
+            self._run(steps, 0, total, progress)
         if progress:
             progress("done", total, total)
 
@@ -279,8 +263,6 @@ class EmbeddedStore(Store):
         # The engine copies the nodes on a second thread (COPY releases the GIL) while this
         # one builds the relationship tables: at a million memberships 0.5-0.7 s of Python
         # overlap with the engine's work. Still one transaction: all or nothing.
-        if self.read_only:
-            raise ReadOnlyError("This store was opened read-only; it cannot be loaded.")
         node_rows = sum(len(f) for f in nodes.values())
         failed: list[BaseException] = []
 
@@ -292,14 +274,11 @@ class EmbeddedStore(Store):
             except BaseException as exc:  # raised again on the calling thread
                 failed.append(exc)
 
-        total = node_rows or 1
-        self._conn.execute("BEGIN TRANSACTION")
-        self._in_write = True
-        try:
+        with self._write_transaction():
             if replace:
                 self._delete_all()
             if progress:
-                progress("adding nodes", 0, total)
+                progress("adding nodes", 0, node_rows or 1)
             writer = threading.Thread(target=copy_nodes, name="coalitions-copy-nodes")
             writer.start()
             try:
@@ -308,26 +287,40 @@ class EmbeddedStore(Store):
                 writer.join()  # the connection is this thread's again only after the COPY
             if failed:
                 raise failed[0]
-            plan = LoadPlan(nodes, {k: v.iloc[0:0] for k, v in nodes.items()},
-                            {k: v.iloc[0:0] for k, v in created.items()}, created, replace)
-            done, total = node_rows, (node_rows + sum(len(f) for f in created.values())) or 1
-            for rel, frame in created.items():
-                if len(frame):
-                    if progress:
-                        progress(f"adding {rel}", done, total)
-                    self._copy_rels(rel, frame)
-                    done += len(frame)
-            if progress:
-                progress("committing", done, total)
+            steps = _steps(LoadPlan({}, {}, {}, created))
+            total = (node_rows + sum(n for _, n, _ in steps)) or 1
+            self._run(steps, node_rows, total, progress)
+        if progress:
+            progress("done", total, total)
+        return LoadPlan(nodes, {k: v.iloc[0:0] for k, v in nodes.items()},
+                        {k: v.iloc[0:0] for k, v in created.items()}, created,
+                        replace).summary()
+
+    @contextmanager
+    def _write_transaction(self) -> Iterator[None]:
+        """One write transaction: committed when the block ends, rolled back if it raises."""
+        if self.read_only:
+            raise ReadOnlyError("This store was opened read-only; it cannot be loaded.")
+        self._conn.execute("BEGIN TRANSACTION")
+        self._in_write = True
+        try:
+            yield
             self._conn.execute("COMMIT")
         except BaseException:
             self._rollback()
             raise
         finally:
             self._in_write = False
+
+    def _run(self, steps: list[tuple[str, int, Any]], done: int, total: int,
+             progress: Progress | None) -> None:
+        for desc, n, fn in steps:
+            if progress:
+                progress(desc, done, total)
+            fn(self)
+            done += n
         if progress:
-            progress("done", total, total)
-        return plan.summary()
+            progress("committing", done, total)
 
     def _delete_all(self) -> None:
         for rel in REL_ENDPOINTS:
