@@ -8,7 +8,8 @@ LadybugDB notes that shape this module (ladybug 0.22.0):
   store's column types (:func:`_arrow`); Arrow's nullable integers carry missing years as
   NULL.
 - A COPY that meets an existing primary key has crashed the process, so :func:`plan_load`
-  splits new from existing keys and deduplicates before any COPY.
+  splits new from existing keys and deduplicates before any COPY (a load into an empty
+  store deduplicates its node tables the same way, see ``Store.load``).
 - pandas' nullable ``Int64`` columns crash the pandas scanner (the process aborts): never
   COPY from them; Arrow ``int64`` columns with nulls load fine.
 - Only one process may open the store for writing; others get a lock error, translated into
@@ -250,9 +251,7 @@ class EmbeddedStore(Store):
     def _apply(self, plan: LoadPlan, progress: Progress | None) -> None:
         steps = _steps(plan)
         total = sum(n for _, n, _ in steps) or 1
-        with self._write_transaction():
-            if plan.replace:
-                self._delete_all()
+        with self._write_transaction():  # (emptying first for `replace`: see _apply_new)
             self._run(steps, 0, total, progress)
         if progress:
             progress("done", total, total)
@@ -287,14 +286,12 @@ class EmbeddedStore(Store):
                 writer.join()  # the connection is this thread's again only after the COPY
             if failed:
                 raise failed[0]
-            steps = _steps(LoadPlan({}, {}, {}, created))
+            steps = _steps(LoadPlan.all_new({}, created))
             total = (node_rows + sum(n for _, n, _ in steps)) or 1
             self._run(steps, node_rows, total, progress)
         if progress:
             progress("done", total, total)
-        return LoadPlan(nodes, {k: v.iloc[0:0] for k, v in nodes.items()},
-                        {k: v.iloc[0:0] for k, v in created.items()}, created,
-                        replace).summary()
+        return LoadPlan.all_new(nodes, created, replace).summary()
 
     @contextmanager
     def _write_transaction(self) -> Iterator[None]:

@@ -77,6 +77,13 @@ class LoadPlan:
     create_rels: dict[str, pd.DataFrame]
     replace: bool = False
 
+    @classmethod
+    def all_new(cls, nodes: dict[str, pd.DataFrame], rels: dict[str, pd.DataFrame],
+                replace: bool = False) -> LoadPlan:
+        """Every row new: a load into an empty store, or one that ``replace`` empties."""
+        return cls(nodes, {k: v.iloc[0:0] for k, v in nodes.items()},
+                   {k: v.iloc[0:0] for k, v in rels.items()}, rels, replace)
+
     def summary(self) -> LoadSummary:
         s = LoadSummary()
         for k, v in self.new_nodes.items():
@@ -138,21 +145,26 @@ def _known(values: pd.Series, pool: set | pd.Series) -> np.ndarray:
     return positions(values, pool) >= 0
 
 
+def _one_per_key(label: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """A node table with one row per key, the last one of the input winning."""
+    return frame.drop_duplicates(subset=[NODE_KEYS[label]], keep="last")
+
+
 def plan_load(tables: Tables, existing_nodes: Mapping[str, pd.DataFrame],
-              existing_rels: Mapping[str, pd.DataFrame], replace: bool = False) -> LoadPlan:
+              existing_rels: Mapping[str, pd.DataFrame]) -> LoadPlan:
     """Work out the smallest set of writes that brings the store to the loaded state.
 
-    ``existing_*`` hold what the store has now (same columns as ``tables``); with
-    ``replace`` the store is emptied first and everything is new. Rows are compared as
-    integer row keys (:func:`_row_keys`), so a million unchanged relationships compare in
-    about a second.
+    ``existing_*`` hold what the store has now (same columns as ``tables``). Rows are
+    compared as integer row keys (:func:`_row_keys`), so a million unchanged relationships
+    compare in about a second. (A load into an empty store needs no plan: everything is new,
+    see :meth:`LoadPlan.all_new`.)
     """
     new_nodes, changed_nodes, delete_rels, create_rels = {}, {}, {}, {}
     for label, frame in tables.nodes.items():
         key = NODE_KEYS[label]
-        frame = frame.drop_duplicates(subset=[key], keep="last")
+        frame = _one_per_key(label, frame)
         old = existing_nodes.get(label)
-        if replace or old is None or not len(old):
+        if old is None or not len(old):
             new_nodes[label] = frame
             changed_nodes[label] = frame.iloc[0:0]
             continue
@@ -163,7 +175,7 @@ def plan_load(tables: Tables, existing_nodes: Mapping[str, pd.DataFrame],
         changed_nodes[label] = candidates[~np.isin(loaded, stored)]
     for rel, frame in tables.rels.items():  # (one row per key already: see Tables)
         old = existing_rels.get(rel)
-        if replace or old is None or not len(old):
+        if old is None or not len(old):
             create_rels[rel] = frame
             delete_rels[rel] = frame.iloc[0:0]
             continue
@@ -173,7 +185,7 @@ def plan_load(tables: Tables, existing_nodes: Mapping[str, pd.DataFrame],
         new_keys, old_keys = _row_keys([frame, owned], ["src", "dst", *REL_PROPERTIES[rel]])
         delete_rels[rel] = owned[~np.isin(old_keys, new_keys)]
         create_rels[rel] = frame[~np.isin(new_keys, old_keys)]
-    return LoadPlan(new_nodes, changed_nodes, delete_rels, create_rels, replace)
+    return LoadPlan(new_nodes, changed_nodes, delete_rels, create_rels)
 
 
 class Store(ABC):
@@ -225,7 +237,7 @@ class Store(ABC):
         """Load a validated graph (see the module docstring for the semantics)."""
         # A fresh store has nothing to compare with: counting is cheaper than reading nothing.
         if replace or all(self._count(label=label) == 0 for label in NODE_KEYS):
-            nodes = {label: frame.drop_duplicates(subset=[NODE_KEYS[label]], keep="last")
+            nodes = {label: _one_per_key(label, frame)
                      for label, frame in node_tables(data).items()}
             return self._apply_new(nodes, lambda: rel_tables(data), replace, progress)
         tables = to_tables(data)
@@ -243,9 +255,7 @@ class Store(ABC):
         """Write a graph into an empty store (or one that ``replace`` empties first): every
         row is new. ``nodes`` are the node tables, one row per key; ``rels()`` builds the
         relationship tables (an engine may call it while it writes the nodes)."""
-        created = rels()
-        plan = LoadPlan(nodes, {k: v.iloc[0:0] for k, v in nodes.items()},
-                        {k: v.iloc[0:0] for k, v in created.items()}, created, replace)
+        plan = LoadPlan.all_new(nodes, rels(), replace)
         summary = plan.summary()
         if summary.changed or replace:
             self._apply(plan, progress)
