@@ -19,8 +19,11 @@ source actors, by breadth-first search on the two-mode graph (see
 from __future__ import annotations
 
 import math
+import os
 import random
 import warnings
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 
 import igraph as ig
 import numpy as np
@@ -609,62 +612,88 @@ def _two_mode_estimates(proj: Projection, samples: int,
 
 
 def _bfs_dependencies(adj: sp.csr_matrix, sources: list[int], targets: np.ndarray,
-                      width: int = 32):
+                      width: int = 32, workers: int | None = None):
     """Brandes' passes from ``width`` sources at a time, one matrix product per BFS level.
 
-    Yields ``(sources, delta, depth)`` per group: ``delta[v, i]`` the dependency of source
-    ``i`` on ``v`` counting only paths to vertices with ``targets[t] == 1``, ``depth[v, i]``
-    the distance (-1 unreachable). A level's path counts (forward) or dependency
-    coefficients (backward) for all sources of the group move along the edges in one
-    product with the adjacency matrix: a sparse one while the level is small, a dense
-    ``n × width`` one (contiguous rows, some 3 ns per edge and source against 60 for the
-    sparse product) once it holds more than 1/20 of the vertices.
+    Yields ``(sources, delta, depth)`` per group, in the order of ``sources``:
+    ``delta[v, i]`` the dependency of source ``i`` on ``v`` counting only paths to vertices
+    with ``targets[t] == 1``, ``depth[v, i]`` the distance (-1 unreachable). A level's path
+    counts (forward) or dependency coefficients (backward) for all sources of the group move
+    along the edges in one product with the adjacency matrix: a sparse one while the level
+    is small, a dense ``n × width`` one (contiguous rows, some 3 ns per edge and source
+    against 60 for the sparse product) once it holds more than 1/20 of the vertices.
+
+    Groups run on ``workers`` threads (default: the cores, at most 4): scipy's sparse
+    products and numpy's array work release the GIL, so two cores nearly halve the time.
+    At most ``workers`` groups are held at once (each is three ``n × width`` arrays), and
+    they are yielded in order, so sums over them come out the same as on one thread.
     """
+    groups = [np.asarray(sources[start:start + width], dtype=np.int64)
+              for start in range(0, len(sources), width)]
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4)
+    if workers <= 1 or len(groups) <= 1:
+        for src in groups:
+            yield (src, *_bfs_group(adj, src, targets))
+        return
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="coalitions-bfs") as pool:
+        pending: deque = deque()
+        for src in groups:
+            pending.append((src, pool.submit(_bfs_group, adj, src, targets)))
+            if len(pending) >= workers:
+                done_src, future = pending.popleft()
+                yield (done_src, *future.result())
+        while pending:
+            done_src, future = pending.popleft()
+            yield (done_src, *future.result())
+
+
+def _bfs_group(adj: sp.csr_matrix, src: np.ndarray,
+               targets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(delta, depth)`` of one group of sources (see :func:`_bfs_dependencies`)."""
     n = adj.shape[0]
-    for start in range(0, len(sources), width):
-        src = np.asarray(sources[start:start + width], dtype=np.int64)
-        b = len(src)
-        depth = np.full((n, b), -1, dtype=np.int32)
-        sigma = np.zeros((n, b))
-        rows, cols = src, np.arange(b)
-        order = np.argsort(rows, kind="stable")
-        rows, cols = rows[order], cols[order]
-        depth[rows, cols] = 0
-        sigma[rows, cols] = 1.0
-        levels = [(rows, cols)]
-        while True:
-            x = _spread(adj, sigma[rows, cols], rows, cols, b)
-            if isinstance(x, np.ndarray):
-                r, c = np.nonzero((depth == -1) & (x > 0))
-                counts = x[r, c]
-            else:
-                r, c = _entries(x)
-                new = depth[r, c] == -1
-                r, c, counts = r[new], c[new], x.data[new]
-            del x
-            if not len(r):
-                break
-            rows, cols = r, c
-            depth[rows, cols] = len(levels)
-            sigma[rows, cols] = counts
-            levels.append((rows, cols))
-        delta = np.zeros((n, b))
-        for d in range(len(levels) - 1, 0, -1):
-            rows, cols = levels[d]
-            coeff = (targets[rows] + delta[rows, cols]) / sigma[rows, cols]
-            x = _spread(adj, coeff, rows, cols, b)
-            if isinstance(x, np.ndarray):
-                r, c = np.nonzero(depth == d - 1)
-                got = x[r, c]
-            else:
-                r, c = _entries(x)
-                parent = depth[r, c] == d - 1
-                r, c, got = r[parent], c[parent], x.data[parent]
-            delta[r, c] = sigma[r, c] * got
-            levels[d] = None
-            del x
-        del sigma, levels
-        yield src, delta, depth
+    b = len(src)
+    depth = np.full((n, b), -1, dtype=np.int32)
+    sigma = np.zeros((n, b))
+    rows, cols = src, np.arange(b)
+    order = np.argsort(rows, kind="stable")
+    rows, cols = rows[order], cols[order]
+    depth[rows, cols] = 0
+    sigma[rows, cols] = 1.0
+    levels = [(rows, cols)]
+    while True:
+        x = _spread(adj, sigma[rows, cols], rows, cols, b)
+        if isinstance(x, np.ndarray):
+            r, c = np.nonzero((depth == -1) & (x > 0))
+            counts = x[r, c]
+        else:
+            r, c = _entries(x)
+            new = depth[r, c] == -1
+            r, c, counts = r[new], c[new], x.data[new]
+        del x
+        if not len(r):
+            break
+        rows, cols = r, c
+        depth[rows, cols] = len(levels)
+        sigma[rows, cols] = counts
+        levels.append((rows, cols))
+    delta = np.zeros((n, b))
+    for d in range(len(levels) - 1, 0, -1):
+        rows, cols = levels[d]
+        coeff = (targets[rows] + delta[rows, cols]) / sigma[rows, cols]
+        x = _spread(adj, coeff, rows, cols, b)
+        if isinstance(x, np.ndarray):
+            r, c = np.nonzero(depth == d - 1)
+            got = x[r, c]
+        else:
+            r, c = _entries(x)
+            parent = depth[r, c] == d - 1
+            r, c, got = r[parent], c[parent], x.data[parent]
+        delta[r, c] = sigma[r, c] * got
+        levels[d] = None
+        del x
+    del sigma, levels
+    return delta, depth
 
 
 def _spread(adj: sp.csr_matrix, values: np.ndarray, rows: np.ndarray, cols: np.ndarray,

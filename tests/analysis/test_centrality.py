@@ -300,9 +300,11 @@ def test_core_numbers_equal_igraph_on_random_projection():
                                                                    abs=1e-6)
 
 
-def test_batched_two_mode_searches_equal_igraph_subset_betweenness_and_distances():
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_batched_two_mode_searches_equal_igraph_subset_betweenness_and_distances(workers):
     # The batched Brandes passes against igraph's own subset betweenness and BFS distances
-    # on a graph with several components (independent implementation).
+    # on a graph with several components (independent implementation), on one thread and
+    # with groups of sources searched on several.
     from coalitions.analysis.centrality import _bfs_dependencies
     g = ig.Graph.Barabasi(300, 2)
     g.add_vertices(6)
@@ -314,7 +316,8 @@ def test_batched_two_mode_searches_equal_igraph_subset_betweenness_and_distances
     sources = [0, 5, 7, 150, 300, 301, 305]
     total = np.zeros(n)
     depths = []
-    for src, delta, depth in _bfs_dependencies(m, sources, targets, width=3):
+    for src, delta, depth in _bfs_dependencies(m, sources, targets, width=3,
+                                               workers=workers):
         delta[src, np.arange(len(src))] = 0
         total += delta.sum(axis=1) / 2
         depths.append(depth.T)
@@ -322,6 +325,22 @@ def test_batched_two_mode_searches_equal_igraph_subset_betweenness_and_distances
     assert total.tolist() == pytest.approx(expected, abs=1e-9)
     d = np.asarray(g.distances(source=sources), dtype=float)
     assert (np.vstack(depths) == np.where(np.isinf(d), -1, d)).all()
+
+
+def test_searches_on_several_threads_give_the_one_thread_arrays_in_source_order():
+    # Sums over the groups must not depend on the threads: same groups, same order, same bits.
+    from coalitions.analysis.centrality import _bfs_dependencies
+    g = ig.Graph.Barabasi(400, 3)
+    m = sp_adjacency(g)
+    targets = np.ones(g.vcount())
+    sources = random.Random(3).sample(range(g.vcount()), 50)
+    one = list(_bfs_dependencies(m, sources, targets, width=8, workers=1))
+    many = list(_bfs_dependencies(m, sources, targets, width=8, workers=3))
+    assert [s.tolist() for s, _, _ in one] == [sources[i:i + 8] for i in range(0, 50, 8)]
+    assert len(one) == len(many) == 7
+    for (s1, d1, h1), (s2, d2, h2) in zip(one, many, strict=True):
+        assert s1.tolist() == s2.tolist()
+        assert np.array_equal(d1, d2) and np.array_equal(h1, h2)
 
 
 def sp_adjacency(g: ig.Graph):

@@ -152,6 +152,27 @@ def test_projection_matches_brute_force_on_random_affiliations():
     assert edge_map(actor_network(data), "shared") == brute_force_shared(data)
 
 
+def test_ids_that_are_not_text_are_matched_as_text_and_missing_ones_match_nothing():
+    # Notebook-built tables may hold numbers as ids; a membership of 7 names actor "7".
+    data = small_data()
+    data.actors["id"] = ["a", "b", "c", "7"]
+    data.memberships = pd.DataFrame({"actor": ["a", 7, None, float("nan")],
+                                     "coalition": ["k1", "k1", "k2", "k2"],
+                                     "role": ["member"] * 4})
+    m = affiliation(data).matrix.toarray()
+    assert m[:, 0].tolist() == [1, 0, 0, 1]
+    assert m[:, 1].tolist() == [0, 0, 0, 0]
+
+
+def test_missing_attributes_reach_igraph_as_none():
+    data = small_data()
+    data.actors["sector"] = ["nonprofit", None, float("nan"), pd.NA]
+    data.actors["name"] = ["Ann", None, 12, "Dee"]
+    g = actor_network(data)
+    assert g.vs["sector"] == ["nonprofit", None, None, None]
+    assert g.vs["label"] == ["Ann", None, "12", "Dee"]
+
+
 def test_empty_data_gives_empty_graphs():
     data = GraphData()
     assert actor_network(data).vcount() == 0
