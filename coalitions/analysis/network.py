@@ -19,7 +19,10 @@ https://doi.org/10.2307/2576011
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 import igraph as ig
@@ -383,26 +386,66 @@ def _rows_of(m: sp.csr_matrix) -> np.ndarray:
     return np.repeat(np.arange(m.shape[0], dtype=np.int32), np.diff(m.indptr))
 
 
-def _weighted_product(inc: sp.csr_matrix, column_weight: np.ndarray) -> sp.csr_matrix:
-    """``inc·diag(column_weight)·incᵀ`` without its diagonal, sorted, int32 indices."""
+def _weighted_product(inc: sp.csr_matrix, column_weight: np.ndarray,
+                      workers: int | None = None) -> sp.csr_matrix:
+    """``inc·diag(column_weight)·incᵀ`` without its diagonal, sorted, int32 indices.
+
+    Computed in blocks of rows on ``workers`` threads (default: the cores, at most 4):
+    scipy's sparse product releases the GIL, and each row's entries are the same whichever
+    block computes them. The national benchmark's product (3.7·10^7 stored pairs) took
+    4.5 s on one thread, 3.0 s on two.
+    """
+    n = inc.shape[0]
     scaled = inc.copy()
     scaled.data = scaled.data * column_weight[scaled.indices]
-    w = (scaled @ inc.T.tocsr()).tocsr()
-    del scaled
+    inc_t = inc.T.tocsr()
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4)
+    bounds = _row_blocks(scaled, inc_t, workers if n >= 2_000 else 1)
+    starts, stops = bounds[:-1], bounds[1:]
+    if len(starts) == 1:
+        parts = [_product_rows(scaled, inc_t, 0, n)]
+    else:
+        with ThreadPoolExecutor(max_workers=workers,
+                                thread_name_prefix="coalitions-product") as pool:
+            parts = list(pool.map(_product_rows, repeat(scaled), repeat(inc_t), starts, stops))
+    del scaled, inc_t
+    data = np.concatenate([p[0] for p in parts])
+    indices = np.concatenate([p[1] for p in parts])
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.concatenate([p[2] for p in parts]), out=indptr[1:])
+    del parts
+    index_type = np.int32 if indptr[-1] < np.iinfo(np.int32).max else np.int64
+    out = sp.csr_matrix((data, indices.astype(index_type, copy=False),
+                         indptr.astype(index_type)), shape=(n, n))
+    out.has_sorted_indices = True
+    return out
+
+
+def _row_blocks(a: sp.csr_matrix, b: sp.csr_matrix, blocks: int) -> np.ndarray:
+    """Row bounds splitting ``a @ b`` into ``blocks`` parts of about equal work (the
+    entries of ``b`` each row of ``a`` reaches)."""
+    n = a.shape[0]
+    if blocks <= 1 or n == 0:
+        return np.array([0, n])
+    reach = np.concatenate([[0], np.cumsum(np.diff(b.indptr)[a.indices])])[a.indptr]
+    bounds = np.searchsorted(reach, np.linspace(0, reach[-1], blocks + 1))
+    bounds[0], bounds[-1] = 0, n
+    return np.unique(bounds)
+
+
+def _product_rows(a: sp.csr_matrix, b: sp.csr_matrix, start: int,
+                  stop: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows ``start:stop`` of ``a @ b`` without the diagonal: values, column indices (sorted
+    within each row) and the number of entries per row."""
+    w = (a[start:stop] @ b).tocsr()
     w.sort_indices()
     # Drop the diagonal with a mask: setdiag(0) would insert entries for isolates, and
     # eliminate_zeros() would also drop pairs tied with weight 0.
     rows = _rows_of(w)
-    off = w.indices != rows
-    diagonal = np.bincount(rows[~off], minlength=w.shape[0])
-    del rows
-    indptr = np.zeros(w.shape[0] + 1, dtype=np.int64)
-    np.cumsum(np.diff(w.indptr) - diagonal, out=indptr[1:])
-    index_type = np.int32 if indptr[-1] < np.iinfo(np.int32).max else np.int64
-    out = sp.csr_matrix((w.data[off], w.indices[off].astype(index_type, copy=False),
-                         indptr.astype(index_type)), shape=w.shape)
-    out.has_sorted_indices = True
-    return out
+    off = w.indices != rows + start
+    lengths = np.diff(w.indptr) - np.bincount(rows[~off], minlength=stop - start)
+    return w.data[off], w.indices[off], lengths
 
 
 def _ids(column: pd.Series) -> np.ndarray:

@@ -152,6 +152,34 @@ def test_projection_matches_brute_force_on_random_affiliations():
     assert edge_map(actor_network(data), "shared") == brute_force_shared(data)
 
 
+@pytest.mark.parametrize("workers", [2, 3, 7])
+def test_product_in_row_blocks_on_threads_equals_the_dense_product_without_diagonal(workers):
+    # Independent check: numpy's dense B·diag(c)·Bᵀ with its diagonal zeroed; the stored
+    # entries are exactly the pairs that share a column, and none is on the diagonal.
+    import scipy.sparse as sp
+
+    from coalitions.analysis.network import _weighted_product
+    rng = np.random.default_rng(11)
+    n, k = 2_500, 300  # (above the size where the rows are split into blocks)
+    inc = sp.random(n, k, density=0.01, format="csr", random_state=rng, dtype=float)
+    inc.data[:] = 1.0
+    c = rng.integers(1, 4, k).astype(float)
+    one = _weighted_product(inc, c, workers=1)
+    many = _weighted_product(inc, c, workers=workers)
+    for attr in ("data", "indices", "indptr"):
+        assert np.array_equal(getattr(one, attr), getattr(many, attr))
+    dense = inc.toarray()
+    expected = dense @ np.diag(c) @ dense.T
+    np.fill_diagonal(expected, 0)
+    assert np.array_equal(many.toarray(), expected)
+    shares = (dense @ dense.T) > 0
+    np.fill_diagonal(shares, False)
+    pattern = np.zeros((n, n), dtype=bool)
+    pattern[np.repeat(np.arange(n), np.diff(many.indptr)), many.indices] = True
+    assert np.array_equal(pattern, shares)
+    assert many.has_sorted_indices and many.indices.dtype == np.int32
+
+
 def test_ids_that_are_not_text_are_matched_as_text_and_missing_ones_match_nothing():
     # Notebook-built tables may hold numbers as ids; a membership of 7 names actor "7".
     data = small_data()
