@@ -19,7 +19,6 @@ source actors, by breadth-first search on the two-mode graph (see
 from __future__ import annotations
 
 import math
-import os
 import random
 import warnings
 from collections import deque
@@ -35,6 +34,7 @@ from coalitions.analysis.network import (
     Projection,
     _strings,
     _values,
+    _worker_threads,
     actor_network,
     actor_projection,
 )
@@ -623,7 +623,7 @@ def _bfs_dependencies(adj: sp.csr_matrix, sources: list[int], targets: np.ndarra
     is small, a dense ``n × width`` one (contiguous rows, some 3 ns per edge and source
     against 60 for the sparse product) once it holds more than 1/20 of the vertices.
 
-    Groups run on ``workers`` threads (default: the cores, at most 4): scipy's sparse
+    Groups run on ``workers`` threads (default :func:`_worker_threads`): scipy's sparse
     products and numpy's array work release the GIL. At most ``workers`` groups are held at
     once (each some five ``n × width`` arrays), and they are yielded in order, so sums over
     them come out the same whatever the number of threads (the width, which sets how the
@@ -632,7 +632,7 @@ def _bfs_dependencies(adj: sp.csr_matrix, sources: list[int], targets: np.ndarra
     searches alone on one thread take about 10 s longer than on two.
     """
     if workers is None:
-        workers = min(os.cpu_count() or 1, 4)
+        workers = _worker_threads()
     groups = [np.asarray(sources[start:start + width], dtype=np.int64)
               for start in range(0, len(sources), width)]
     if workers <= 1 or len(groups) <= 1:

@@ -143,7 +143,7 @@ def actor_projection(data: GraphData, *, include_ties: bool = True) -> Projectio
     t_rows = t_cols = np.zeros(0, dtype=np.int64)
     t_weight = np.zeros(0)
     if include_ties and len(data.ties):
-        t_rows, t_cols, t_weight = _tie_index(data, aff.actor_ids)
+        t_rows, t_cols, t_weight, _ = _tie_index(data, aff.actor_ids)
         keep = t_rows != t_cols
         lo = np.minimum(t_rows[keep], t_cols[keep])
         hi = np.maximum(t_rows[keep], t_cols[keep])
@@ -204,7 +204,7 @@ def actor_network(data: GraphData, *, include_ties: bool = True) -> ig.Graph:
     n_shared = shared.data.astype(np.int64)
     weight = n_shared.astype(np.float64)
     if include_ties and len(data.ties):
-        t_rows, t_cols, t_weight = _tie_index(data, aff.actor_ids)
+        t_rows, t_cols, t_weight, _ = _tie_index(data, aff.actor_ids)
         lo, hi = np.minimum(t_rows, t_cols), np.maximum(t_rows, t_cols)
         not_loop = lo != hi
         lo, hi, t_weight = lo[not_loop], hi[not_loop], t_weight[not_loop]
@@ -278,8 +278,7 @@ def tie_network(data: GraphData) -> ig.Graph:
     """
     aff = affiliation(data)
     actor_ids = aff.actor_ids
-    rows, cols, weight = _tie_index(data, actor_ids)
-    kept = _tie_rows_kept(data, actor_ids)
+    rows, cols, weight, kept = _tie_index(data, actor_ids)
     types = np.asarray(_values(data.ties["type"]), dtype=object)[kept].tolist()
     actors = data.actors
     vertex_attrs = {
@@ -381,6 +380,13 @@ def _graph(n: int, rows: np.ndarray, cols: np.ndarray, *, directed: bool,
     return g
 
 
+def _worker_threads() -> int:
+    """Threads for the array work that releases the GIL: the cores this process may use,
+    at most 4 (each thread holds its own block of arrays)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, 4))
+
+
 def _rows_of(m: sp.csr_matrix) -> np.ndarray:
     """Row index of every stored entry of a CSR matrix."""
     return np.repeat(np.arange(m.shape[0], dtype=np.int32), np.diff(m.indptr))
@@ -390,7 +396,7 @@ def _weighted_product(inc: sp.csr_matrix, column_weight: np.ndarray,
                       workers: int | None = None) -> sp.csr_matrix:
     """``inc·diag(column_weight)·incᵀ`` without its diagonal, sorted, int32 indices.
 
-    Computed in blocks of rows on ``workers`` threads (default: the cores, at most 4):
+    Computed in blocks of rows on ``workers`` threads (default :func:`_worker_threads`):
     scipy's sparse product releases the GIL, and each row's entries are the same whichever
     block computes them. The national benchmark's product (3.7·10^7 stored pairs) took
     4.5 s on one thread, 3.0 s on two.
@@ -400,7 +406,7 @@ def _weighted_product(inc: sp.csr_matrix, column_weight: np.ndarray,
     scaled.data = scaled.data * column_weight[scaled.indices]
     inc_t = inc.T.tocsr()
     if workers is None:
-        workers = min(os.cpu_count() or 1, 4)
+        workers = _worker_threads()
     bounds = _row_blocks(scaled, inc_t, workers if n >= 2_000 else 1)
     starts, stops = bounds[:-1], bounds[1:]
     if len(starts) == 1:
@@ -467,15 +473,10 @@ def _membership_index(data: GraphData, actor_ids: list[str],
     return rows[ok], cols[ok]
 
 
-def _tie_rows_kept(data: GraphData, actor_ids: list[str]) -> np.ndarray:
-    t = data.ties
-    src = positions(_ids(t["source"]), actor_ids)
-    dst = positions(_ids(t["target"]), actor_ids)
-    return np.flatnonzero((src >= 0) & (dst >= 0))
-
-
-def _tie_index(data: GraphData,
-               actor_ids: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _tie_index(data: GraphData, actor_ids: list[str]
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Positions of the ties' ends among ``actor_ids``, their weights (missing → 1) and
+    which rows of ``data.ties`` they come from, for the ties whose ends are both there."""
     t = data.ties
     src = positions(_ids(t["source"]), actor_ids)
     dst = positions(_ids(t["target"]), actor_ids)
@@ -483,7 +484,8 @@ def _tie_index(data: GraphData,
     weight = pd.to_numeric(t["weight"], errors="coerce").to_numpy(dtype=np.float64,
                                                                    na_value=np.nan)
     weight = np.where(np.isnan(weight), 1.0, weight)
-    return src[ok].astype(np.int64), dst[ok].astype(np.int64), weight[ok]
+    return (src[ok].astype(np.int64), dst[ok].astype(np.int64), weight[ok],
+            np.flatnonzero(ok))
 
 
 def _values(column: pd.Series) -> list:
