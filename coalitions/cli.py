@@ -11,14 +11,19 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
-import pandas as pd
 import typer
 from rich.console import Console
 
 from coalitions.errors import CoalitionsError, InputError, UsageError
-from coalitions.output import Format, render
+from coalitions.formats import Format
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas and the rest of the analysis stack are imported by the commands that use them, so
+# that `coalitions --help` and usage errors answer at once (about 1 s of imports otherwise).
 
 app = typer.Typer(
     name="coalitions",
@@ -88,6 +93,8 @@ def _print(frame: pd.DataFrame, fmt: Format, title: str | None = None,
            table_columns: list[str] | None = None) -> None:
     """Print a table. On the terminal only ``table_columns`` are shown (the rest is one
     ``--format csv|json`` away); scripts get every column."""
+    from coalitions.output import render
+
     if fmt is Format.table and table_columns:
         frame = frame[[c for c in table_columns if c in frame.columns]]
     text = render(frame, fmt, title=title, console=out)
@@ -154,6 +161,8 @@ EncodingOpt = Annotated[str | None, typer.Option("--encoding", help="Text encodi
 def validate(paths: PathsArg, encoding: EncodingOpt = None,
              fmt: FormatOpt = Format.table) -> None:
     """Check input files and report every problem; writes nothing."""
+    import pandas as pd
+
     from coalitions.loaders import load_inputs
 
     try:
@@ -184,6 +193,8 @@ def load(paths: PathsArg, encoding: EncodingOpt = None,
          replace: Annotated[bool, typer.Option("--replace", help="Empty the store first.")] = False,
          store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table) -> None:
     """Validate input files and load them into the store (idempotent, all or nothing)."""
+    import pandas as pd
+
     from coalitions.loaders import load_inputs
 
     result = load_inputs(paths, encoding=encoding)
@@ -366,12 +377,12 @@ def pivots(
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """Pivot figures: centrality of every actor, ranked (default: betweenness)."""
+    if by not in MEASURES:
+        raise UsageError(f"Cannot rank by {by!r}.", hint="Use one of: " + ", ".join(MEASURES))
     from coalitions.analysis.centrality import actor_measures
     from coalitions.analysis.pivots import coalition_pivots
     from coalitions.analysis.twomode import two_mode_measures
 
-    if by not in MEASURES:
-        raise UsageError(f"Cannot rank by {by!r}.", hint="Use one of: " + ", ".join(MEASURES))
     data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until)
     if per_coalition:
         frame = coalition_pivots(data, seed=seed)
@@ -511,6 +522,8 @@ def case(
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """The analysis table of one coalition."""
+    import pandas as pd
+
     from coalitions.analysis.cities import case_table
 
     data, _ = _scoped(store, neo4j, None, None, None, None, None, None)

@@ -9,20 +9,14 @@ from __future__ import annotations
 import io
 import json
 import math
-from enum import StrEnum
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from coalitions.formats import Format
+
 __all__ = ["Format", "render", "to_records"]
-
-
-class Format(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-    markdown = "markdown"
 
 
 def _plain(v: Any) -> Any:

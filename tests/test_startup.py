@@ -53,3 +53,24 @@ def test_the_command_line_leaves_the_heap_frozen_for_exit_and_its_output_complet
     """)
     assert out.splitlines()[-1] == "exit 0 frozen True"
     assert "Usage" in out
+
+
+def test_help_and_usage_errors_answer_without_loading_pandas_or_numpy():
+    # The analysis stack (pandas, numpy, scipy, the engines) is about a second of imports;
+    # the commands import it themselves, so --help and usage errors skip it. (igraph is
+    # imported at start on purpose: see import_igraph_without_plotting.)
+    out = _run("""
+        import sys
+        from coalitions.cli import main
+        for argv in (["coalitions", "--help"], ["coalitions", "pivots", "--by", "nonsense"]):
+            sys.argv = argv
+            try:
+                main()
+            except SystemExit as stop:
+                print("exit", stop.code)
+        print(sorted(m for m in ("pandas", "numpy", "scipy", "ladybug", "neo4j")
+                     if m in sys.modules))
+    """)
+    lines = out.splitlines()
+    assert "pivots" in out and "load" in out  # the command list was printed
+    assert lines[-3:] == ["exit 0", "exit 1", "[]"]

@@ -1,0 +1,18 @@
+"""The output formats every table command offers (see :mod:`coalitions.output`).
+
+Kept apart from the renderers so that the command line can declare its ``--format`` option
+without importing pandas: ``coalitions --help`` answers in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = ["Format"]
+
+
+class Format(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
