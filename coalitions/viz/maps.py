@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from coalitions.errors import UsageError
@@ -210,8 +211,8 @@ def _reduce(data: GraphData, measures: pd.DataFrame, size_by: str,
     actors["_score"] = actors["_id"].map(measures[size_by]).fillna(-math.inf).to_numpy()
     m = data.memberships.assign(actor=data.memberships["actor"].astype(str),
                                 coalition=data.memberships["coalition"].astype(str))
-    by_actor = m.groupby("actor")["coalition"].apply(list).to_dict()
-    actors["_n"] = actors["_id"].map(lambda a: len(by_actor.get(a, ()))).to_numpy()
+    by_actor = _lists_by(m["actor"], m["coalition"])
+    actors["_n"] = [len(by_actor.get(a, ())) for a in actors["_id"]]
     ranked = actors.sort_values(["_score", "_n", "_id"], ascending=[False, False, True])
     keep_a: list[str] = []
     keep_c: set[str] = set()
@@ -246,6 +247,19 @@ def _reduce(data: GraphData, measures: pd.DataFrame, size_by: str,
     hint = (f"coalitions map --city {_shell_word(example)}   ·   coalitions map --coalition ID"
             f"   ·   coalitions map --region --max-nodes {n_total}")
     return shown, note, hint
+
+
+def _lists_by(keys: pd.Series, values: pd.Series) -> dict[Any, list]:
+    """``values.groupby(keys).apply(list).to_dict()``: each key's values in row order, rows
+    without a key left out. One stable sort instead of a Python call per group, which took
+    2.3 s for the 20,000 actors of the region benchmark."""
+    codes, uniques = pd.factorize(keys.to_numpy(dtype=object))
+    order = np.argsort(codes, kind="stable")
+    order = order[codes[order] >= 0]
+    vals = values.to_numpy(dtype=object)[order]
+    ends = np.cumsum(np.bincount(codes[order], minlength=len(uniques)))
+    return {k: vals[end - n:end].tolist()
+            for k, end, n in zip(uniques, ends, np.diff(ends, prepend=0), strict=True)}
 
 
 def _shell_word(text: str) -> str:
@@ -351,7 +365,7 @@ class _Builder:
                                "count": unknown})
             return colour, legend
         if self.color_by == "theme":
-            by_actor = self.memberships.groupby("actor")["coalition"].apply(list).to_dict()
+            by_actor = _lists_by(self.memberships["actor"], self.memberships["coalition"])
             colour, tally = {}, {}
             for a in ids:
                 clusters = [self.clusters[c] for c in by_actor.get(a, [])]
@@ -389,10 +403,10 @@ class _Builder:
         pos = dict(zip(graph.vs["name"], _data.layout(graph).tolist(), strict=True))
         m = self.memberships
         pivots = m[m["role"].isin(PIVOT_ROLES)]
-        pivot_of = pivots.groupby("actor")["coalition"].apply(list).to_dict()
-        pivots_in = pivots.groupby("coalition")["actor"].apply(list).to_dict()
-        coalitions_of = m.groupby("actor")["coalition"].apply(list).to_dict()
-        members_of = m.groupby("coalition")["actor"].apply(list).to_dict()
+        pivot_of = _lists_by(pivots["actor"], pivots["coalition"])
+        pivots_in = _lists_by(pivots["coalition"], pivots["actor"])
+        coalitions_of = _lists_by(m["actor"], m["coalition"])
+        members_of = _lists_by(m["coalition"], m["actor"])
 
         values = self.measures[self.size_by].reindex(list(self.names)).astype(float)
         top = values.max(skipna=True)

@@ -125,3 +125,21 @@ def test_colour_by_community_and_theme_fill_the_legend():
     for colour_by, title in (("community", "community"), ("theme", "theme cluster")):
         document, _ = map_document(small_graph(), title="t", color_by=colour_by)
         assert f"Actor colour: {'main ' if colour_by == 'theme' else ''}{title}" in document
+
+
+def test_lists_by_key_equal_pandas_groupby_lists_in_row_order_without_missing_keys():
+    # Independent reference: pandas' own groupby(...).apply(list), on keys and values with
+    # gaps of every kind.
+    import random
+
+    from coalitions.viz.maps import _lists_by
+    rng = random.Random(5)
+    keys = pd.Series([rng.choice(["a", "b", "c", None, float("nan"), "d"]) for _ in range(300)],
+                     dtype=object)
+    values = pd.Series([rng.choice(["x", "y", None, 1, float("nan")]) for _ in range(300)],
+                       dtype=object)
+    expected = pd.DataFrame({"k": keys, "v": values}).groupby("k")["v"].apply(list).to_dict()
+    got = _lists_by(keys, values)
+    assert set(got) == set(expected) == {"a", "b", "c", "d"}
+    for key, items in expected.items():
+        assert repr(got[key]) == repr(items)  # (repr: NaN != NaN, but prints the same)
