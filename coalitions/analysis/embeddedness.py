@@ -23,13 +23,21 @@ saying so, rather than run for a quarter of an hour: scope the data to a city or
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import igraph as ig
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
 from coalitions.analysis.centrality import _core_numbers
-from coalitions.analysis.network import _strings, _values, actor_projection, affiliation
+from coalitions.analysis.network import (
+    _strings,
+    _values,
+    _worker_threads,
+    actor_projection,
+    affiliation,
+)
 from coalitions.errors import UsageError
 from coalitions.graph.model import GraphData
 
@@ -271,10 +279,16 @@ def _burt_and_clustering(w: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.n
     constraint_, redundancy, twice_triangles = np.zeros(n), np.zeros(n), np.zeros(n)
     cost = np.concatenate([[0], np.cumsum(np.asarray(b @ np.diff(b.indptr).astype(float))
                                           .ravel())])
+    starts, stops = [], []
     start = 0
     while start < n:
         stop = int(np.searchsorted(cost, cost[start] + _BLOCK_WORK, side="right")) - 1
         stop = min(max(stop, start + 1), n)
+        starts.append(start)
+        stops.append(stop)
+        start = stop
+
+    def block(start: int, stop: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         wr, br = w[start:stop], b[start:stop]
         k = stop - start
         # Two-step sums on the block's edges only; pairs without a common contact are
@@ -288,15 +302,22 @@ def _burt_and_clustering(w: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.n
         indirect = via.data * inv_s[start:stop][via_rows]
         p = sp.diags(inv_s[start:stop]) @ wr
         # Σ_j (p_ij + indirect_ij)², expanded so that the two patterns need no alignment.
-        constraint_[start:stop] = (
-            np.asarray(p.multiply(p).sum(axis=1)).ravel()
-            + 2 * np.asarray(p.multiply(_like(via, indirect)).sum(axis=1)).ravel()
-            + np.bincount(via_rows, weights=indirect ** 2, minlength=k))
-        redundancy[start:stop] = np.bincount(rows, weights=from_s * inv_r[two.indices],
-                                             minlength=k)
-        twice_triangles[start:stop] = np.asarray(
-            (br @ b).multiply(br).sum(axis=1)).ravel()
-        start = stop
+        constraint = (np.asarray(p.multiply(p).sum(axis=1)).ravel()
+                      + 2 * np.asarray(p.multiply(_like(via, indirect)).sum(axis=1)).ravel()
+                      + np.bincount(via_rows, weights=indirect ** 2, minlength=k))
+        redundant = np.bincount(rows, weights=from_s * inv_r[two.indices], minlength=k)
+        triangles = np.asarray((br @ b).multiply(br).sum(axis=1)).ravel()
+        return constraint, redundant, triangles
+
+    # Blocks are independent and scipy's sparse products release the GIL: they run on the
+    # worker threads (each block's numbers are the same whichever thread computes them).
+    with ThreadPoolExecutor(max_workers=max(1, min(_worker_threads(), len(starts))),
+                            thread_name_prefix="coalitions-embeddedness") as pool:
+        for start, stop, (constraint, redundant, triangles) in zip(
+                starts, stops, pool.map(block, starts, stops), strict=True):
+            constraint_[start:stop] = constraint
+            redundancy[start:stop] = redundant
+            twice_triangles[start:stop] = triangles
     isolated = deg == 0
     c = np.where(isolated, np.nan, constraint_)
     e = np.where(isolated, np.nan, deg - redundancy)
