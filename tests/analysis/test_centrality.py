@@ -369,3 +369,21 @@ def test_actor_measures_equal_igraph_measures_on_the_actor_network():
     ev = np.abs(np.asarray(g.eigenvector_centrality(), dtype=float))
     assert df["eigenvector"].tolist() == pytest.approx((ev / np.linalg.norm(ev)).tolist(),
                                                        abs=1e-6)
+
+
+def test_row_block_product_gives_the_bits_of_the_whole_matrix_product():
+    # ARPACK's eigenvector must not depend on the threads: each block product is compared
+    # with scipy's own product of the whole matrix, bit for bit.
+    import scipy.sparse as sp
+
+    from coalitions.analysis.centrality import _RowBlockProduct
+    from coalitions.analysis.network import _worker_threads
+    rng = np.random.default_rng(2)
+    m = sp.random(3_000, 3_000, density=0.004, format="csr", random_state=rng)
+    m = (m + m.T).tocsr()
+    x = rng.normal(size=3_000)
+    with _RowBlockProduct(m, min_entries=0) as op:
+        assert len(op._blocks) == _worker_threads()  # (2 here; 1 on a one-core machine)
+        assert np.array_equal(op.matvec(x), m @ x)
+    with _RowBlockProduct(m) as op:  # small: one block, no threads
+        assert op._pool is None and np.array_equal(op.matvec(x), m @ x)
