@@ -32,6 +32,7 @@ import scipy.sparse.linalg as sla
 
 from coalitions.analysis.network import (
     Projection,
+    _even_bounds,
     _strings,
     _values,
     _worker_threads,
@@ -788,9 +789,7 @@ class _RowBlockProduct(sla.LinearOperator):
     def __init__(self, m: sp.csr_matrix, min_entries: int = 1_000_000) -> None:
         super().__init__(dtype=np.float64, shape=m.shape)
         workers = _worker_threads() if m.nnz >= min_entries else 1
-        cuts = np.searchsorted(m.indptr, np.linspace(0, m.nnz, workers + 1), side="left")
-        cuts[0], cuts[-1] = 0, m.shape[0]
-        bounds = np.unique(cuts)
+        bounds = _even_bounds(m.indptr, workers)  # (work: the entries of each row)
         self._blocks = []
         for start, stop in zip(bounds[:-1], bounds[1:], strict=True):
             lo, hi = m.indptr[start], m.indptr[stop]

@@ -431,12 +431,18 @@ def _weighted_product(inc: sp.csr_matrix, column_weight: np.ndarray,
 def _row_blocks(a: sp.csr_matrix, b: sp.csr_matrix, blocks: int) -> np.ndarray:
     """Row bounds splitting ``a @ b`` into ``blocks`` parts of about equal work (the
     entries of ``b`` each row of ``a`` reaches)."""
-    n = a.shape[0]
-    if blocks <= 1 or n == 0:
-        return np.array([0, n])
-    reach = np.concatenate([[0], np.cumsum(np.diff(b.indptr)[a.indices])])[a.indptr]
-    bounds = np.searchsorted(reach, np.linspace(0, reach[-1], blocks + 1))
-    bounds[0], bounds[-1] = 0, n
+    if blocks <= 1 or a.shape[0] == 0:
+        return np.array([0, a.shape[0]])
+    return _even_bounds(
+        np.concatenate([[0], np.cumsum(np.diff(b.indptr)[a.indices])])[a.indptr], blocks)
+
+
+def _even_bounds(work_before: np.ndarray, parts: int) -> np.ndarray:
+    """Row bounds cutting the rows into ``parts`` runs of about equal work, where
+    ``work_before[i]`` is the work of the rows before row ``i`` (``n + 1`` values, as a CSR
+    matrix's ``indptr`` is for its entries)."""
+    bounds = np.searchsorted(work_before, np.linspace(0, work_before[-1], parts + 1))
+    bounds[0], bounds[-1] = 0, len(work_before) - 1
     return np.unique(bounds)
 
 
