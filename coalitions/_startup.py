@@ -5,6 +5,12 @@ which this package never does: about 0.9 s of every command's start-up, more tha
 analysis of 20,000 memberships. (A lazy module does not help: the import system touches
 ``__spec__`` of a module found in ``sys.modules``, which executes it.)
 
+scipy imports ``numpy.f2py`` and ``numpy.testing`` (about 0.1 s) without using them: its
+array-API layer runs ``from numpy import *``, and numpy's ``__all__`` names those modules,
+which numpy imports on first attribute access. The command line hands numpy lazy modules
+for the two before scipy asks, so that the star-import binds them without executing them
+(see :func:`defer_numpy_tools`).
+
 At exit, Python 3.11 runs full cyclic garbage collections while it tears the modules down;
 with pandas, scipy and igraph loaded that took 0.25-0.37 s of a 2.2 s ``coalitions pivots``
 at 20,000 memberships, for memory the operating system takes back anyway.
@@ -13,9 +19,14 @@ at 20,000 memberships, for memory the operating system takes back anyway.
 from __future__ import annotations
 
 import gc
+import importlib.abc
+import importlib.machinery
+import importlib.util
 import sys
+from collections.abc import Sequence
+from types import ModuleType
 
-__all__ = ["import_igraph_without_plotting", "spare_exit_collections"]
+__all__ = ["defer_numpy_tools", "import_igraph_without_plotting", "spare_exit_collections"]
 
 _PLOTTING = ("matplotlib", "matplotlib.pyplot", "cairo", "cairocffi")
 
@@ -38,6 +49,70 @@ def import_igraph_without_plotting() -> None:
         for name in hidden:
             if sys.modules.get(name, 0) is None:
                 del sys.modules[name]
+
+
+_NUMPY_TOOLS = ("f2py", "testing")
+
+
+def defer_numpy_tools() -> None:
+    """Once numpy is imported, make ``numpy.f2py`` and ``numpy.testing`` lazy modules: they
+    execute on their first use (an attribute read or an ``import`` statement), not when a
+    star-import of numpy merely binds them.
+
+    For the command line only, called before anything imports numpy, so that ``--help``
+    still runs without numpy: a finder at the front of ``sys.meta_path`` waits for numpy's
+    import and removes itself after it. (A lazy module in ``sys.modules`` alone is no use:
+    numpy looks its submodules up with an ``import`` statement, and the import system reads
+    ``__spec__`` of a module it finds, which executes it; an attribute on numpy is found
+    first.)
+    """
+    if "numpy" in sys.modules:
+        _defer_into(sys.modules["numpy"])
+    elif not any(isinstance(f, _AfterNumpy) for f in sys.meta_path):
+        sys.meta_path.insert(0, _AfterNumpy())
+
+
+def _defer_into(numpy: ModuleType) -> None:
+    for short in _NUMPY_TOOLS:
+        name = f"numpy.{short}"
+        if name in sys.modules or short in vars(numpy):
+            continue
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:
+            continue
+        spec.loader = importlib.util.LazyLoader(spec.loader)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+        setattr(numpy, short, module)
+
+
+class _AfterNumpy(importlib.abc.MetaPathFinder):
+    """Finds numpy as the path finder does, and defers its tools right after it executes."""
+
+    def find_spec(self, fullname: str, path: Sequence[str] | None = None,
+                  target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
+        if fullname != "numpy":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        if spec is not None and spec.loader is not None:
+            spec.loader = _ThenDefer(spec.loader)
+        return spec
+
+
+class _ThenDefer(importlib.abc.Loader):
+    def __init__(self, inner: importlib.abc.Loader) -> None:
+        self.inner = inner
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
+        return self.inner.create_module(spec)
+
+    def exec_module(self, module: ModuleType) -> None:
+        # numpy's own loader back in its spec first: numpy reads files through it
+        module.__spec__.loader = module.__loader__ = self.inner
+        self.inner.exec_module(module)
+        _defer_into(module)
 
 
 def spare_exit_collections() -> None:

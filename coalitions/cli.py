@@ -713,9 +713,14 @@ def main() -> None:
 
     # The driver logs each dropped connection it retries past; the CLI reports the outcome.
     logging.getLogger("neo4j").setLevel(logging.CRITICAL)
-    from coalitions._startup import import_igraph_without_plotting, spare_exit_collections
+    from coalitions._startup import (
+        defer_numpy_tools,
+        import_igraph_without_plotting,
+        spare_exit_collections,
+    )
 
     import_igraph_without_plotting()
+    defer_numpy_tools()
     try:
         app()
     finally:

@@ -74,3 +74,55 @@ def test_help_and_usage_errors_answer_without_loading_pandas_or_numpy():
     lines = out.splitlines()
     assert "pivots" in out and "load" in out  # the command list was printed
     assert lines[-3:] == ["exit 0", "exit 1", "[]"]
+
+
+def test_numpy_tools_stay_unexecuted_through_scipy_and_still_work_when_used():
+    # scipy's `from numpy import *` binds numpy.f2py and numpy.testing; deferred, binding
+    # them executes nothing (see defer_numpy_tools), and using them loads them as usual.
+    out = _run("""
+        import sys
+        from coalitions._startup import defer_numpy_tools
+        defer_numpy_tools()
+        print("numpy" in sys.modules)
+        import scipy.sparse
+        import scipy.sparse.linalg
+        print("numpy.f2py.f2py2e" in sys.modules, "numpy.testing._private" in sys.modules)
+        import numpy
+        numpy.testing.assert_array_equal(numpy.arange(3), [0, 1, 2])
+        import numpy.f2py
+        print("numpy.f2py.f2py2e" in sys.modules, "numpy.testing._private" in sys.modules,
+              type(numpy.__spec__.loader).__name__, callable(numpy.f2py.run_main))
+    """)
+    assert out.splitlines() == ["False", "False False", "True True SourceFileLoader True"]
+
+
+def test_numpy_tools_are_deferred_when_numpy_came_first_too():
+    out = _run("""
+        import sys
+        import numpy
+        from coalitions._startup import defer_numpy_tools
+        defer_numpy_tools()
+        import scipy.sparse
+        print("numpy.f2py.f2py2e" in sys.modules, "numpy.testing._private" in sys.modules)
+    """)
+    assert out == "False False"
+
+
+def test_the_pivots_command_runs_without_executing_numpy_tools(tmp_path):
+    # the whole command in a fresh interpreter, on the demo data
+    out = _run(f"""
+        import sys
+        from coalitions.cli import main
+        for argv in (["coalitions", "--store", {str(tmp_path / "s.db")!r}, "demo"],
+                     ["coalitions", "--store", {str(tmp_path / "s.db")!r}, "pivots",
+                      "--format", "csv"]):
+            sys.argv = argv
+            try:
+                main()
+            except SystemExit as stop:
+                assert not stop.code, stop.code
+        print("numpy.f2py.f2py2e" in sys.modules, "numpy.testing._private" in sys.modules)
+    """)
+    lines = out.splitlines()
+    assert lines[-1] == "False False"
+    assert any(line.startswith("id,name,kind,") and ",betweenness," in line for line in lines)
