@@ -82,11 +82,12 @@ def _handle(fn: F) -> F:
 
 
 def _open(store: Path | None, neo4j: str | None, *, read_only: bool = False,
-          must_exist: bool = False):
+          must_exist: bool = False, graph_reads_only: bool = False):
     from coalitions.graph.store import open_store
 
     return open_store(store or _global["store"], neo4j=neo4j or _global["neo4j"],
-                      read_only=read_only, must_exist=must_exist)
+                      read_only=read_only, must_exist=must_exist,
+                      graph_reads_only=graph_reads_only)
 
 
 def _print(frame: pd.DataFrame, fmt: Format, title: str | None = None,
@@ -214,7 +215,7 @@ def load(paths: PathsArg, encoding: EncodingOpt = None,
 @_handle
 def stats(store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table) -> None:
     """Nodes per label and relationships per type, in a stable order."""
-    with _open(store, neo4j, read_only=True) as st:
+    with _open(store, neo4j, graph_reads_only=True) as st:
         frame = st.stats()
     _print(frame, fmt)
 
@@ -332,7 +333,8 @@ def _scoped(store, neo4j, city, coalition, theme, sector, since, until, *,
     scope = Scope(city=city, coalition=coalition, theme=theme, sector=sector, since=since,
                   until=until)
     salt = None
-    with _open(store, neo4j, read_only=not with_salt, must_exist=True) as st:
+    with _open(store, neo4j, read_only=not with_salt, must_exist=True,
+               graph_reads_only=not with_salt) as st:
         data = st.read_graph()
         if with_salt:
             from coalitions.pseudonyms import store_salt

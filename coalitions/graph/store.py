@@ -277,13 +277,17 @@ class Store(ABC):
 
 
 def open_store(store: str | Path | None = None, *, neo4j: str | None = None,
-               read_only: bool = False, must_exist: bool = False) -> Store:
+               read_only: bool = False, must_exist: bool = False,
+               graph_reads_only: bool = False) -> Store:
     """Open the embedded store at ``store`` or the Neo4j server at ``neo4j``.
 
     Which engine, in order: ``neo4j`` given → Neo4j; ``store`` given → embedded at that path;
     environment ``NEO4J_URI`` set → Neo4j (with ``NEO4J_USERNAME``, ``NEO4J_PASSWORD``,
     ``NEO4J_DATABASE``); otherwise embedded at ``COALITIONS_STORE`` or ``./coalitions.db``.
     ``read_only`` opens a connection on which the engine itself refuses writes.
+    ``graph_reads_only`` (implies ``read_only``) says the store is opened only to read the
+    graph, not for ad-hoc queries: the embedded store then sizes its memory to the store
+    (see :class:`~coalitions.graph.embedded.EmbeddedStore`).
     """
     if neo4j is None and store is None:
         neo4j = os.environ.get("NEO4J_URI") or None
@@ -295,9 +299,10 @@ def open_store(store: str | Path | None = None, *, neo4j: str | None = None,
             user=os.environ.get("NEO4J_USERNAME", "neo4j"),
             password=os.environ.get("NEO4J_PASSWORD", ""),
             database=os.environ.get("NEO4J_DATABASE") or None,
-            read_only=read_only,
+            read_only=read_only or graph_reads_only,
         )
     from coalitions.graph.embedded import EmbeddedStore
 
     path = Path(store or os.environ.get("COALITIONS_STORE") or DEFAULT_STORE)
-    return EmbeddedStore(path, read_only=read_only, must_exist=must_exist)
+    return EmbeddedStore(path, read_only=read_only, must_exist=must_exist,
+                         graph_reads_only=graph_reads_only)

@@ -185,6 +185,37 @@ def test_a_read_only_reader_reads_one_snapshot_after_nodes_were_deleted(embedded
         assert reader.query("MATCH (p:Person) RETURN count(p) AS n").iloc[0, 0] == 1
 
 
+def test_a_store_opened_for_graph_reads_reads_the_same_graph_and_refuses_writes(
+        embedded_store, graph):
+    # Analysis commands open the store only to read the graph, with a buffer pool sized to
+    # the store file (LadybugDB's default reserves 80 % of memory, which is slower to set
+    # up); `query` keeps the default, since an ad-hoc join may need far more.
+    from coalitions.graph.embedded import reading_pool_size
+    from coalitions.graph.store import open_store
+
+    embedded_store.load(graph)
+    embedded_store.close()
+    with open_store(embedded_store.path, graph_reads_only=True) as reader:
+        assert reader.read_only
+        assert reader._db.buffer_pool_size == reading_pool_size(embedded_store.path) == 1 << 30
+        assert canonical(reader.read_graph()) == canonical(graph)
+        assert reader.stats()["count"].sum() > 0
+        with pytest.raises(ReadOnlyError):
+            reader.query("CREATE (:City {name: 'Nergenshuizen'})", write=True)
+    with open_store(embedded_store.path, read_only=True) as reader:
+        assert reader._db.buffer_pool_size == 0  # (0: the engine's default)
+
+
+def test_the_reading_pool_grows_with_a_store_beyond_128_mib(tmp_path):
+    from coalitions.graph.embedded import reading_pool_size
+
+    big = tmp_path / "big.db"
+    with open(big, "wb") as f:
+        f.truncate(200 << 20)  # a sparse file: its size is what counts
+    assert reading_pool_size(big) == 8 * (200 << 20)
+    assert reading_pool_size(tmp_path / "missing.db") == 1 << 30
+
+
 def test_a_first_load_that_fails_while_building_relationships_leaves_the_store_empty(
         fresh_store, graph, monkeypatch):
     # On an empty store the embedded engine copies the nodes on a second thread while the
