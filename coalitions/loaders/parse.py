@@ -9,6 +9,7 @@ cannot read; the caller decides whether that is a warning.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -60,6 +61,19 @@ _ORGANISATION_WORDS = re.compile(
 )
 _NUMBER = re.compile(r"(-\s*)?(\d{1,3}(?:\.\d{3})+|\d+)(?:\s*-?\s*tal\b)?")
 _WORD = re.compile(r"[^\W\d_]+")
+_ONLY_NUMBER = re.compile(r"-?\s*\d+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _counts(word: str) -> str | None:
+    """What a word after a number counts: "volunteers", "organisations" or None.
+    (Cached: an inventory repeats a handful of words in thousands of cells.)"""
+    word = word.lower()
+    if _VOLUNTEER_WORDS.match(word):
+        return "volunteers"
+    if _ORGANISATION_WORDS.match(word):
+        return "organisations"
+    return None
 
 
 def parse_size(text: str | None) -> tuple[int | None, int | None] | None:
@@ -89,21 +103,21 @@ def parse_size(text: str | None) -> tuple[int | None, int | None] | None:
     if text is None:
         return None
     raw = str(text).strip()
-    if re.fullmatch(r"-?\s*\d+", raw):
+    if _ONLY_NUMBER.fullmatch(raw):
         return (int(raw.replace(" ", "")), None)
     organisations = volunteers = None
     numbers = list(_NUMBER.finditer(raw))
     for i, match in enumerate(numbers):
         end = numbers[i + 1].start() if i + 1 < len(numbers) else len(raw)
-        words = [w.lower() for w in _WORD.findall(raw, match.end(), min(end, match.end() + 80))][:3]
         value = int(match.group(2).replace(".", ""))
         if match.group(1):
             value = -value
-        for word in words:
-            if _VOLUNTEER_WORDS.match(word):
+        for word in _WORD.findall(raw, match.end(), min(end, match.end() + 80))[:3]:
+            counted = _counts(word)
+            if counted == "volunteers":
                 volunteers = value if volunteers is None else volunteers
                 break
-            if _ORGANISATION_WORDS.match(word):
+            if counted == "organisations":
                 organisations = value if organisations is None else organisations
                 break
     if organisations is None and volunteers is None:

@@ -39,6 +39,7 @@ def test_founded_year_is_the_first_four_digit_number(text, year):
     ("8 organisaties", (8, None)),
     ("12 partners", (12, None)),
     ("30 vrijwilligers", (None, 30)),
+    ("30 Vrijwilligers en 4 VZW'S", (4, 30)),  # capitals: the words are compared lower-case
     ("5 lokale verenigingen", (5, None)),
     ("ca. 1.200 vrijwilligers en 40 organisaties", (40, 1200)),
     ("-5 vzw's", (-5, None)),
