@@ -19,9 +19,10 @@ LadybugDB notes that shape this module (ladybug 0.22.0):
 
 from __future__ import annotations
 
+import queue
 import re
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -277,42 +278,52 @@ class EmbeddedStore(Store):
         if progress:
             progress("done", total, total)
 
-    def _apply_new(self, nodes: dict[str, pd.DataFrame],
+    def _apply_new(self, nodes: Iterable[tuple[str, pd.DataFrame]],
                    rels: Callable[[], dict[str, pd.DataFrame]], replace: bool,
                    progress: Progress | None) -> LoadSummary:
-        # The engine copies the nodes on a second thread (COPY releases the GIL) while this
-        # one builds the relationship tables: at a million memberships 0.5-0.7 s of Python
-        # overlap with the engine's work. Still one transaction: all or nothing.
-        node_rows = sum(len(f) for f in nodes.values())
+        # The engine copies each node table on a second thread (COPY releases the GIL) while
+        # this one makes the next table and then the relationship tables: at a million
+        # memberships about a second of Python overlaps with the engine's work. Still one
+        # transaction: all or nothing.
+        made: dict[str, pd.DataFrame] = {}
+        handed: queue.SimpleQueue = queue.SimpleQueue()
         failed: list[BaseException] = []
 
         def copy_nodes() -> None:
             try:
-                for label, frame in nodes.items():
-                    if len(frame):
-                        self._copy_nodes(label, frame)
+                while (item := handed.get()) is not None:
+                    if len(item[1]):
+                        self._copy_nodes(*item)
             except BaseException as exc:  # raised again on the calling thread
                 failed.append(exc)
 
         with self._write_transaction():
             if replace:
                 self._delete_all()
-            if progress:
-                progress("adding nodes", 0, node_rows or 1)
             writer = threading.Thread(target=copy_nodes, name="coalitions-copy-nodes")
             writer.start()
             try:
-                created = rels()
+                for label, frame in nodes:
+                    made[label] = frame
+                    handed.put((label, frame))
+                    if failed:
+                        break
+                handed.put(None)
+                if progress:
+                    progress("adding nodes", 0, sum(len(f) for f in made.values()) or 1)
+                created = rels() if not failed else {}
             finally:
+                handed.put(None)  # (again, if making a table raised: the writer must stop)
                 writer.join()  # the connection is this thread's again only after the COPY
             if failed:
                 raise failed[0]
+            node_rows = sum(len(f) for f in made.values())
             steps = _steps(LoadPlan.all_new({}, created))
             total = (node_rows + sum(n for _, n, _ in steps)) or 1
             self._run(steps, node_rows, total, progress)
         if progress:
             progress("done", total, total)
-        return LoadPlan.all_new(nodes, created, replace).summary()
+        return LoadPlan.all_new(made, created, replace).summary()
 
     @contextmanager
     def _write_transaction(self) -> Iterator[None]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from coalitions.graph.tables import (
     REL_PROPERTIES,
     Tables,
     from_tables,
-    node_tables,
+    iter_node_tables,
     positions,
     rel_tables,
     to_tables,
@@ -237,8 +237,8 @@ class Store(ABC):
         """Load a validated graph (see the module docstring for the semantics)."""
         # A fresh store has nothing to compare with: counting is cheaper than reading nothing.
         if replace or all(self._count(label=label) == 0 for label in NODE_KEYS):
-            nodes = {label: _one_per_key(label, frame)
-                     for label, frame in node_tables(data).items()}
+            nodes = ((label, _one_per_key(label, frame))
+                     for label, frame in iter_node_tables(data))
             return self._apply_new(nodes, lambda: rel_tables(data), replace, progress)
         tables = to_tables(data)
         existing_nodes = {label: self._read_nodes(label) for label in NODE_KEYS}
@@ -249,13 +249,14 @@ class Store(ABC):
             self._apply(plan, progress)
         return summary
 
-    def _apply_new(self, nodes: dict[str, pd.DataFrame],
+    def _apply_new(self, nodes: Iterable[tuple[str, pd.DataFrame]],
                    rels: Callable[[], dict[str, pd.DataFrame]], replace: bool,
                    progress: Progress | None) -> LoadSummary:
         """Write a graph into an empty store (or one that ``replace`` empties first): every
-        row is new. ``nodes`` are the node tables, one row per key; ``rels()`` builds the
-        relationship tables (an engine may call it while it writes the nodes)."""
-        plan = LoadPlan.all_new(nodes, rels(), replace)
+        row is new. ``nodes`` gives the node tables as ``(label, frame)``, one row per key,
+        each made when asked for; ``rels()`` builds the relationship tables (an engine may
+        write nodes while the next table or the relationships are being made)."""
+        plan = LoadPlan.all_new(dict(nodes), rels(), replace)
         summary = plan.summary()
         if summary.changed or replace:
             self._apply(plan, progress)

@@ -7,6 +7,7 @@ move these tables in and out in bulk.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -255,20 +256,23 @@ def to_tables(data: GraphData) -> Tables:
 
 def node_tables(data: GraphData) -> dict[str, pd.DataFrame]:
     """The node tables of :func:`to_tables`."""
+    return dict(iter_node_tables(data))
+
+
+def iter_node_tables(data: GraphData) -> Iterator[tuple[str, pd.DataFrame]]:
+    """The node tables of :func:`to_tables` one at a time, each made when it is asked for
+    (so that a store can write one while the next is being made)."""
     co = data.coalitions
     actors = data.actors
-    cities = sorted(set(co["city"].dropna()) | set(actors["city"].dropna()))
-    themes = data.themes
-    nodes = {
-        "City": pd.DataFrame({"name": cities}, dtype=object),
-        "Coalition": plain(co[NODE_PROPERTIES["Coalition"]]),
-        "Organisation": plain(actors.loc[actors["kind"] != "person",
-                                         NODE_PROPERTIES["Organisation"]]),
-        "Person": plain(actors.loc[actors["kind"] == "person", NODE_PROPERTIES["Person"]]),
-        "Theme": plain(themes[["name", "cluster"]]),
-    }
-    nodes["Coalition"]["sectors"] = [list(s) if s is not None else [] for s in co["sectors"]]
-    return nodes
+    yield "City", pd.DataFrame({"name": sorted(set(co["city"].dropna())
+                                               | set(actors["city"].dropna()))}, dtype=object)
+    coalitions = plain(co[NODE_PROPERTIES["Coalition"]])
+    coalitions["sectors"] = [list(s) if s is not None else [] for s in co["sectors"]]
+    yield "Coalition", coalitions
+    yield "Organisation", plain(actors.loc[actors["kind"] != "person",
+                                           NODE_PROPERTIES["Organisation"]])
+    yield "Person", plain(actors.loc[actors["kind"] == "person", NODE_PROPERTIES["Person"]])
+    yield "Theme", plain(data.themes[["name", "cluster"]])
 
 
 def rel_tables(data: GraphData) -> dict[str, pd.DataFrame]:

@@ -254,6 +254,29 @@ def test_a_node_copy_that_fails_on_its_thread_is_raised_and_undone(embedded_stor
     assert embedded_store.stats()["count"].sum() == 0
 
 
+def test_a_first_load_that_fails_while_making_a_node_table_leaves_the_store_empty(
+        fresh_store, graph, monkeypatch):
+    # The embedded engine copies each node table while the next one is made: a failure
+    # making Organisation comes after City and Coalition were copied, and undoes them.
+    import coalitions.graph.store as store_module
+
+    made = store_module.iter_node_tables
+
+    def failing(data):
+        for label, frame in made(data):
+            if label == "Organisation":
+                raise RuntimeError("simulated failure making Organisation")
+            yield label, frame
+
+    monkeypatch.setattr(store_module, "iter_node_tables", failing)
+    with pytest.raises(RuntimeError, match="making Organisation"):
+        fresh_store.load(graph)
+    assert fresh_store.stats()["count"].sum() == 0
+    monkeypatch.undo()
+    fresh_store.load(graph)
+    assert canonical(fresh_store.read_graph()) == canonical(graph)
+
+
 def test_a_replacing_load_that_fails_keeps_the_previous_graph(fresh_store, graph, monkeypatch):
     import coalitions.graph.store as store_module
 
