@@ -2,8 +2,8 @@
 
 python-igraph imports ``matplotlib.pyplot`` when it is imported, for plotting through igraph,
 which this package never does: about 0.9 s of every command's start-up, more than the whole
-analysis of 20,000 memberships. (A lazy module does not help: the import system touches
-``__spec__`` of a module found in ``sys.modules``, which executes it.)
+analysis of 20,000 memberships. The command line hides the plotting back-ends while igraph
+executes, when a command first imports it (see :func:`igraph_without_plotting_when_imported`).
 
 scipy imports ``numpy.f2py`` and ``numpy.testing`` (about 0.1 s) without using them: its
 array-API layer runs ``from numpy import *``, and numpy's ``__all__`` names those modules,
@@ -23,10 +23,11 @@ import importlib.abc
 import importlib.machinery
 import importlib.util
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import ModuleType
 
-__all__ = ["defer_numpy_tools", "import_igraph_without_plotting", "spare_exit_collections"]
+__all__ = ["defer_numpy_tools", "igraph_without_plotting_when_imported",
+           "import_igraph_without_plotting", "spare_exit_collections"]
 
 _PLOTTING = ("matplotlib", "matplotlib.pyplot", "cairo", "cairocffi")
 
@@ -40,15 +41,32 @@ def import_igraph_without_plotting() -> None:
     """
     if "igraph" in sys.modules:
         return
-    hidden = [name for name in _PLOTTING if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` fail
+    restore = _hide_plotting()
     try:
         import igraph  # noqa: F401
     finally:
+        restore(None)
+
+
+def igraph_without_plotting_when_imported() -> None:
+    """:func:`import_igraph_without_plotting` at the moment something imports igraph,
+    instead of now: commands that never touch igraph (``--help``, ``load``, ``query``)
+    skip its 0.08 s. For the command line only (see :func:`defer_numpy_tools` for how)."""
+    if "igraph" not in sys.modules:
+        _on_import("igraph", _hide_plotting)
+
+
+def _hide_plotting() -> Callable[[ModuleType | None], None]:
+    hidden = [name for name in _PLOTTING if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` fail
+
+    def restore(module: ModuleType | None) -> None:
         for name in hidden:
             if sys.modules.get(name, 0) is None:
                 del sys.modules[name]
+
+    return restore
 
 
 _NUMPY_TOOLS = ("f2py", "testing")
@@ -68,8 +86,13 @@ def defer_numpy_tools() -> None:
     """
     if "numpy" in sys.modules:
         _defer_into(sys.modules["numpy"])
-    elif not any(isinstance(f, _AfterNumpy) for f in sys.meta_path):
-        sys.meta_path.insert(0, _AfterNumpy())
+    else:
+        _on_import("numpy", lambda: _then_defer)
+
+
+def _then_defer(numpy: ModuleType | None) -> None:
+    if numpy is not None:  # (None: numpy's own import failed)
+        _defer_into(numpy)
 
 
 def _defer_into(numpy: ModuleType) -> None:
@@ -87,32 +110,52 @@ def _defer_into(numpy: ModuleType) -> None:
         setattr(numpy, short, module)
 
 
-class _AfterNumpy(importlib.abc.MetaPathFinder):
-    """Finds numpy as the path finder does, and defers its tools right after it executes."""
+# A finder at the front of sys.meta_path for one top-level module: it finds the module as the
+# path finder does, removes itself, and runs ``around()`` while the module executes:
+# ``around()`` is called before, and the function it returns after, with the module (or None
+# if executing it failed).
+Around = Callable[[], Callable[[ModuleType | None], None]]
+
+
+def _on_import(name: str, around: Around) -> None:
+    if not any(isinstance(f, _OnImport) and f.name == name for f in sys.meta_path):
+        sys.meta_path.insert(0, _OnImport(name, around))
+
+
+class _OnImport(importlib.abc.MetaPathFinder):
+    def __init__(self, name: str, around: Around) -> None:
+        self.name = name
+        self.around = around
 
     def find_spec(self, fullname: str, path: Sequence[str] | None = None,
                   target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
-        if fullname != "numpy":
+        if fullname != self.name:
             return None
         sys.meta_path.remove(self)
         spec = importlib.machinery.PathFinder.find_spec(fullname, path)
         if spec is not None and spec.loader is not None:
-            spec.loader = _ThenDefer(spec.loader)
+            spec.loader = _Around(spec.loader, self.around)
         return spec
 
 
-class _ThenDefer(importlib.abc.Loader):
-    def __init__(self, inner: importlib.abc.Loader) -> None:
+class _Around(importlib.abc.Loader):
+    def __init__(self, inner: importlib.abc.Loader, around: Around) -> None:
         self.inner = inner
+        self.around = around
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
         return self.inner.create_module(spec)
 
     def exec_module(self, module: ModuleType) -> None:
-        # numpy's own loader back in its spec first: numpy reads files through it
+        # the module's own loader back in its spec first: packages read files through it
         module.__spec__.loader = module.__loader__ = self.inner
-        self.inner.exec_module(module)
-        _defer_into(module)
+        after = self.around()
+        try:
+            self.inner.exec_module(module)
+        except BaseException:
+            after(None)
+            raise
+        after(module)
 
 
 def spare_exit_collections() -> None:

@@ -717,11 +717,11 @@ def main() -> None:
     logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     from coalitions._startup import (
         defer_numpy_tools,
-        import_igraph_without_plotting,
+        igraph_without_plotting_when_imported,
         spare_exit_collections,
     )
 
-    import_igraph_without_plotting()
+    igraph_without_plotting_when_imported()
     defer_numpy_tools()
     try:
         app()

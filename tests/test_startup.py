@@ -1,4 +1,5 @@
-"""The command line's start-up: igraph without its plotting back-ends."""
+"""The command line's start-up: igraph without its plotting back-ends, numpy without its
+tools, a frozen heap at exit."""
 
 import subprocess
 import sys
@@ -56,9 +57,8 @@ def test_the_command_line_leaves_the_heap_frozen_for_exit_and_its_output_complet
 
 
 def test_help_and_usage_errors_answer_without_loading_pandas_or_numpy():
-    # The analysis stack (pandas, numpy, scipy, the engines) is about a second of imports;
-    # the commands import it themselves, so --help and usage errors skip it. (igraph is
-    # imported at start on purpose: see import_igraph_without_plotting.)
+    # The analysis stack (pandas, numpy, scipy, igraph, the engines) is about a second of
+    # imports; the commands import it themselves, so --help and usage errors skip it.
     out = _run("""
         import sys
         from coalitions.cli import main
@@ -68,7 +68,7 @@ def test_help_and_usage_errors_answer_without_loading_pandas_or_numpy():
                 main()
             except SystemExit as stop:
                 print("exit", stop.code)
-        print(sorted(m for m in ("pandas", "numpy", "scipy", "ladybug", "neo4j")
+        print(sorted(m for m in ("pandas", "numpy", "scipy", "igraph", "ladybug", "neo4j")
                      if m in sys.modules))
     """)
     lines = out.splitlines()
@@ -108,21 +108,62 @@ def test_numpy_tools_are_deferred_when_numpy_came_first_too():
     assert out == "False False"
 
 
-def test_the_pivots_command_runs_without_executing_numpy_tools(tmp_path):
-    # the whole command in a fresh interpreter, on the demo data
-    out = _run(f"""
+def test_the_pivots_command_runs_without_numpy_tools_or_igraph_plotting(tmp_path):
+    # the whole command in a fresh interpreter, on the demo data (loaded in another one:
+    # `demo` draws figures, which import matplotlib themselves)
+    store = str(tmp_path / "s.db")
+    run = """
         import sys
         from coalitions.cli import main
-        for argv in (["coalitions", "--store", {str(tmp_path / "s.db")!r}, "demo"],
-                     ["coalitions", "--store", {str(tmp_path / "s.db")!r}, "pivots",
-                      "--format", "csv"]):
-            sys.argv = argv
-            try:
-                main()
-            except SystemExit as stop:
-                assert not stop.code, stop.code
-        print("numpy.f2py.f2py2e" in sys.modules, "numpy.testing._private" in sys.modules)
-    """)
-    lines = out.splitlines()
-    assert lines[-1] == "False False"
+        sys.argv = {argv!r}
+        try:
+            main()
+        except SystemExit as stop:
+            assert not stop.code, stop.code
+        print("numpy.f2py.f2py2e" in sys.modules, "numpy.testing._private" in sys.modules,
+              "igraph" in sys.modules, "matplotlib.pyplot" in sys.modules,
+              sys.modules.get("matplotlib", 0) is None)
+    """
+    _run(run.format(argv=["coalitions", "--store", store, "demo"]))
+    lines = _run(run.format(argv=["coalitions", "--store", store, "pivots", "--format",
+                                  "csv"])).splitlines()
+    # igraph came in with the analysis, its plotting back-ends hidden only while it loaded
+    assert lines[-1] == "False False True False False"
     assert any(line.startswith("id,name,kind,") and ",betweenness," in line for line in lines)
+
+
+def test_igraph_imported_after_the_hook_skips_plotting_and_matplotlib_still_works():
+    out = _run("""
+        import sys
+        from coalitions._startup import igraph_without_plotting_when_imported
+        igraph_without_plotting_when_imported()
+        print("igraph" in sys.modules)
+        import igraph
+        g = igraph.Graph(n=3, edges=[(0, 1), (1, 2)])
+        print(g.betweenness(), "matplotlib.pyplot" in sys.modules,
+              sys.modules.get("matplotlib", 0) is None, type(igraph.__spec__.loader).__name__)
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        print(len(plt.subplots()[1].plot([0, 1])))
+    """)
+    assert out.splitlines() == ["False", "[0.0, 1.0, 0.0] False False SourceFileLoader", "1"]
+
+
+def test_a_hooked_import_that_fails_leaves_nothing_hidden(tmp_path):
+    (tmp_path / "brokenmod.py").write_text("raise RuntimeError('boom')\n")
+    out = _run(f"""
+        import sys
+        sys.path.insert(0, {str(tmp_path)!r})
+        from coalitions import _startup
+        _startup._on_import("brokenmod", _startup._hide_plotting)
+        try:
+            import brokenmod
+        except RuntimeError as exc:
+            print("failed", exc)
+        print("matplotlib" in sys.modules, any(isinstance(f, _startup._OnImport)
+                                              for f in sys.meta_path))
+        import matplotlib
+        print(matplotlib.__name__)
+    """)
+    assert out.splitlines() == ["failed boom", "False False", "matplotlib"]
