@@ -282,9 +282,9 @@ class EmbeddedStore(Store):
                    rels: Callable[[], dict[str, pd.DataFrame]], replace: bool,
                    progress: Progress | None) -> LoadSummary:
         # The engine copies each node table on a second thread (COPY releases the GIL) while
-        # this one makes the next table and then the relationship tables: at a million
-        # memberships about a second of Python overlaps with the engine's work. Still one
-        # transaction: all or nothing.
+        # this one makes the next table and then the relationship tables, in Arrow: at a
+        # million memberships about a second of Python overlaps with the engine's work. Still
+        # one transaction: all or nothing.
         made: dict[str, pd.DataFrame] = {}
         handed: queue.SimpleQueue = queue.SimpleQueue()
         failed: list[BaseException] = []
@@ -312,13 +312,18 @@ class EmbeddedStore(Store):
                 if progress:
                     progress("adding nodes", 0, sum(len(f) for f in made.values()) or 1)
                 created = rels() if not failed else {}
+                # (and in Arrow, ready to COPY, while the engine may still be copying nodes)
+                parts = {rel: _rel_parts(rel, frame) for rel, frame in created.items()
+                         if len(frame) and not failed}
             finally:
                 handed.put(None)  # (again, if making a table raised: the writer must stop)
                 writer.join()  # the connection is this thread's again only after the COPY
             if failed:
                 raise failed[0]
             node_rows = sum(len(f) for f in made.values())
-            steps = _steps(LoadPlan.all_new({}, created))
+            steps = [(f"adding {rel}", len(created[rel]),
+                      lambda s, r=rel, p=rel_parts: s._copy_rel_parts(r, p))
+                     for rel, rel_parts in parts.items()]
             total = (node_rows + sum(n for _, n, _ in steps)) or 1
             self._run(steps, node_rows, total, progress)
         if progress:
@@ -390,10 +395,10 @@ class EmbeddedStore(Store):
                 {"rows": _rows(frame.iloc[start:start + _BATCH])})
 
     def _copy_rels(self, rel: str, frame: pd.DataFrame) -> None:
-        # The columns turn into Arrow once; each (from, to) pair is a filter of that table.
-        table = _arrow(frame, ["src", "dst", *REL_PROPERTIES[rel]])
-        for a, b, mask in endpoint_masks(rel, frame):
-            df = table if mask.all() else table.filter(mask)  # noqa: F841 - read by COPY
+        self._copy_rel_parts(rel, _rel_parts(rel, frame))
+
+    def _copy_rel_parts(self, rel: str, parts: list[tuple[str, str, pa.Table]]) -> None:
+        for a, b, df in parts:  # noqa: B007 - df is read by COPY
             self._conn.execute(f"COPY {rel} FROM df (from='{a}', to='{b}')")
 
     def write_properties(self, label: str, frame: pd.DataFrame) -> int:
@@ -413,6 +418,16 @@ class EmbeddedStore(Store):
             self._rollback()
             raise
         return len(frame)
+
+
+def _rel_parts(rel: str, frame: pd.DataFrame) -> list[tuple[str, str, pa.Table]]:
+    """A relationship table as Arrow tables to COPY, one per (from, to) pair of labels.
+
+    The columns turn into Arrow once; each pair is a filter of that table.
+    """
+    table = _arrow(frame, ["src", "dst", *REL_PROPERTIES[rel]])
+    return [(a, b, table if mask.all() else table.filter(mask))
+            for a, b, mask in endpoint_masks(rel, frame)]
 
 
 def _arrow_type(column: str) -> pa.DataType:
