@@ -314,7 +314,7 @@ class EmbeddedStore(Store):
                 created = rels() if not failed else {}
                 # (and in Arrow, ready to COPY, while the engine may still be copying nodes)
                 parts = {rel: _rel_parts(rel, frame) for rel, frame in created.items()
-                         if len(frame) and not failed}
+                         if len(frame)} if not failed else {}
             finally:
                 handed.put(None)  # (again, if making a table raised: the writer must stop)
                 writer.join()  # the connection is this thread's again only after the COPY
