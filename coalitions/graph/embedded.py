@@ -321,9 +321,7 @@ class EmbeddedStore(Store):
             if failed:
                 raise failed[0]
             node_rows = sum(len(f) for f in made.values())
-            steps = [(f"adding {rel}", len(created[rel]),
-                      lambda s, r=rel, p=rel_parts: s._copy_rel_parts(r, p))
-                     for rel, rel_parts in parts.items()]
+            steps = _steps(LoadPlan.all_new({}, created), parts)
             total = (node_rows + sum(n for _, n, _ in steps)) or 1
             self._run(steps, node_rows, total, progress)
         if progress:
@@ -480,8 +478,10 @@ def _cast(prop: str, label: str | None = None) -> str:
     return f"CAST(row.{prop} AS {kind})"
 
 
-def _steps(plan: LoadPlan) -> list[tuple[str, int, Any]]:
-    """(description, rows, action) in an order that keeps every reference valid."""
+def _steps(plan: LoadPlan, rel_parts: Mapping[str, list[tuple[str, str, pa.Table]]] | None = None
+           ) -> list[tuple[str, int, Any]]:
+    """(description, rows, action) in an order that keeps every reference valid.
+    ``rel_parts``: relationship tables already in Arrow (:func:`_rel_parts`), by type."""
     steps: list[tuple[str, int, Any]] = []
     for rel, frame in plan.delete_rels.items():
         if len(frame):
@@ -496,7 +496,10 @@ def _steps(plan: LoadPlan) -> list[tuple[str, int, Any]]:
             steps.append((f"updating {label}", len(frame),
                           lambda s, lab=label, f=frame: s._update_nodes(lab, f)))
     for rel, frame in plan.create_rels.items():
-        if len(frame):
+        if len(frame) and rel_parts is not None and rel in rel_parts:
+            steps.append((f"adding {rel}", len(frame),
+                          lambda s, r=rel, p=rel_parts[rel]: s._copy_rel_parts(r, p)))
+        elif len(frame):
             steps.append((f"adding {rel}", len(frame),
                           lambda s, r=rel, f=frame: s._copy_rels(r, f)))
     return steps

@@ -277,6 +277,24 @@ def test_a_first_load_that_fails_while_making_a_node_table_leaves_the_store_empt
     assert canonical(fresh_store.read_graph()) == canonical(graph)
 
 
+def test_a_first_load_copies_relationships_from_tables_made_while_nodes_were_copied(
+        embedded_store, graph, monkeypatch):
+    # The relationship tables are turned into Arrow while the engine copies the nodes; the
+    # COPY steps use those, and nothing is converted a second time.
+    from coalitions.graph import embedded as module
+
+    made, converted_again = [], []
+    rel_parts = module._rel_parts
+    monkeypatch.setattr(module, "_rel_parts",
+                        lambda rel, frame: made.append(rel) or rel_parts(rel, frame))
+    monkeypatch.setattr(module.EmbeddedStore, "_copy_rels",
+                        lambda self, rel, frame: converted_again.append(rel))
+    embedded_store.load(graph)
+    assert sorted(made) == ["ADDRESSES", "AFFILIATED_WITH", "IN_CITY", "MEMBER_OF", "TIE"]
+    assert converted_again == []
+    assert canonical(embedded_store.read_graph()) == canonical(graph)
+
+
 def test_a_replacing_load_that_fails_keeps_the_previous_graph(fresh_store, graph, monkeypatch):
     import coalitions.graph.store as store_module
 
