@@ -169,8 +169,10 @@ def write_report(results: dict[str, Any], path: Path) -> None:
         "    --steps read_csv,bare_copy,load_embedded,reload_embedded,cli_load,cli_reload,cli_pivots",
         "# Neo4j on a private server (never the shared one in .neo4j-local/)",
         "# (one transaction holds the whole load: ~3 GB of heap at national scale)",
+        "# (the JVM flags of Neo4j's own neo4j.conf, G1 among them; C2 on, as a server runs)",
         "eval \"$(NEO4J_LOCAL_DIR=/tmp/neo4j-bench NEO4J_LOCAL_JAVA_OPTS='-Xms8g -Xmx8g "
-        "-XX:TieredStopAtLevel=4 -XX:-UseG1GC -XX:+UseParallelGC "
+        "-XX:+AlwaysPreTouch -XX:+UnlockExperimentalVMOptions -XX:+TrustFinalNonStaticFields "
+        "-XX:+DisableExplicitGC -XX:TieredStopAtLevel=4 "
         "-Dconf.server.memory.pagecache.size=2g' scripts/neo4j-local start)\"",
         "python -m benchmarks.run --steps load_neo4j --neo4j \"$NEO4J_URI\"",
         "NEO4J_LOCAL_DIR=/tmp/neo4j-bench scripts/neo4j-local stop",

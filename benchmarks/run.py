@@ -216,7 +216,7 @@ def step_load_neo4j(scale: str) -> dict:
             "server": "; ".join([f"{r['name']} {r['value']}" for _, r in conf.iterrows()]
                                 + [a for a in (jvm.iloc[0, 0] if len(jvm) else [])
                                    if a.startswith(("-Xm", "-XX:+Use", "-XX:-Use", "-XX:Tiered",
-                                                    "-XX:MaxTenuring"))]),
+                                                    "-XX:MaxTenuring", "-XX:+AlwaysPreTouch"))]),
             "memberships_per_s": round(n / stored["wall"]),
             "memberships_per_s_end_to_end": round(n / _since(t)["wall"])}
 
