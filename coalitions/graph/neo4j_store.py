@@ -211,7 +211,7 @@ class Neo4jStore(Store):
                     progress(desc, done, total)
                 tx.run(q, params).consume()
                 done += n
-            found: dict[str, list[tuple[np.ndarray, list[str]]]] = {}
+            found: dict[str, list[tuple[np.ndarray, list[int]]]] = {}
             for label, q, params, keys in node_batches:
                 if progress:
                     progress(f"writing {label}", done, total)
@@ -226,7 +226,7 @@ class Neo4jStore(Store):
                 src = _node_ids(tx, a, part["src"].to_numpy(dtype=object), ids)
                 dst = _node_ids(tx, b, part["dst"].to_numpy(dtype=object), ids)
                 ends = part.assign(src=src, dst=dst)
-                ends = ends[pd.notna(src) & pd.notna(dst)]  # an end not in the store: no tie
+                ends = ends[(src >= 0) & (dst >= 0)]  # an end not in the store: no tie
                 props = REL_PROPERTIES[rel]
                 body = ", ".join(f"{p}: c{j + 2}[i]" for j, p in enumerate(props))
                 for with_, params, _ in _column_batches(ends, ["src", "dst", *props]):
@@ -300,24 +300,24 @@ def _column_batches(frame: pd.DataFrame,
     return out
 
 
-def _id_index(parts: list[tuple[np.ndarray, list[str]]]) -> pd.Series:
+def _id_index(parts: list[tuple[np.ndarray, list[int]]]) -> pd.Series:
     """Node id by node key, from the batches that wrote the nodes."""
     keys = np.concatenate([k for k, _ in parts]) if parts else np.empty(0, dtype=object)
     values = [e for _, ids in parts for e in ids]
-    return pd.Series(np.asarray(values, dtype=object), index=pd.Index(keys, dtype=object))
+    return pd.Series(np.asarray(values, dtype=np.int64), index=pd.Index(keys, dtype=object))
 
 
 def _node_ids(tx: neo4j.ManagedTransaction, label: str, keys: np.ndarray,
-                 ids: dict[str, pd.Series]) -> np.ndarray:
-    """The id of the ``label`` node with each key (None where there is none):
-    written in this load, or else looked up in the store."""
-    known = ids.get(label, pd.Series(dtype=object, index=pd.Index([], dtype=object)))
+              ids: dict[str, pd.Series]) -> np.ndarray:
+    """The id of the ``label`` node with each key (-1 where there is none): written in
+    this load, or else looked up in the store."""
+    known = ids.get(label, _id_index([]))
     where = known.index.get_indexer(keys)
-    out = np.full(len(keys), None, dtype=object)
+    out = np.full(len(keys), -1, dtype=np.int64)
     out[where >= 0] = known.to_numpy()[where[where >= 0]]
     missing = pd.unique(keys[where < 0])
     if len(missing):
-        looked: list[tuple[np.ndarray, list[str]]] = []
+        looked: list[tuple[np.ndarray, list[int]]] = []
         key = NODE_KEYS[label]
         for start in range(0, len(missing), _BATCH):
             chunk = missing[start:start + _BATCH]
