@@ -333,8 +333,7 @@ def _scoped(store, neo4j, city, coalition, theme, sector, since, until, *,
     scope = Scope(city=city, coalition=coalition, theme=theme, sector=sector, since=since,
                   until=until)
     salt = None
-    with _open(store, neo4j, read_only=not with_salt, must_exist=True,
-               graph_reads_only=not with_salt) as st:
+    with _open(store, neo4j, must_exist=True, graph_reads_only=not with_salt) as st:
         data = st.read_graph()
         if with_salt:
             from coalitions.pseudonyms import store_salt

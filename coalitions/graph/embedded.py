@@ -392,10 +392,7 @@ class EmbeddedStore(Store):
                 f"UNWIND $rows AS row MATCH (n:{label} {{{key}: row.{key}}}) SET {sets}",
                 {"rows": _rows(frame.iloc[start:start + _BATCH])})
 
-    def _copy_rels(self, rel: str, frame: pd.DataFrame) -> None:
-        self._copy_rel_parts(rel, _rel_parts(rel, frame))
-
-    def _copy_rel_parts(self, rel: str, parts: list[tuple[str, str, pa.Table]]) -> None:
+    def _copy_rels(self, rel: str, parts: list[tuple[str, str, pa.Table]]) -> None:
         for a, b, df in parts:  # noqa: B007 - df is read by COPY
             self._conn.execute(f"COPY {rel} FROM df (from='{a}', to='{b}')")
 
@@ -496,10 +493,9 @@ def _steps(plan: LoadPlan, rel_parts: Mapping[str, list[tuple[str, str, pa.Table
             steps.append((f"updating {label}", len(frame),
                           lambda s, lab=label, f=frame: s._update_nodes(lab, f)))
     for rel, frame in plan.create_rels.items():
-        if len(frame) and rel_parts is not None and rel in rel_parts:
+        if len(frame):
+            ready = (rel_parts or {}).get(rel)
             steps.append((f"adding {rel}", len(frame),
-                          lambda s, r=rel, p=rel_parts[rel]: s._copy_rel_parts(r, p)))
-        elif len(frame):
-            steps.append((f"adding {rel}", len(frame),
-                          lambda s, r=rel, f=frame: s._copy_rels(r, f)))
+                          lambda s, r=rel, f=frame, p=ready: s._copy_rels(
+                              r, p if p is not None else _rel_parts(r, f))))
     return steps

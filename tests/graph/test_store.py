@@ -283,15 +283,19 @@ def test_a_first_load_copies_relationships_from_tables_made_while_nodes_were_cop
     # COPY steps use those, and nothing is converted a second time.
     from coalitions.graph import embedded as module
 
-    made, converted_again = [], []
-    rel_parts = module._rel_parts
+    events = []
+    rel_parts, copy_rels = module._rel_parts, module.EmbeddedStore._copy_rels
     monkeypatch.setattr(module, "_rel_parts",
-                        lambda rel, frame: made.append(rel) or rel_parts(rel, frame))
+                        lambda rel, frame: events.append(("made", rel)) or rel_parts(rel, frame))
     monkeypatch.setattr(module.EmbeddedStore, "_copy_rels",
-                        lambda self, rel, frame: converted_again.append(rel))
+                        lambda self, rel, parts: events.append(("copied", rel))
+                        or copy_rels(self, rel, parts))
     embedded_store.load(graph)
+    made = [rel for what, rel in events if what == "made"]
     assert sorted(made) == ["ADDRESSES", "AFFILIATED_WITH", "IN_CITY", "MEMBER_OF", "TIE"]
-    assert converted_again == []
+    # every table was made before the first COPY of relationships, none again by its step
+    assert events[:len(made)] == [("made", rel) for rel in made]
+    assert sorted(rel for what, rel in events if what == "copied") == sorted(made)
     assert canonical(embedded_store.read_graph()) == canonical(graph)
 
 
