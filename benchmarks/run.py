@@ -43,6 +43,11 @@ STEPS_PER_SCALE = ["read_csv", "bare_copy", "load_embedded", "reload_embedded", 
                    "cli_load", "cli_reload", "pivots", "cli_pivots", "embeddedness", "brokers", "map"]
 EXTRA_STEPS = ["approximation", "compare_cli", "compare_kernel", "compare_networkx",
                "compare_inprocess", "whole"]
+# The load targets are judged at national scale on the median of several runs of each of
+# these, interleaved: on this shared machine the same load took 5.4 s and 13.4 s within ten
+# minutes, so one run says more about the neighbours than about the code.
+REPEATED_STEPS = ["read_csv", "bare_copy", "load_embedded", "cli_load", "load_neo4j"]
+REPEATED_SCALE = "national"
 
 
 # --- the steps (each runs in its own process) -----------------------------------------------
@@ -445,6 +450,32 @@ def run_step_measured(step: str, scale: str, timeout: float) -> dict:
     return row
 
 
+def _judged_wall(row: dict) -> float:
+    """The time a target judges: a Neo4j load's rate comes from its ``store.load`` alone."""
+    if row["step"] == "load_neo4j" and "store.load" in row.get("parts", {}):
+        return row["parts"]["store.load"]["wall"]
+    return row["timed"]["wall"]
+
+
+def median_row(runs: list[dict]) -> dict:
+    """One row for several runs of a step: the run with the median judged time (the lower
+    middle one of an even number), whole, so that its parts and rates belong together; plus
+    every run's times in run order (``reps``), the largest peak and the range of the load.
+    A run that failed makes the row that failure: a target is not met by the runs that
+    happened to complete."""
+    failed = [r for r in runs if "timed" not in r]
+    if failed:
+        return {**failed[0], "note": f"{len(failed)} of {len(runs)} runs failed"}
+    ordered = sorted(runs, key=_judged_wall)
+    row = dict(ordered[(len(ordered) - 1) // 2])
+    row["reps"] = [{"wall": r["timed"]["wall"], "cpu": r["timed"]["cpu"],
+                    "judged": _judged_wall(r), "load_before": r["load_before"]} for r in runs]
+    row["peak_mib"] = max(r["peak_mib"] for r in runs)
+    row["load_range"] = [min(r["load_before"] for r in runs),
+                         max(r["load_before"] for r in runs)]
+    return row
+
+
 def whole_commands(scale: str = COMPARE) -> dict[str, list[str]]:
     """The programs of the side-by-side, each timed as a whole fresh process."""
     folder = str(DATA / scale)
@@ -532,6 +563,17 @@ def machine() -> dict[str, Any]:
             "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}
 
 
+def _run_and_show(step: str, scale: str, timeout: float, what: str = "") -> dict:
+    print(f"{scale:>10} {step:<16} ...", end="", flush=True, file=sys.stderr)
+    ensure_data(scale)
+    row = run_step_measured(step, scale, timeout)
+    shown = row.get("error") or (f"{row['timed']['wall']:.2f} s wall, "
+                                 f"{row['timed']['cpu']:.2f} s cpu, "
+                                 f"{row['peak_mib']} MiB, load {row['load_before']}")
+    print(f" {shown}{what}", file=sys.stderr)
+    return row
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--step", help="run one step in this process and print JSON")
@@ -543,6 +585,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--timeout", type=float, default=1800)
     parser.add_argument("--reps", type=int, default=5,
                         help="repetitions of each whole-process run in the side-by-side")
+    parser.add_argument("--load-reps", type=int, default=3,
+                        help="runs of each national load step (interleaved); the row is the "
+                             "median run")
     parser.add_argument("--results", type=Path, default=REPO / "benchmarks" / "results.json")
     parser.add_argument("--out", type=Path, default=REPO / "BENCHMARKS.md")
     parser.add_argument("--report-only", action="store_true",
@@ -577,17 +622,22 @@ def main(argv: list[str] | None = None) -> None:
         plan.append(("approximation", "region"))
     plan += [(s, COMPARE) for s in ("compare_cli", "compare_kernel", "compare_networkx",
                                     "compare_inprocess") if s in steps]
+    plan = [(s, sc) for s, sc in plan if s != "load_neo4j" or args.neo4j]
+    repeated = [(s, sc) for s, sc in plan if sc == REPEATED_SCALE and s in REPEATED_STEPS]
+    runs: dict[tuple[str, str], list[dict]] = {k: [] for k in repeated}
     for step, scale in plan:
-        if step == "load_neo4j" and not args.neo4j:
-            continue
-        print(f"{scale:>10} {step:<16} ...", end="", flush=True, file=sys.stderr)
-        ensure_data(scale)
-        row = run_step_measured(step, scale, args.timeout)
-        rows[(step, scale)] = row
-        shown = row.get("error") or (f"{row['timed']['wall']:.2f} s wall, "
-                                     f"{row['timed']['cpu']:.2f} s cpu, "
-                                     f"{row['peak_mib']} MiB, load {row['load_before']}")
-        print(f" {shown}", file=sys.stderr)
+        if (step, scale) in runs:
+            if (step, scale) != repeated[0]:
+                continue
+            # The repeated steps run here, in rounds: each round runs every one of them once.
+            for rep in range(args.load_reps):
+                for key in repeated:
+                    runs[key].append(_run_and_show(*key, args.timeout,
+                                                   f" (run {rep + 1}/{args.load_reps})"))
+            for key in repeated:
+                rows[key] = median_row(runs[key])
+        else:
+            rows[(step, scale)] = _run_and_show(step, scale, args.timeout)
         results["rows"] = list(rows.values())
         args.results.write_text(json.dumps(results, indent=1, default=str))
     if "whole" in steps:
