@@ -376,6 +376,8 @@ def step_compare_inprocess(scale: str) -> dict:
     from coalitions.graph.store import open_store
 
     path = f"/tmp/coalitions-bench-cli-{scale}.db"
+    if not Path(path).exists():  # (the side-by-side makes it; this step may run first)
+        step_cli_load(scale)
     t = _clock()
     with open_store(path, read_only=True, must_exist=True) as st:
         data = st.read_graph()
