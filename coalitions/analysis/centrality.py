@@ -23,8 +23,8 @@ import random
 import warnings
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
-import igraph as ig
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -73,7 +73,13 @@ MEASURE_COLUMNS = ["degree", "strength", "betweenness", "closeness", "eigenvecto
                    "pagerank", "coreness", "coalitions"]
 
 
-Graph = ig.Graph | sp.spmatrix | sp.sparray
+if TYPE_CHECKING:
+    # (igraph itself is imported by whoever builds a graph: the sparse paths, which pivots
+    # take at every size above EXACT_LIMIT, never need it, and its import is 3-4 % of a
+    # `coalitions pivots` at 20,000 memberships)
+    import igraph as ig
+
+    Graph = ig.Graph | sp.spmatrix | sp.sparray
 
 
 def degree(g: Graph) -> pd.Series:

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import TYPE_CHECKING
 
-import igraph as ig
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -34,6 +33,7 @@ from coalitions.graph.model import GraphData
 from coalitions.graph.tables import positions
 
 if TYPE_CHECKING:
+    import igraph as ig
     import networkx as nx
 
 __all__ = [
@@ -367,6 +367,8 @@ def to_networkx(g: ig.Graph) -> nx.Graph:
 
 def _graph(n: int, rows: np.ndarray, cols: np.ndarray, *, directed: bool,
            vertex_attrs: dict, edge_attrs: dict) -> ig.Graph:
+    import igraph as ig  # (here: the sparse projections need no igraph; see centrality)
+
     # A C-contiguous int64 (m, 2) buffer is read by igraph in C, without a Python loop.
     edges = np.ascontiguousarray(np.column_stack([rows, cols]), dtype=np.int64)
     if len(edges) == 0:

@@ -17,8 +17,8 @@ Borgatti, S. P. & Everett, M. G. (1997). Network analysis of 2-mode data. *Socia
 from __future__ import annotations
 
 import warnings
+from typing import TYPE_CHECKING
 
-import igraph as ig
 import numpy as np
 import pandas as pd
 
@@ -28,6 +28,9 @@ from coalitions.analysis.centrality import coreness as _coreness
 from coalitions.analysis.centrality import pagerank as _pagerank
 from coalitions.analysis.network import two_mode_network
 from coalitions.graph.model import GraphData
+
+if TYPE_CHECKING:
+    import igraph as ig
 
 __all__ = [
     "two_mode_betweenness",
