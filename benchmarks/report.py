@@ -217,8 +217,8 @@ def write_report(results: dict[str, Any], path: Path) -> None:
             if k in r:
                 detail.append("; ".join(f"{p} {v['wall']:.2f} s wall / {v['cpu']:.2f} s cpu"
                                         for p, v in r[k].items()))
-        if _runs(r):
-            detail.append(_runs(r)[2:] + " (the median run shown)")
+        if runs := _runs(r):
+            detail.append(runs.removeprefix(", ") + " (the median run shown)")
         for k in ("memberships_per_s", "changed", "method", "edges", "network",
                   "note", "command",
                   "top20_overlap", "spearman_all", "spearman_nonzero", "spearman_top100",
