@@ -187,3 +187,27 @@ def test_sampled_pivots_never_import_igraph_and_exact_ones_still_do():
         print("igraph" in sys.modules, exact.attrs["betweenness_detail"]["method"])
     """)
     assert out.splitlines() == ["False", "False sampled", "True exact"]
+
+
+def test_reading_commands_import_the_taxonomy_without_the_workbook_readers_and_loaders_resolve_on_use():
+    # Scopes match names through coalitions.loaders.taxonomy; the readers, validators and
+    # template writer (some 10 ms of start-up) load only when a name of the package is used.
+    out = _run("""
+        import sys
+        import coalitions.graph.scope  # noqa: F401
+        print(sorted(m for m in sys.modules if m.startswith("coalitions.loaders")))
+        from coalitions.loaders import load_inputs, LoadResult, SourceFile, write_template
+        print(load_inputs.__module__, LoadResult.__module__, SourceFile.__module__,
+              write_template.__module__)
+        import coalitions.loaders as loaders
+        try:
+            loaders.no_such_name
+        except AttributeError as exc:
+            print("AttributeError", "no_such_name" in str(exc))
+    """)
+    assert out.splitlines() == [
+        "['coalitions.loaders', 'coalitions.loaders.taxonomy']",
+        "coalitions.loaders.workbook coalitions.loaders.workbook coalitions.loaders.readers "
+        "coalitions.loaders.template",
+        "AttributeError True",
+    ]
