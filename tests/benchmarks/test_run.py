@@ -54,3 +54,24 @@ def test_the_target_line_shows_the_median_and_every_run():
     assert "9.90 s wall" in line[1]
     assert "median of 3 runs: 9.50, 9.90, 10.50 s" in line[1]
     assert line[3] == "**pass**"
+
+
+def _whole(step: str, walls: list[float]) -> dict:
+    reps = [{"wall": w, "cpu": w} for w in walls]
+    mid = sorted(walls)[len(walls) // 2]
+    return {"step": step, "scale": "compare20k", "timed": {"wall": mid, "cpu": mid},
+            "reps": reps, "peak_mib": 100, "load_before": 1.0}
+
+
+def test_the_ratio_targets_show_the_ratio_of_each_interleaved_round():
+    # Round by round: 12/1 = 12x, 9.5/1.1 = 8.6x, 11/1.05 = 10.5x; the medians give 11/1.05.
+    rows = [_whole("whole_cli", [1.0, 1.1, 1.05]), _whole("whole_kernel", [2.0, 2.2, 2.1]),
+            _whole("whole_networkx", [30.0, 31.0, 29.0]),
+            _whole("whole_networkx_objects", [12.0, 9.5, 11.0])]
+    by_name = {t[0].split(" (")[0]: t for t in targets(rows)}
+    faster = by_name["20k memberships: `coalitions pivots` ≥ 10× faster than pandas + networkx"]
+    assert "**10.5×** wall" in faster[1]
+    assert "per round 8.64–12.00×" in faster[1]
+    assert faster[3] == "**pass**"
+    kernel = by_name["20k memberships: `coalitions pivots` within 2× of the raw kernel"]
+    assert "per round 0.50–0.50×" in kernel[1]
