@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -78,8 +79,27 @@ def _load(r: dict | None) -> str:
     return str(r["load_before"])
 
 
-def targets(rows: list[dict]) -> list[tuple[str, str, str, str]]:
-    """(target, measured, load average, verdict) for every target of issue 6."""
+def short_cpu(model: str | None) -> str:
+    """``Intel(R) Xeon(R) Processor`` → ``Intel Xeon``; rows from before rows recorded
+    their processor → ``unrecorded``."""
+    if not model:
+        return "unrecorded"
+    text = re.sub(r"\((R|TM|tm)\)|\bProcessor\b|\bCPU\b|@.*$", " ", model)
+    return " ".join(text.split()) or model
+
+
+def _elsewhere(here: str | None, *rows: dict | None) -> str:
+    """`` (on AMD EPYC)`` when a row ran on another processor than this run's."""
+    if here is None:
+        return ""
+    others = sorted({short_cpu(r.get("cpu")) for r in rows if r}
+                    - {short_cpu(here)})
+    return f" (on {', '.join(others)})" if others else ""
+
+
+def targets(rows: list[dict], here: str | None = None) -> list[tuple[str, str, str, str]]:
+    """(target, measured, load average, verdict) for every target of issue 6; with
+    ``here`` (this run's processor), a figure measured on another says so."""
     out = []
     r = _get(rows, "load_embedded", "national")
     w = _wall(r)
@@ -87,13 +107,14 @@ def targets(rows: list[dict]) -> list[tuple[str, str, str, str]]:
     cpu = f", {r['timed']['cpu']:.2f} s cpu" if w is not None else ""
     out.append(("national load into the embedded store ≤ 10 s",
                 f"{_fmt(w)} wall{cpu}{_runs(r)} (reading CSVs {_fmt(ref[0])}, bare COPY "
-                f"{_fmt(ref[1])})",
+                f"{_fmt(ref[1])}){_elsewhere(here, r)}",
                 _load(r), _verdict(None if w is None else w <= 10)))
     r = _get(rows, "cli_load", "national")
     if r and "timed" in r:
         out.append(("national `coalitions --store X load DIR` (fresh store) ≤ 10 s",
                     f"{r['timed']['wall']:.2f} s wall, {r['timed']['cpu']:.2f} s cpu "
-                    f"(whole process){_runs(r)}", _load(r), _verdict(r["timed"]["wall"] <= 10)))
+                    f"(whole process){_runs(r)}{_elsewhere(here, r)}", _load(r),
+                    _verdict(r["timed"]["wall"] <= 10)))
     r = _get(rows, "load_neo4j", "national")
     region = _get(rows, "load_neo4j", "region")
     at_region = (f"; region: {region['memberships_per_s']:,} memberships/s"
@@ -109,14 +130,16 @@ def targets(rows: list[dict]) -> list[tuple[str, str, str, str]]:
                     "—" if rate is None else f"{rate:,} memberships/s in store.load "
                     f"({r.get('memberships_per_s_end_to_end', 0):,}/s with load_inputs)"
                     + (_runs(r, " s of store.load") if rate is not None else "")
-                    + at_region, _load(r), _verdict(None if rate is None else rate >= 20_000)))
+                    + at_region + _elsewhere(here, r, region), _load(r),
+                    _verdict(None if rate is None else rate >= 20_000)))
     for step in ("pivots", "cli_pivots"):
         r = _get(rows, step, "national")
         name = "`coalitions --store X pivots`" if step == "cli_pivots" else "`actor_measures`"
         if r and "timed" in r:
             w, peak = r["timed"]["wall"], r["peak_mib"]
             out.append((f"national {name} ≤ 45 s and ≤ 4 GiB peak",
-                        f"{w:.2f} s wall, {r['timed']['cpu']:.2f} s cpu, {peak / GIB:.2f} GiB",
+                        f"{w:.2f} s wall, {r['timed']['cpu']:.2f} s cpu, {peak / GIB:.2f} GiB"
+                        f"{_elsewhere(here, r)}",
                         _load(r), _verdict(w <= 45 and peak <= 4 * GIB)))
         else:
             out.append((f"national {name} ≤ 45 s and ≤ 4 GiB peak",
@@ -130,7 +153,8 @@ def targets(rows: list[dict]) -> list[tuple[str, str, str, str]]:
                     f"(whole processes, median of {n})",
                     f"{wc:.2f} s vs {wk:.2f} s = **{wc / wk:.2f}×** wall "
                     f"(cpu {cli['timed']['cpu']:.2f} vs {ker['timed']['cpu']:.2f} s = "
-                    f"{cli['timed']['cpu'] / ker['timed']['cpu']:.2f}×{_per_round(cli, ker)})",
+                    f"{cli['timed']['cpu'] / ker['timed']['cpu']:.2f}×{_per_round(cli, ker)})"
+                    f"{_elsewhere(here, cli, ker)}",
                     _load(cli), _verdict(wc <= 2 * wk)))
     nxo = _get(rows, "whole_networkx_objects", "compare20k")
     if nxo and _wall(nxo) and wn and _wall(nxo) < wn:
@@ -141,15 +165,36 @@ def targets(rows: list[dict]) -> list[tuple[str, str, str, str]]:
                     f"(whole processes, median of {n}; the faster reference: {variant})",
                     f"{wn:.2f} s vs {wc:.2f} s = **{wn / wc:.1f}×** wall "
                     f"(cpu {nx['timed']['cpu'] / cli['timed']['cpu']:.1f}×"
-                    f"{_per_round(nx, cli)})",
+                    f"{_per_round(nx, cli)}){_elsewhere(here, nx, cli)}",
                     _load(nx), _verdict(wn >= 10 * wc)))
     approx = _get(rows, "approximation", "region")
     if approx and "timed" in approx:
         out.append(("region: sampled vs exact betweenness recorded (top-20 overlap, Spearman)",
                     f"top-20 overlap {approx['top20_overlap']}/20, Spearman "
                     f"{approx['spearman_all']} (all), {approx['spearman_nonzero']} (nonzero), "
-                    f"{approx['spearman_top100']} (exact top 100)", _load(approx), "recorded"))
+                    f"{approx['spearman_top100']} (exact top 100){_elsewhere(here, approx)}",
+                    _load(approx), "recorded"))
     return out
+
+
+def _machines(rows: list[dict], here: str) -> list[str]:
+    """A line for the rows kept from runs on another processor, if any."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        name = short_cpu(r.get("cpu"))
+        if name != short_cpu(here):
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return []
+    kept = ", ".join(f"{k} row{'s' if k > 1 else ''} on {name}" for name, k in counts.items())
+    return [f"- kept from earlier runs on another processor: {kept} (the processor is named "
+            "beside the commit below and in the targets they judge)"]
+
+
+def _commit(r: dict, here: str) -> str:
+    name = short_cpu(r.get("cpu"))
+    commit = r.get("commit", "—")
+    return commit if name == short_cpu(here) else f"{commit} ({name})"
 
 
 def write_report(results: dict[str, Any], path: Path) -> None:
@@ -177,6 +222,7 @@ def write_report(results: dict[str, Any], path: Path) -> None:
         f"- {m['nproc']} cores ({m['cpu']}), {m['memory']} memory, {m['platform']}",
         f"- Python {m['python']}; " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()),
         f"- commit {m['commit']}, run {m['date']}",
+        *_machines(rows, m["cpu"]),
         "",
         "## Reproduce",
         "",
@@ -212,7 +258,7 @@ def write_report(results: dict[str, Any], path: Path) -> None:
         "| target | measured | load (1-min) | verdict |",
         "|---|---|---|---|",
     ]
-    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in targets(rows)]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in targets(rows, m["cpu"])]
     lines += ["", "## All steps", "",
               "| scale | step | wall | cpu | peak | load | commit | detail |",
               "|---|---|---|---|---|---|---|---|"]
@@ -221,7 +267,7 @@ def write_report(results: dict[str, Any], path: Path) -> None:
         label = _LABELS.get(r["step"], f"`{r['step']}`")
         if "error" in r:
             lines.append(f"| {r['scale']} | {label} | — | — | — | {r.get('load_before', '—')} "
-                         f"| {r.get('commit', '—')} | error: {r['error']} |")
+                         f"| {_commit(r, m['cpu'])} | error: {r['error']} |")
             continue
         detail = []
         for k in ("parts",):
@@ -238,7 +284,7 @@ def write_report(results: dict[str, Any], path: Path) -> None:
                 detail.append(f"{k}: {r[k]}")
         lines.append(f"| {r['scale']} | {label} | {r['timed']['wall']:.2f} s | "
                      f"{r['timed']['cpu']:.2f} s | {r['peak_mib']:,} MiB | "
-                     f"{_load(r)} | {r.get('commit', '—')} | {'; '.join(map(str, detail))} |")
+                     f"{_load(r)} | {_commit(r, m['cpu'])} | {'; '.join(map(str, detail))} |")
     approx = _get(rows, "approximation", "region")
     if approx and "timed" in approx:
         lines += ["", "## Approximation honesty (region scale)", "",

@@ -440,6 +440,7 @@ def run_step_measured(step: str, scale: str, timeout: float) -> dict:
         "load_before": round(load_before, 2),
         "load_after": round(os.getloadavg()[0], 2),
         "commit": _commit(),
+        "cpu": cpu_model(),
     }
     if proc.returncode:
         # The exception line (and the package's hint after it, if any), not just the hint.
@@ -529,6 +530,7 @@ def compare_processes(reps: int, scale: str = COMPARE) -> list[dict[str, Any]]:
             "load_before": statistics.median(r["load_before"] for r in rs),
             "load_range": [min(r["load_before"] for r in rs), max(r["load_before"] for r in rs)],
             "commit": _commit(),
+            "cpu": cpu_model(),
         })
     return rows
 
@@ -540,14 +542,20 @@ def _commit() -> str:
         text=True).stdout.strip()
 
 
+def cpu_model() -> str:
+    """The processor's model name. Each row records it: the machine behind this checkout
+    has changed between sessions (an AMD EPYC until 2026-12-02, an Intel Xeon after), and
+    rows kept from an earlier run must say where they ran."""
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return "?"
+
+
 def machine() -> dict[str, Any]:
     import importlib.metadata as md
 
-    cpu = "?"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
+    cpu = cpu_model()
     mem = "?"
     for line in Path("/proc/meminfo").read_text().splitlines():
         if line.startswith("MemTotal"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks.report import targets
+from benchmarks.report import short_cpu, targets, write_report
 from benchmarks.run import median_row
 
 
@@ -75,3 +75,37 @@ def test_the_ratio_targets_show_the_ratio_of_each_interleaved_round():
     assert faster[3] == "**pass**"
     kernel = by_name["20k memberships: `coalitions pivots` within 2× of the raw kernel"]
     assert "per round 0.50–0.50×" in kernel[1]
+
+
+def test_processor_names_are_shortened_and_unrecorded_ones_say_so():
+    assert short_cpu("Intel(R) Xeon(R) Processor") == "Intel Xeon"
+    assert short_cpu("Intel(R) Core(TM) i7-8650U CPU @ 1.90GHz") == "Intel Core i7-8650U"
+    assert short_cpu("AMD EPYC") == "AMD EPYC"
+    assert short_cpu(None) == "unrecorded"
+
+
+def test_a_target_measured_on_another_processor_names_it():
+    rows = [{**_whole("whole_cli", [1.0, 1.1, 1.05]), "cpu": "AMD EPYC"},
+            {**_whole("whole_kernel", [2.0, 2.2, 2.1]), "cpu": "Intel(R) Xeon(R) Processor"},
+            {**_whole("whole_networkx", [30.0, 31.0, 29.0]), "cpu": "AMD EPYC"}]
+    here = "Intel(R) Xeon(R) Processor"
+    by_name = {t[0].split(" (")[0]: t[1] for t in targets(rows, here)}
+    assert by_name["20k memberships: `coalitions pivots` within 2× of the raw kernel"].endswith(
+        "(on AMD EPYC)")
+    assert "(on " not in targets(rows)[0][1]  # without a processor to compare, nothing marked
+    same = [{**r, "cpu": here} for r in rows]
+    assert all("(on " not in t[1] for t in targets(same, here))
+
+
+def test_the_report_names_the_processor_of_rows_kept_from_another(tmp_path):
+    here = "Intel(R) Xeon(R) Processor"
+    rows = [{**_whole("whole_cli", [1.0, 1.1, 1.05]), "cpu": here, "commit": "aaa"},
+            {**_whole("whole_kernel", [2.0, 2.2, 2.1]), "commit": "bbb"}]
+    machine = {"nproc": 2, "cpu": here, "memory": "1 GiB", "platform": "x", "python": "3.11",
+               "versions": {}, "commit": "aaa", "date": "today"}
+    out = tmp_path / "B.md"
+    write_report({"machine": machine, "rows": rows}, out)
+    text = out.read_text()
+    assert "kept from earlier runs on another processor: 1 row on unrecorded" in text
+    assert "| bbb (unrecorded) |" in text
+    assert "| aaa |" in text
