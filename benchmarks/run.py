@@ -8,7 +8,7 @@ wall time because it is much less sensitive to other processes than wall time is
     python -m benchmarks.run                         # all scales, embedded store only
     python -m benchmarks.run --neo4j bolt://...      # also the Neo4j loads (NEO4J_* env)
     python -m benchmarks.run --scales region --steps pivots,approximation
-    python -m benchmarks.run --scales none --steps whole --reps 5   # the 20k side-by-side
+    python -m benchmarks.run --scales none --steps whole --reps 9   # the 20k side-by-side
 
 A single step (what the parent runs in its children):
 
@@ -593,7 +593,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--neo4j", default=os.environ.get("NEO4J_URI"),
                         help="Neo4j URI for the load_neo4j step (credentials from NEO4J_*)")
     parser.add_argument("--timeout", type=float, default=1800)
-    parser.add_argument("--reps", type=int, default=5,
+    parser.add_argument("--reps", type=int, default=9,
                         help="repetitions of each whole-process run in the side-by-side")
     parser.add_argument("--load-reps", type=int, default=3,
                         help="runs of each national load step (interleaved); the row is the "
