@@ -101,20 +101,24 @@ def targets(rows: list[dict], here: str | None = None) -> list[tuple[str, str, s
     """(target, measured, load average, verdict) for every target of issue 6; with
     ``here`` (this run's processor), a figure measured on another says so."""
     out = []
+
+    def add(target: str, measured: str, load: str, verdict: str, *used: dict | None) -> None:
+        # `used`: the rows the figure comes from, named if they ran on another processor
+        out.append((target, measured + _elsewhere(here, *used), load, verdict))
+
     r = _get(rows, "load_embedded", "national")
     w = _wall(r)
     ref = [_wall(_get(rows, s, "national")) for s in ("read_csv", "bare_copy")]
     cpu = f", {r['timed']['cpu']:.2f} s cpu" if w is not None else ""
-    out.append(("national load into the embedded store ≤ 10 s",
-                f"{_fmt(w)} wall{cpu}{_runs(r)} (reading CSVs {_fmt(ref[0])}, bare COPY "
-                f"{_fmt(ref[1])}){_elsewhere(here, r)}",
-                _load(r), _verdict(None if w is None else w <= 10)))
+    add("national load into the embedded store ≤ 10 s",
+        f"{_fmt(w)} wall{cpu}{_runs(r)} (reading CSVs {_fmt(ref[0])}, bare COPY "
+        f"{_fmt(ref[1])})",
+        _load(r), _verdict(None if w is None else w <= 10), r)
     r = _get(rows, "cli_load", "national")
     if r and "timed" in r:
-        out.append(("national `coalitions --store X load DIR` (fresh store) ≤ 10 s",
-                    f"{r['timed']['wall']:.2f} s wall, {r['timed']['cpu']:.2f} s cpu "
-                    f"(whole process){_runs(r)}{_elsewhere(here, r)}", _load(r),
-                    _verdict(r["timed"]["wall"] <= 10)))
+        add("national `coalitions --store X load DIR` (fresh store) ≤ 10 s",
+            f"{r['timed']['wall']:.2f} s wall, {r['timed']['cpu']:.2f} s cpu "
+            f"(whole process){_runs(r)}", _load(r), _verdict(r["timed"]["wall"] <= 10), r)
     r = _get(rows, "load_neo4j", "national")
     region = _get(rows, "load_neo4j", "region")
     at_region = (f"; region: {region['memberships_per_s']:,} memberships/s"
@@ -122,58 +126,54 @@ def targets(rows: list[dict], here: str | None = None) -> list[tuple[str, str, s
     rate = r.get("memberships_per_s") if r and "timed" in r else None
     if rate is None and r and "error" in r:
         # A load that does not complete is a failed target, not an unmeasured one.
-        out.append(("national load into Neo4j ≥ 20k memberships/s",
-                    f"the load failed after {r['process_wall']:.0f} s: {r['error']}{at_region}",
-                    _load(r), "**FAIL**"))
+        add("national load into Neo4j ≥ 20k memberships/s",
+            f"the load failed after {r['process_wall']:.0f} s: {r['error']}{at_region}",
+            _load(r), "**FAIL**")
     else:
-        out.append(("national load into Neo4j ≥ 20k memberships/s",
-                    "—" if rate is None else f"{rate:,} memberships/s in store.load "
-                    f"({r.get('memberships_per_s_end_to_end', 0):,}/s with load_inputs)"
-                    + (_runs(r, " s of store.load") if rate is not None else "")
-                    + at_region + _elsewhere(here, r, region), _load(r),
-                    _verdict(None if rate is None else rate >= 20_000)))
+        add("national load into Neo4j ≥ 20k memberships/s",
+            "—" if rate is None else f"{rate:,} memberships/s in store.load "
+            f"({r.get('memberships_per_s_end_to_end', 0):,}/s with load_inputs)"
+            + (_runs(r, " s of store.load") if rate is not None else "")
+            + at_region, _load(r), _verdict(None if rate is None else rate >= 20_000),
+            r, region)
     for step in ("pivots", "cli_pivots"):
         r = _get(rows, step, "national")
         name = "`coalitions --store X pivots`" if step == "cli_pivots" else "`actor_measures`"
         if r and "timed" in r:
             w, peak = r["timed"]["wall"], r["peak_mib"]
-            out.append((f"national {name} ≤ 45 s and ≤ 4 GiB peak",
-                        f"{w:.2f} s wall, {r['timed']['cpu']:.2f} s cpu, {peak / GIB:.2f} GiB"
-                        f"{_elsewhere(here, r)}",
-                        _load(r), _verdict(w <= 45 and peak <= 4 * GIB)))
+            add(f"national {name} ≤ 45 s and ≤ 4 GiB peak",
+                f"{w:.2f} s wall, {r['timed']['cpu']:.2f} s cpu, {peak / GIB:.2f} GiB",
+                _load(r), _verdict(w <= 45 and peak <= 4 * GIB), r)
         else:
-            out.append((f"national {name} ≤ 45 s and ≤ 4 GiB peak",
-                        f"error: {r['error']}" if r else "—", _load(r), _verdict(None)))
+            add(f"national {name} ≤ 45 s and ≤ 4 GiB peak",
+                f"error: {r['error']}" if r else "—", _load(r), _verdict(None))
     cli, ker, nx = (_get(rows, s, "compare20k") for s in ("whole_cli", "whole_kernel",
                                                            "whole_networkx"))
     wc, wk, wn = _wall(cli), _wall(ker), _wall(nx)
     n = len(cli["reps"]) if cli else 0
     if wc and wk:
-        out.append(("20k memberships: `coalitions pivots` within 2× of the raw kernel "
-                    f"(whole processes, median of {n})",
-                    f"{wc:.2f} s vs {wk:.2f} s = **{wc / wk:.2f}×** wall "
-                    f"(cpu {cli['timed']['cpu']:.2f} vs {ker['timed']['cpu']:.2f} s = "
-                    f"{cli['timed']['cpu'] / ker['timed']['cpu']:.2f}×{_per_round(cli, ker)})"
-                    f"{_elsewhere(here, cli, ker)}",
-                    _load(cli), _verdict(wc <= 2 * wk)))
+        add("20k memberships: `coalitions pivots` within 2× of the raw kernel "
+            f"(whole processes, median of {n})",
+            f"{wc:.2f} s vs {wk:.2f} s = **{wc / wk:.2f}×** wall "
+            f"(cpu {cli['timed']['cpu']:.2f} vs {ker['timed']['cpu']:.2f} s = "
+            f"{cli['timed']['cpu'] / ker['timed']['cpu']:.2f}×{_per_round(cli, ker)})",
+            _load(cli), _verdict(wc <= 2 * wk), cli, ker)
     nxo = _get(rows, "whole_networkx_objects", "compare20k")
     if nxo and _wall(nxo) and wn and _wall(nxo) < wn:
         nx, wn = nxo, _wall(nxo)  # judged against the faster way of writing the reference
     if wc and wn:
         variant = "ids as Python strings" if nx is nxo else "pandas' default text dtype"
-        out.append(("20k memberships: `coalitions pivots` ≥ 10× faster than pandas + networkx "
-                    f"(whole processes, median of {n}; the faster reference: {variant})",
-                    f"{wn:.2f} s vs {wc:.2f} s = **{wn / wc:.1f}×** wall "
-                    f"(cpu {nx['timed']['cpu'] / cli['timed']['cpu']:.1f}×"
-                    f"{_per_round(nx, cli)}){_elsewhere(here, nx, cli)}",
-                    _load(nx), _verdict(wn >= 10 * wc)))
+        add("20k memberships: `coalitions pivots` ≥ 10× faster than pandas + networkx "
+            f"(whole processes, median of {n}; the faster reference: {variant})",
+            f"{wn:.2f} s vs {wc:.2f} s = **{wn / wc:.1f}×** wall "
+            f"(cpu {nx['timed']['cpu'] / cli['timed']['cpu']:.1f}×{_per_round(nx, cli)})",
+            _load(nx), _verdict(wn >= 10 * wc), nx, cli)
     approx = _get(rows, "approximation", "region")
     if approx and "timed" in approx:
-        out.append(("region: sampled vs exact betweenness recorded (top-20 overlap, Spearman)",
-                    f"top-20 overlap {approx['top20_overlap']}/20, Spearman "
-                    f"{approx['spearman_all']} (all), {approx['spearman_nonzero']} (nonzero), "
-                    f"{approx['spearman_top100']} (exact top 100){_elsewhere(here, approx)}",
-                    _load(approx), "recorded"))
+        add("region: sampled vs exact betweenness recorded (top-20 overlap, Spearman)",
+            f"top-20 overlap {approx['top20_overlap']}/20, Spearman "
+            f"{approx['spearman_all']} (all), {approx['spearman_nonzero']} (nonzero), "
+            f"{approx['spearman_top100']} (exact top 100)", _load(approx), "recorded", approx)
     return out
 
 

@@ -18,6 +18,7 @@ A single step (what the parent runs in its children):
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import pickle
@@ -542,10 +543,11 @@ def _commit() -> str:
         text=True).stdout.strip()
 
 
+@functools.cache
 def cpu_model() -> str:
     """The processor's model name. Each row records it: the machine behind this checkout
     has changed between sessions (an AMD EPYC until 2026-12-02, an Intel Xeon after), and
-    rows kept from an earlier run must say where they ran."""
+    rows kept from an earlier run must say where they ran. (Read once per run.)"""
     for line in Path("/proc/cpuinfo").read_text().splitlines():
         if line.startswith("model name"):
             return line.split(":", 1)[1].strip()
