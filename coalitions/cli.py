@@ -397,7 +397,28 @@ def pivots(
            table_columns=["name", "mode", "sector", "city", "coalitions", by, *(
                m for m in ("betweenness", "degree", "closeness", "eigenvector", "coreness")
                if m != by)])
-    _note(frame.attrs.get("betweenness_method"))
+    if "definitions" not in frame.attrs:
+        _note(frame.attrs.get("betweenness_method"))
+
+
+LangOpt = Annotated[str, typer.Option("--lang", help="Language of the definitions: en or nl.")]
+
+
+@app.command()
+@_handle
+def explain(
+    measure: Annotated[str | None, typer.Argument(help="One measure (default: all).")] = None,
+    lang: LangOpt = "en",
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """What each measure means: the network it runs on, its normalisation, its reference and
+    what happens on large networks, in plain words (English, or Dutch with --lang nl)."""
+    from coalitions.analysis.definitions import explain as definitions
+
+    if lang not in ("en", "nl"):
+        raise UsageError(f"No language {lang!r}.", hint="Use --lang en or --lang nl.")
+    _print(definitions(measure, lang=lang), fmt,
+           title="Definitions" if lang == "en" else "Definities")
 
 
 @app.command()

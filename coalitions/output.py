@@ -2,6 +2,11 @@
 
 JSON is an array of row objects keyed by column name; numbers stay numbers, missing values
 are null, lists stay lists.
+
+A frame whose measure columns carry definitions (:func:`coalitions.analysis.definitions.attach`)
+says so in every format: a footer under the terminal table and the Markdown table, ``#``
+comment lines above the CSV header (``pandas.read_csv(path, comment="#")`` skips them), and
+for JSON an object ``{"metadata": {...}, "rows": [...]}`` instead of the bare array.
 """
 
 from __future__ import annotations
@@ -61,10 +66,15 @@ def render(frame: pd.DataFrame, fmt: Format | str = Format.table, *, title: str 
     """Render ``frame``. For ``table`` it prints with rich on ``console`` and returns None;
     otherwise it returns the text."""
     fmt = Format(fmt)
+    meta = _metadata(frame)
     if fmt is Format.json:
-        return json.dumps(to_records(frame), ensure_ascii=False, indent=2, default=str)
+        rows = to_records(frame)
+        body: Any = {"metadata": meta, "rows": rows} if meta else rows
+        return json.dumps(body, ensure_ascii=False, indent=2, default=str)
     if fmt is Format.csv:
         buf = io.StringIO()
+        for line in _footer(meta):
+            buf.write("# " + line.replace("\n", " ") + "\n")
         frame.map(_cell).to_csv(buf, index=False, lineterminator="\n") if len(frame) else \
             frame.to_csv(buf, index=False, lineterminator="\n")
         return buf.getvalue().rstrip("\n")
@@ -74,6 +84,9 @@ def render(frame: pd.DataFrame, fmt: Format | str = Format.table, *, title: str 
         for row in frame.itertuples(index=False):
             lines.append("| " + " | ".join(_cell(v).replace("|", "\\|").replace("\n", " ")
                                            for v in row) + " |")
+        notes = _footer(meta)
+        if notes:
+            lines += ["", *(f"- {n}" for n in notes)]
         return "\n".join(lines)
     from rich.console import Console
     from rich.markup import escape
@@ -86,5 +99,31 @@ def render(frame: pd.DataFrame, fmt: Format | str = Format.table, *, title: str 
                          overflow="fold")
     for row in frame.itertuples(index=False):
         table.add_row(*(escape(_cell(v)) for v in row))
-    (console or Console()).print(table)
+    console = console or Console()
+    console.print(table)
+    for line in _footer(meta, short=True):
+        console.print(line, style="dim", markup=False, emoji=False)
     return None
+
+
+def _metadata(frame: pd.DataFrame) -> dict[str, Any]:
+    from coalitions.analysis.definitions import provenance
+
+    return provenance(frame)
+
+
+def _footer(meta: dict[str, Any], *, short: bool = False) -> list[str]:
+    """One line per measure column's definition, then the recorded facts."""
+    lines = []
+    for col, d in meta.get("definitions", {}).items():
+        if short:
+            lines.append(f"{col}: {d['name']} on the {d['network'].split(':')[0]}; "
+                         f"{d['normalisation']}")
+        else:
+            lines.append(f"{col}: {d['name']}: {d['definition']}. Network: {d['network']}. "
+                         f"Normalisation: {d['normalisation']}. Reference: {d['reference']}")
+    for key, value in meta.get("facts", {}).items():
+        lines.append(f"{key}, as computed here: {value}")
+    if short and lines:
+        lines.append("Definitions in full: coalitions explain")
+    return lines

@@ -30,6 +30,7 @@ import pandas as pd
 import scipy.sparse as sp
 import scipy.sparse.linalg as sla
 
+from coalitions.analysis.definitions import attach
 from coalitions.analysis.network import (
     Projection,
     _even_bounds,
@@ -445,7 +446,8 @@ def actor_measures(data: GraphData, *, exact_limit: int = EXACT_LIMIT,
         "closeness_method": _describe(c.attrs),
         "betweenness_detail": dict(b.attrs),
     }
-    return df
+    return attach(df, MEASURE_COLUMNS, betweenness=df.attrs["betweenness_method"],
+                  closeness=df.attrs["closeness_method"])
 
 
 # helpers
