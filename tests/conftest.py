@@ -119,3 +119,12 @@ def small_graph() -> GraphData:
 @pytest.fixture
 def graph() -> GraphData:
     return small_graph()
+
+
+def json_rows(text: str) -> list[dict]:
+    """The rows of a command's ``--format json`` output: a bare array, or for tables whose
+    measures carry definitions the ``rows`` of ``{"metadata": ..., "rows": [...]}``."""
+    import json
+
+    body = json.loads(text)
+    return body["rows"] if isinstance(body, dict) and "metadata" in body else body

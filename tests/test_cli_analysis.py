@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coalitions.cli import app
-from tests.conftest import SAMPLE, neo4j_settings
+from tests.conftest import SAMPLE, json_rows, neo4j_settings
 
 runner = CliRunner()
 
@@ -65,7 +65,7 @@ def loaded(tmp_path_factory):
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c))
 def test_command_gives_json_rows_on_the_embedded_store(loaded, command):
-    rows = json.loads(invoke(*loaded["embedded"], *command, "--format", "json").stdout)
+    rows = json_rows(invoke(*loaded["embedded"], *command, "--format", "json").stdout)
     assert rows, "no rows"
     if command[0] == "pivots" and "--per-coalition" not in command:
         # two-mode rows also say how many members a coalition has
@@ -102,11 +102,11 @@ def rounded(value):
 def test_clusters_reproduce_the_seed_tables(loaded):
     from coalitions.loaders.taxonomy import COMPOSITIONS, ROLES, THEMES
 
-    theme = json.loads(invoke(*loaded["embedded"], "clusters", "--by", "theme", "-f", "json").stdout)
+    theme = json_rows(invoke(*loaded["embedded"], "clusters", "--by", "theme", "-f", "json").stdout)
     assert {r["cluster"]: r["count"] for r in theme} == {t.name: t.seed_count for t in THEMES}
-    role = json.loads(invoke(*loaded["embedded"], "clusters", "--by", "role", "-f", "json").stdout)
+    role = json_rows(invoke(*loaded["embedded"], "clusters", "--by", "role", "-f", "json").stdout)
     assert sorted(r["count"] for r in role) == sorted(r.seed_count for r in ROLES)
-    actors = json.loads(invoke(*loaded["embedded"], "clusters", "--by", "actors", "-f", "json").stdout)
+    actors = json_rows(invoke(*loaded["embedded"], "clusters", "--by", "actors", "-f", "json").stdout)
     assert {r["cluster"]: r["count"] for r in actors} == {label: n for _, label, n in COMPOSITIONS}
 
 
@@ -116,7 +116,7 @@ def test_analyse_writes_measures_that_cypher_can_rank(loaded, tmp_path):
     invoke(*store, "analyse")
     top = json.loads(invoke(*store, "query", "MATCH (a:Person) RETURN a.id AS id, "
                             "a.betweenness AS b ORDER BY b DESC, id LIMIT 3", "-f", "json").stdout)
-    pivots = json.loads(invoke(*store, "pivots", "--top", "50", "-f", "json").stdout)
+    pivots = json_rows(invoke(*store, "pivots", "--top", "50", "-f", "json").stdout)
     people = [p for p in pivots if p["kind"] == "person"][:3]
     assert [r["id"] for r in top] == sorted([p["id"] for p in people],
                                             key=lambda i: (-next(p["betweenness"] for p in people

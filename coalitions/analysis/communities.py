@@ -9,6 +9,7 @@ import igraph as ig
 import numpy as np
 import pandas as pd
 
+from coalitions.analysis.definitions import attach
 from coalitions.analysis.network import actor_network, affiliation
 from coalitions.graph.model import GraphData
 
@@ -99,6 +100,8 @@ def communities(data: GraphData, *, resolution: float = 1.0,
                                           "themes", "cities"])
     summary.attrs = {"modularity": q, "resolution": resolution, "seed": seed,
                      "method": "Leiden (igraph), modularity, weighted by shared coalitions"}
+    attach(members, ["community"], seed=seed, resolution=resolution)
+    attach(summary, ["modularity"], modularity=round(q, 6), seed=seed, resolution=resolution)
     return members, summary
 
 

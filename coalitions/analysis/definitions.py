@@ -93,6 +93,8 @@ class Definition:
 
 
 _BRANDES = "Brandes, U. (2001). J. Math. Sociol. 25(2), 163-177. doi:10.1080/0022250X.2001.9990249"
+_BE97 = ("Borgatti, S. P. & Everett, M. G. (1997). Social Networks 19(3), 243-269. "
+         "doi:10.1016/S0378-8733(96)00301-2")
 _FREEMAN = "Freeman, L. C. (1978). Social Networks 1(3), 215-239. doi:10.1016/0378-8733(78)90021-7"
 
 DEFINITIONS: dict[str, Definition] = {d.key: d for d in [
@@ -166,6 +168,141 @@ DEFINITIONS: dict[str, Definition] = {d.key: d for d in [
         name_nl="Coalities",
         normalisation="none (a count)",
         reference="Borgatti, S. P. & Everett, M. G. (1997). Social Networks 19(3), 243-269"),
+    # Two-mode: the same names as the one-mode columns, other networks and normalisations.
+    Definition(
+        "two_mode_degree", "Two-mode degree", "two_mode",
+        en="share of the other mode this vertex is linked to (an actor in every coalition, "
+           "or a coalition with every actor, scores 1)",
+        nl="aandeel van de andere modus waarmee de knoop verbonden is",
+        name_nl="Twee-modale graad",
+        normalisation="degree ÷ size of the other mode",
+        reference=_BE97),
+    Definition(
+        "two_mode_strength", "Affiliations", "two_mode",
+        en="number of affiliations (coalitions of an actor, members of a coalition)",
+        nl="aantal affiliaties (coalities van een actor, leden van een coalitie)",
+        name_nl="Affiliaties",
+        normalisation="none (a count)",
+        reference=_BE97),
+    Definition(
+        "two_mode_betweenness", "Two-mode betweenness", "two_mode",
+        en="share of shortest paths in the actor × coalition network through this vertex",
+        nl="aandeel van de kortste paden in het actor × coalitie-netwerk via deze knoop",
+        name_nl="Twee-modale tussenpositie",
+        normalisation="÷ the two-mode maximum ½[m²(s+1)² + m(s+1)(2t−s−1) − t(2s−t+3)], "
+                      "s, t = divmod(n−1, m)",
+        reference=_BE97 + "; " + _BRANDES,
+        large="estimated from sampled sources above the exact limit, with its standard error"),
+    Definition(
+        "two_mode_closeness", "Two-mode closeness", "two_mode",
+        en="how near the vertex is to all others in the actor × coalition network; "
+           "harmonic when the network is disconnected",
+        nl="hoe dicht de knoop bij alle andere staat in het actor × coalitie-netwerk",
+        name_nl="Twee-modale nabijheid",
+        normalisation="classic: (m + 2(n−1)) ÷ Σ d; harmonic: Σ 1/d ÷ (m + (n−1)/2)",
+        reference=_BE97),
+    Definition(
+        "two_mode_eigenvector", "Two-mode eigenvector", "two_mode",
+        en="leading eigenvector of the actor × coalition adjacency, each mode on its own",
+        nl="eerste eigenvector van de actor × coalitie-matrix, per modus genormeerd",
+        name_nl="Twee-modale eigenvector",
+        normalisation="unit Euclidean norm within each mode",
+        reference="Bonacich, P. (1991). Social Networks 13(2), 155-168; " + _BE97),
+    Definition(
+        "two_mode_pagerank", "Two-mode PageRank", "two_mode",
+        en="PageRank (α = 0.85) on the unweighted actor × coalition network",
+        nl="PageRank (α = 0,85) op het ongewogen actor × coalitie-netwerk",
+        normalisation="sums to 1 over actors and coalitions together",
+        reference="Brin, S. & Page, L. (1998). Comput. Netw. ISDN Syst. 30, 107-117"),
+    Definition(
+        "two_mode_coreness", "Two-mode coreness", "two_mode",
+        en="k-core number in the actor × coalition network",
+        nl="k-kerngetal in het actor × coalitie-netwerk",
+        normalisation="none (an integer)",
+        reference="Seidman, S. B. (1983). Social Networks 5(3), 269-287"),
+    Definition(
+        "members", "Members", "two_mode",
+        en="number of members of the coalition",
+        nl="aantal leden van de coalitie",
+        name_nl="Leden",
+        normalisation="none (a count)",
+        reference=_BE97),
+    # Embeddedness of actors (ego networks in the actor network).
+    Definition(
+        "constraint", "Burt's constraint", "actors",
+        en="how much the actor's contacts are tied to each other, weighted by the actor's "
+           "investment in them: high when the actor has no structural holes",
+        nl="hoe sterk de contacten van de actor onderling verbonden zijn, gewogen naar de "
+           "investering van de actor in hen: hoog zonder structurele gaten",
+        name_nl="Burts beperking (constraint)",
+        normalisation="Σ_j (p_ij + Σ_q p_iq p_qj)², proportions p from the weights",
+        reference="Burt, R. S. (1992). Structural Holes. Harvard University Press"),
+    Definition(
+        "effective_size", "Effective size", "actors",
+        en="number of contacts less the redundancy among them (Burt)",
+        nl="aantal contacten min hun onderlinge redundantie (Burt)",
+        name_nl="Effectieve omvang",
+        normalisation="n − Σ_j Σ_q p_iq m_jq (weighted); contacts when unweighted",
+        reference="Burt, R. S. (1992). Structural Holes; Borgatti, S. P. (1997). "
+                  "Connections 20(1), 35-38"),
+    Definition(
+        "clustering", "Clustering", "actors",
+        en="share of pairs of the actor's contacts who are linked themselves (unweighted)",
+        nl="aandeel van de paren contacten van de actor die zelf verbonden zijn",
+        name_nl="Clustering",
+        normalisation="triangles ÷ (k(k − 1)/2); 0 below two contacts",
+        reference="Watts, D. J. & Strogatz, S. H. (1998). Nature 393, 440-442"),
+    Definition(
+        "sector_diversity", "Sector diversity (Blau)", "actors",
+        en="chance that two of the actor's contacts drawn at random belong to different "
+           "sectors",
+        nl="kans dat twee willekeurige contacten van de actor tot verschillende sectoren "
+           "behoren",
+        name_nl="Sectordiversiteit (Blau)",
+        normalisation="1 − Σ p_s² over the contacts' sectors",
+        reference="Blau, P. M. (1977). Inequality and Heterogeneity. Free Press"),
+    # Embeddedness of coalitions among each other.
+    Definition(
+        "overlap", "Overlap", "coalitions",
+        en="number of other coalitions sharing at least one member",
+        nl="aantal andere coalities met minstens één gedeeld lid",
+        name_nl="Overlap",
+        normalisation="none (a count)",
+        reference=_BE97 + " (the coalition projection)"),
+    Definition(
+        "shared_members", "Members active elsewhere", "two_mode",
+        en="members of the coalition who are members of at least one other coalition",
+        nl="leden van de coalitie die ook lid zijn van minstens één andere coalitie",
+        name_nl="Leden ook elders actief",
+        normalisation="none (a count); share_active_elsewhere = shared_members ÷ members",
+        reference=_BE97),
+    Definition(
+        "share_active_elsewhere", "Share active elsewhere", "two_mode",
+        en="share of the coalition's members who are members of another coalition too",
+        nl="aandeel van de leden dat ook lid is van een andere coalitie",
+        name_nl="Aandeel ook elders actief",
+        normalisation="shared_members ÷ members; empty for a coalition without members",
+        reference=_BE97),
+    # Communities.
+    Definition(
+        "community", "Community (Leiden)", "actors",
+        en="the group the actor falls in when the weighted actor network is split so as to "
+           "maximise modularity (Leiden algorithm, seeded); 0 is the largest",
+        nl="de groep waarin de actor valt als het gewogen actorennetwerk zo wordt verdeeld "
+           "dat de modulariteit maximaal is (Leiden-algoritme, met vaste seed)",
+        name_nl="Gemeenschap (Leiden)",
+        normalisation="labels ordered by size",
+        reference="Traag, V. A., Waltman, L. & van Eck, N. J. (2019). Sci. Rep. 9, 5233. "
+                  "doi:10.1038/s41598-019-41695-z"),
+    Definition(
+        "modularity", "Modularity", "actors",
+        en="how much more weight falls inside communities than expected at random (per "
+           "community: its contribution; the contributions sum to the partition's Q)",
+        nl="hoeveel meer gewicht binnen gemeenschappen valt dan bij toeval verwacht",
+        name_nl="Modulariteit",
+        normalisation="Q = (1/2m) Σ_ij (A_ij − γ k_i k_j / 2m) δ(c_i, c_j), γ = resolution",
+        reference="Traag, V. A., Waltman, L. & van Eck, N. J. (2019). Sci. Rep. 9, 5233. "
+                  "doi:10.1038/s41598-019-41695-z; Newman, M. E. J. (2006). PNAS 103, 8577"),
 ]}
 
 

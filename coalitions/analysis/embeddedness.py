@@ -31,6 +31,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from coalitions.analysis.centrality import _core_numbers
+from coalitions.analysis.definitions import attach
 from coalitions.analysis.network import (
     _strings,
     _values,
@@ -176,7 +177,7 @@ def actor_embeddedness(data: GraphData, *, max_work: int = EMBEDDEDNESS_WORK) ->
     c, e, clust = _burt_and_clustering(w)
     binary = w.copy()
     binary.data[:] = 1.0
-    return pd.DataFrame({
+    frame = pd.DataFrame({
         "id": proj.actor_ids,
         "name": _strings(actors["name"]),
         "sector": _values(actors["sector"]),
@@ -188,6 +189,8 @@ def actor_embeddedness(data: GraphData, *, max_work: int = EMBEDDEDNESS_WORK) ->
         "sector_diversity": _sector_diversity(binary, _values(actors["sector"])),
         "coalitions": proj.n_coalitions.astype(int),
     })
+    return attach(frame, ["coreness", "constraint", "effective_size", "clustering",
+                          "sector_diversity", "coalitions"])
 
 
 def coalition_embeddedness(data: GraphData) -> pd.DataFrame:
@@ -235,7 +238,9 @@ def coalition_embeddedness(data: GraphData) -> pd.DataFrame:
             np.nan)
     df["government_presence"] = (df["officials"] + df["politicians"]
                                  + df["city_government_organisations"])
-    return df
+    return attach(df, {"n_members": "members", "overlap": "overlap",
+                       "shared_members": "shared_members",
+                       "share_active_elsewhere": "share_active_elsewhere"})
 
 
 # helpers

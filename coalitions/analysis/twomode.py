@@ -26,6 +26,7 @@ from coalitions.analysis.centrality import EXACT_LIMIT, SAMPLES, _sample_attrs, 
 from coalitions.analysis.centrality import betweenness as _betweenness
 from coalitions.analysis.centrality import coreness as _coreness
 from coalitions.analysis.centrality import pagerank as _pagerank
+from coalitions.analysis.definitions import attach
 from coalitions.analysis.network import two_mode_network
 from coalitions.graph.model import GraphData
 
@@ -190,7 +191,10 @@ def two_mode_measures(data: GraphData, *, exact_limit: int = EXACT_LIMIT,
     else:
         method = "exact on the two-mode network"
     df.attrs = {"betweenness_method": method, "closeness_method": c.attrs["method"]}
-    return df
+    return attach(df, {col: f"two_mode_{col}" for col in (
+        "degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank",
+        "coreness")} | {"coalitions": "coalitions", "members": "members"},
+        betweenness=method, closeness=c.attrs["method"])
 
 
 # helpers
