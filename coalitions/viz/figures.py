@@ -68,6 +68,9 @@ def centrality_histogram(measures: pd.DataFrame, column: str = "betweenness") ->
     plt = _pyplot()
     values = pd.to_numeric(measures[column], errors="coerce").dropna().to_numpy(dtype=float)
     fig, ax = plt.subplots(figsize=(7.5, 3.2))
+    # Scores equal up to rounding (e.g. eigenvector 0.5 and 0.5 + 1e-17) are one value: a
+    # range of 1e-17 cannot be cut into finite bins, and numpy refuses to try.
+    values = np.round(values, 12)
     if len(values):
         ax.hist(values, bins=min(30, max(5, len(values) // 3)), color="#1f3a5f")
     ax.set_xlabel(_plain(column))

@@ -85,6 +85,8 @@ def render_report(data: GraphData, city: str, out: Path, *,
     }
     top = measures.assign(id=measures["id"].astype(str))
     top = top.assign(name=top["id"].map(names)).sort_values(size_by, ascending=False).head(10)
+    central = _rows(top[[c for c in dict.fromkeys(("name", "coalitions", "degree", size_by))
+                         if c in top.columns]])
     document = _template("report.html.j2").render(
         title=f"Coalitions in {city}",
         city=city,
@@ -92,8 +94,8 @@ def render_report(data: GraphData, city: str, out: Path, *,
         profile=_profile(part),
         spanning=_spanning(part),
         coalitions=_coalition_rows(part, names),
-        central=_rows(top[[c for c in dict.fromkeys(("name", "coalitions", "degree", size_by))
-                           if c in top.columns]]),
+        central=central,
+        glossary=_glossary(central, *sections.values()),
         size_by=size_by,
         map_srcdoc=srcdoc(map_html),
         map_note=map_info["note"],
@@ -186,9 +188,26 @@ def _cell(value: Any) -> str:
 
 
 def _rows(frame: pd.DataFrame) -> dict[str, list]:
-    """A table as header and rows of plain strings (escaped later by the template)."""
+    """A table as header and rows of plain strings (escaped later by the template), with
+    the definitions of its measure columns (keys of the report's glossary)."""
+    from coalitions.analysis.definitions import used
+
     return {"columns": [str(c).replace("_", " ") for c in frame.columns],
-            "rows": [[_cell(v) for v in row] for row in frame.itertuples(index=False)]}
+            "rows": [[_cell(v) for v in row] for row in frame.itertuples(index=False)],
+            "definitions": [d.key for d in used(frame).values()]}
+
+
+def _glossary(*tables: Any) -> list[dict[str, str]]:
+    """Every definition used by the report's tables, once, in the registry's order: the
+    page's own glossary, so a number on it can be read without the command line."""
+    from coalitions.analysis.definitions import DEFINITIONS
+
+    keys: set[str] = set()
+    for t in tables:
+        for part in t if isinstance(t, list) else [t]:
+            part = part[1] if isinstance(part, tuple) else part
+            keys.update(part.get("definitions", ()) if isinstance(part, dict) else ())
+    return [DEFINITIONS[k].as_dict() for k in DEFINITIONS if k in keys]
 
 
 def _table_or_note(make) -> dict:

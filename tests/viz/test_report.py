@@ -60,3 +60,30 @@ def test_index_links_only_pages_that_exist(tmp_path):
     assert "report-gent.html" not in text and "map-sint-niklaas.html" not in text
     assert city_slug("Brussel / Bruxelles") == "brussel-bruxelles"
     assert HOSTILE not in text
+
+
+def test_report_glossary_defines_every_measure_its_tables_show(tmp_path):
+    import html
+    import re
+
+    from coalitions.analysis.definitions import DEFINITIONS
+
+    text = render_report(small_graph(), "aalst", tmp_path / "r.html",
+                         size_by="eigenvector").read_text(encoding="utf-8")
+    glossary = text[text.index('<section id="definitions">'):]
+    keys = re.findall(r'<dt id="def-([a-z_]+)"', glossary)
+    # The "central actors" table shows coalitions, degree and the size measure at least.
+    assert {"coalitions", "degree", "eigenvector"} <= set(keys)
+    assert len(keys) == len(set(keys))
+    for key in keys:  # the same words as `coalitions explain`
+        assert DEFINITIONS[key].en in html.unescape(glossary)
+
+
+def test_histogram_of_scores_equal_up_to_rounding_is_drawn():
+    import pandas as pd
+
+    # eigenvector scores of a symmetric graph differ in the 17th digit; numpy cannot bin
+    # a range of 1e-17 and the report used to fail on it.
+    uri = centrality_histogram(pd.DataFrame({"eigenvector": [0.5, 0.5 + 1e-17, 0.5]}),
+                               "eigenvector")
+    assert uri.startswith("data:image/svg+xml")
