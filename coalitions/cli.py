@@ -381,6 +381,7 @@ def pivots(
     if by not in MEASURES:
         raise UsageError(f"Cannot rank by {by!r}.", hint="Use one of: " + ", ".join(MEASURES))
     from coalitions.analysis.centrality import actor_measures
+    from coalitions.analysis.definitions import rank
     from coalitions.analysis.pivots import coalition_pivots
     from coalitions.analysis.twomode import two_mode_measures
 
@@ -392,7 +393,7 @@ def pivots(
                               "mismatch", "structural_explanation"])
         return
     frame = two_mode_measures(data, seed=seed) if two_mode else actor_measures(data, seed=seed)
-    frame = frame.sort_values([by, "id"], ascending=[False, True], kind="stable")
+    frame = rank(frame, by)
     _print(_head(frame, top), fmt, title=f"Pivot figures by {by}",
            table_columns=["name", "mode", "sector", "city", "coalitions", by, *(
                m for m in ("betweenness", "degree", "closeness", "eigenvector", "coreness")
@@ -427,16 +428,21 @@ def embeddedness(
     coalitions: Annotated[bool, typer.Option("--coalitions", help="Per coalition: overlap, "
                                              "government presence, members active elsewhere.")] = False,
     top: TopOpt = None,
+    by: Annotated[str | None, typer.Option("--by", help="Rank by this measure, highest first "
+                                           "(default: coreness; with --coalitions: overlap).",
+                                           show_default=False)] = None,
     city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
     sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """How embedded actors are: coreness, Burt's constraint and effective size, clustering,
     sector diversity of the ego network (or, with --coalitions, how embedded coalitions are)."""
+    from coalitions.analysis.definitions import rank
     from coalitions.analysis.embeddedness import actor_embeddedness, coalition_embeddedness
 
     data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until)
     frame = coalition_embeddedness(data) if coalitions else actor_embeddedness(data)
+    frame = rank(frame, by or ("overlap" if coalitions else "coreness"))
     _print(_head(frame, top), fmt)
 
 

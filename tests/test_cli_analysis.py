@@ -128,3 +128,21 @@ def test_an_unknown_city_is_a_clear_error(loaded):
     result = runner.invoke(app, [*loaded["embedded"], "pivots", "--city", "Atlantis"])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: No city named 'Atlantis' in the store.")
+
+
+@pytest.mark.parametrize("args, by", [
+    (["embeddedness"], "coreness"),
+    (["embeddedness", "--by", "effective_size"], "effective_size"),
+    (["embeddedness", "--coalitions"], "overlap"),
+])
+def test_embeddedness_top_rows_are_the_highest_scores(loaded, args, by):
+    top = json_rows(invoke(*loaded["embedded"], *args, "--top", "12", "-f", "json").stdout)
+    every = json_rows(invoke(*loaded["embedded"], *args, "-f", "json").stdout)
+    assert len(top) == 12 < len(every)
+    assert [r[by] for r in top] == sorted((r[by] for r in every), reverse=True)[:12]
+
+
+def test_embeddedness_refuses_to_rank_by_something_it_does_not_show(loaded):
+    result = runner.invoke(app, [*loaded["embedded"], "embeddedness", "--by", "fame"])
+    assert result.exit_code == 1
+    assert "Cannot rank by 'fame'." in result.stderr

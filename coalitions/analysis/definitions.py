@@ -20,7 +20,8 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["DEFINITIONS", "NETWORKS", "Definition", "attach", "explain", "provenance", "used"]
+__all__ = ["DEFINITIONS", "NETWORKS", "Definition", "attach", "explain", "provenance", "rank",
+           "used"]
 
 
 # The networks measures run on. Keys are what Definition.network refers to.
@@ -345,6 +346,25 @@ def provenance(frame: pd.DataFrame, *, lang: str = "en") -> dict[str, Any]:
     if facts:
         meta["facts"] = dict(facts)
     return meta
+
+
+def rank(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    """``frame`` sorted by its measure column ``by``, highest first, ties by ``id`` (then
+    row order), so a ``--top N`` shows the N highest scores a reader expects.
+
+    Raises :class:`~coalitions.errors.UsageError` when ``by`` is not one of the frame's
+    measure columns (those with a definition).
+    """
+    measures = list(used(frame))
+    if by not in measures:
+        from coalitions.errors import UsageError
+
+        raise UsageError(f"Cannot rank by {by!r}.", hint="Use one of: " + ", ".join(measures))
+    keys, ascending = [by], [False]
+    if "id" in frame.columns:
+        keys.append("id")
+        ascending.append(True)
+    return frame.sort_values(keys, ascending=ascending, kind="stable", na_position="last")
 
 
 def explain(measure: str | None = None, *, lang: str = "en") -> pd.DataFrame:
