@@ -626,7 +626,9 @@ PseudoOpt = Annotated[bool, typer.Option("--pseudonymise", help="Replace person 
 @app.command("map")
 @_handle
 def map_(
-    out_file: Annotated[Path, typer.Option("--out", help="HTML file to write.")],
+    out_file: Annotated[Path, typer.Option("--out", help="File to write: .html for the "
+                                           "interactive map; .svg, .png (300 dpi) or .pdf "
+                                           "for a static figure.")],
     city: CityOpt = None, coalition: CoalitionOpt = None,
     region: Annotated[bool, typer.Option("--region", help="The whole region (every city).")] = False,
     theme: ThemeOpt = None, sector: SectorOpt = None, since: SinceOpt = None,
@@ -641,6 +643,7 @@ def map_(
     """An interactive, offline network map (one HTML file) of a city, a coalition or the region."""
     from coalitions.pseudonyms import pseudonymiser
     from coalitions.viz.maps import render_map
+    from coalitions.viz.static import FIGURE_FORMATS, network_figure, write_network_figure
 
     if not (city or coalition or region):
         raise UsageError("Say what to draw: --city NAME, --coalition ID or --region.")
@@ -652,6 +655,22 @@ def map_(
              else "Coalitions in the region")
     if coalition:
         title = f"{data.coalitions['name'].iloc[0]} ({data.coalitions['city'].iloc[0]})"
+    if out_file.suffix.lower() in FIGURE_FORMATS:
+        if color_by != "sector":
+            raise UsageError("A static figure is coloured by sector.",
+                             hint="Leave out --color-by, or write .html for other colourings.")
+        with err.status("drawing"):
+            drawn = network_figure(data, title=title, size_by=size_by, max_nodes=max_nodes,
+                                   pseudonymise=names)
+            path = write_network_figure(drawn, out_file)
+        err.print(f"Wrote {path}: {drawn.n_nodes} nodes, {drawn.n_edges} edges, "
+                  f"{len(drawn.labels)} labels ({len(drawn.unlabelled)} left out where they "
+                  "would overlap).", markup=False)
+        _note(drawn.note)
+        return
+    if out_file.suffix.lower() not in (".html", ".htm"):
+        raise UsageError(f"Cannot write a map as {out_file.suffix or 'a file without suffix'}.",
+                         hint="Name the file .html (interactive) or .svg, .png, .pdf (static).")
     with err.status("drawing"):
         info = render_map(data, out_file, title=title, size_by=size_by, color_by=color_by,
                           max_nodes=max_nodes, pseudonymise=names)

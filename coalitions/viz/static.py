@@ -1,0 +1,236 @@
+"""Static network figures for papers: SVG, PNG (300 dpi) or PDF, drawn with matplotlib.
+
+The figure shows what the interactive map shows — the same vertices (the reduced view above
+``max_nodes``), the same layout (:func:`coalitions.viz._data.layout`, seeded), the same
+colour-blind-safe colours and the same names or pseudonyms (both from the map's own builder)
+— so a paper's figure and the HTML map a reader opens agree.
+
+Labels: only the ``label_top`` actors highest on ``size_by`` and (when there are at most
+``label_coalitions``) the coalitions are labelled. Each label is tried at eight positions
+around its vertex, most important first; a label that would overlap one already placed, or
+leave the drawing, is left out rather than drawn over another (the figure's ``labels`` lists
+the boxes drawn and ``unlabelled`` those left out). matplotlib has no label placement of its
+own and the placement libraries on PyPI (adjustText) move labels until they stop overlapping
+without a guarantee; the greedy candidate search here guarantees it, which the tests check.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from coalitions.errors import UsageError
+from coalitions.graph.model import GraphData
+from coalitions.viz import _data
+
+__all__ = ["FIGURE_FORMATS", "NetworkFigure", "network_figure", "write_network_figure"]
+
+# File suffix -> matplotlib format.
+FIGURE_FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf"}
+DPI = 300
+_OFFSETS = [(1, 1), (1, -1), (-1, 1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1)]
+_DISTANCES = (1, 6, 12)  # points between a marker's edge and its label: near first
+
+
+@dataclass
+class NetworkFigure:
+    """A drawn network: the matplotlib figure, the label boxes placed (display pixels,
+    ``(x0, y0, x1, y1)``, with their text), the labels left out, and what was shown."""
+
+    figure: Any
+    labels: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)
+    unlabelled: list[str] = field(default_factory=list)
+    n_nodes: int = 0
+    n_edges: int = 0
+    note: str = ""
+
+
+def network_figure(data: GraphData, *, title: str, size_by: str = "betweenness",
+                   measures: pd.DataFrame | None = None, label_top: int = 12,
+                   label_coalitions: int = 25, max_nodes: int = 2500,
+                   pseudonymise: bool | Callable[[dict], str] = False,
+                   width: float = 7.0, height: float = 6.0) -> NetworkFigure:
+    """Draw the two-mode network of ``data`` (actors, coalitions, memberships and ties).
+
+    Actors are circles (organisations) and triangles (persons) coloured by sector, their
+    area proportional to ``size_by``; coalitions are squares coloured by theme cluster;
+    memberships grey, explicit ties dark. ``width`` and ``height`` are inches (7 in is a
+    journal's full text width).
+    """
+    from coalitions.viz.maps import (
+        OTHER_THEME,
+        THEME_COLOURS,
+        UNKNOWN_COLOUR,
+        _Builder,
+        _reduce,
+    )
+
+    if measures is None:
+        measures = _data.actor_measures(data)
+    cols = [c for c in measures.columns if c != "id" and pd.api.types.is_numeric_dtype(
+        measures[c])]
+    if size_by not in cols:
+        raise UsageError(f"Cannot size the figure by {size_by!r}: no such actor measure.",
+                         hint="Use one of: " + ", ".join(cols) + ".")
+    measures = measures.assign(id=measures["id"].astype(str)).drop_duplicates("id")
+    measures = measures.set_index("id")[cols]
+    shown, note, _hint = _reduce(data, measures, size_by, max_nodes)
+    builder = _Builder(shown, measures, size_by, "sector", pseudonymise)
+    graph = _data.two_mode(shown)
+    pos = _data.layout(graph)
+    pos[:, 1] *= -1  # vis-network's y grows downwards, matplotlib's upwards
+    names = graph.vs["name"]
+    index = {n: i for i, n in enumerate(names)}
+
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
+    ax.set_axis_off()
+    ax.set_title(title, loc="left", fontsize=11)
+    for e in graph.es:
+        (i, j), tie = e.tuple, e["kind"] == "tie"
+        ax.plot(pos[[i, j], 0], pos[[i, j], 1], lw=0.9 if tie else 0.4,
+                color="#333333" if tie else "#B8BEC4", zorder=1, solid_capstyle="round")
+
+    values = measures[size_by].reindex([str(a) for a in shown.actors["id"]]).astype(float)
+    top = float(values.max(skipna=True)) if values.notna().any() else 0.0
+    top = top if math.isfinite(top) and top > 0 else 1.0
+    actor_rows = shown.actors.assign(id=shown.actors["id"].astype(str))
+    area = np.full(len(pos), 46.0)  # marker area in points², per vertex (coalitions: 46)
+    for marker, kind in (("o", "organisation"), ("^", "person")):
+        part = actor_rows[actor_rows["kind"] == kind]
+        if not len(part):
+            continue
+        idx = [index[_data.ACTOR + a] for a in part["id"]]
+        v = values.reindex(part["id"]).fillna(0).clip(lower=0).to_numpy()
+        area[idx] = 12 + 110 * v / top
+        ax.scatter(pos[idx, 0], pos[idx, 1], s=area[idx], marker=marker,
+                   c=[builder.actor_colour.get(a, UNKNOWN_COLOUR) for a in part["id"]],
+                   edgecolors="white", linewidths=0.4, zorder=3)
+    co_ids = [str(c) for c in shown.coalitions["id"]]
+    if co_ids:
+        idx = [index[_data.COALITION + c] for c in co_ids]
+        ax.scatter(pos[idx, 0], pos[idx, 1], s=46, marker="s",
+                   c=[THEME_COLOURS.get(builder.clusters[c], UNKNOWN_COLOUR) for c in co_ids],
+                   edgecolors="#222222", linewidths=0.5, zorder=2)
+    _legend(ax, builder, shown, THEME_COLOURS, OTHER_THEME, UNKNOWN_COLOUR)
+    if len(pos):
+        pad = 0.08 * max(np.ptp(pos[:, 0]), np.ptp(pos[:, 1]), 1.0)
+        ax.set_xlim(pos[:, 0].min() - pad, pos[:, 0].max() + pad)
+        ax.set_ylim(pos[:, 1].min() - pad, pos[:, 1].max() + pad)
+
+    # Who gets a label first: the three highest actors, the coalitions, then the other
+    # top actors (the figure is about pivots, but a coalition unnamed is hard to read).
+    ranked = values.sort_values(ascending=False, kind="stable")
+    ranked = ranked[ranked > 0] if (ranked > 0).any() else ranked
+    actors = [(builder.names[a], index[_data.ACTOR + a], "normal")
+              for a in ranked.index[:label_top]]
+    coalitions = [(builder.coalition_names[c], index[_data.COALITION + c], "bold")
+                  for c in co_ids] if len(co_ids) <= label_coalitions else []
+    wanted = actors[:3] + coalitions + actors[3:]
+    drawn = NetworkFigure(fig, n_nodes=graph.vcount(), n_edges=graph.ecount(), note=note)
+    _place_labels(fig, ax, pos, np.sqrt(area) / 2, wanted, drawn)
+    return drawn
+
+
+def write_network_figure(drawn: NetworkFigure, out: str | Path) -> Path:
+    """Save ``drawn`` as SVG, PNG (300 dpi) or PDF, chosen by the suffix of ``out``."""
+    out = Path(out)
+    fmt = FIGURE_FORMATS.get(out.suffix.lower())
+    if fmt is None:
+        raise UsageError(f"Cannot write a figure as {out.suffix or 'a file without suffix'}.",
+                         hint="Name the file .svg, .png or .pdf.")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Fixed metadata: the same figure gives the same bytes (no creation date in SVG/PDF).
+    meta = {"svg": {"Date": None}, "pdf": {"CreationDate": None}, "png": {}}[fmt]
+    drawn.figure.savefig(out, format=fmt, dpi=DPI, metadata=meta)
+    _pyplot().close(drawn.figure)
+    return out
+
+
+# helpers
+
+def _pyplot():
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+
+    plt.rcParams["svg.hashsalt"] = "coalitions"
+    plt.rcParams["svg.fonttype"] = "none"  # text stays text in SVG (searchable, editable)
+    return plt
+
+
+def _legend(ax, builder, shown: GraphData, theme_colours: dict, other: str,
+            unknown: str) -> None:
+    from matplotlib.lines import Line2D
+
+    handles = [Line2D([], [], ls="", marker="o", color=e["colour"], label=e["label"])
+               for e in builder.colours]
+    used = {builder.clusters[str(c)] for c in shown.coalitions["id"]}
+    handles += [Line2D([], [], ls="", marker="s", color=theme_colours.get(c, unknown),
+                       markeredgecolor="#222222", label=f"coalition: {c}")
+                for c in (*theme_colours, other) if c in used]
+    handles += [Line2D([], [], ls="", marker="o", color="#777777", label="organisation"),
+                Line2D([], [], ls="", marker="^", color="#777777", label="person")]
+    if len(shown.ties):
+        handles.append(Line2D([], [], color="#333333", lw=0.9, label="explicit tie"))
+    # Below the drawing, so the network keeps the figure's whole width.
+    fig_legend = ax.get_figure().legend(handles=handles, loc="outside lower center", ncols=3,
+                                        fontsize=6.5, frameon=False)
+    fig_legend.set_in_layout(True)
+
+
+def _place_labels(fig, ax, pos: np.ndarray, radius: np.ndarray,
+                  wanted: list[tuple[str, int, str]], drawn: NetworkFigure) -> None:
+    """Greedy placement: each label at the first of sixteen offsets around its vertex where
+    it overlaps no placed label and no vertex and stays inside the axes; otherwise it is
+    left out."""
+    fig.canvas.draw()  # fixes the constrained layout, so boxes measured now stay true
+    renderer = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    placed: list[tuple[float, float, float, float]] = []
+    # Every vertex is an obstacle too (the square around its marker), so that a label never
+    # hides a vertex. ``radius`` is each marker's in points.
+    points = ax.transData.transform(pos) if len(pos) else np.zeros((0, 2))
+    px = radius * fig.dpi / 72
+    vertices = [(x - r, y - r, x + r, y + r) for (x, y), r in zip(points, px, strict=True)]
+    # A light box behind each label keeps it readable over edges; (a stroked halo would
+    # turn the text into outlines, and a paper's SVG or PDF should keep searchable text).
+    pad_pt = 0.8
+    margin = pad_pt * fig.dpi / 72 + 1
+    backing = {"boxstyle": f"square,pad={pad_pt / 6.5:.3f}", "fc": "white", "ec": "none",
+               "alpha": 0.75}
+    for text, vertex, weight in wanted:
+        label = text if len(text) <= 28 else text[:27] + "…"
+        ok = False
+        for dist, (dx, dy) in itertools.product(_DISTANCES, _OFFSETS):
+            step = dist + radius[vertex]
+            t = ax.annotate(label, xy=tuple(pos[vertex]), xytext=(step * dx, step * dy),
+                            textcoords="offset points", fontsize=6.5, fontweight=weight,
+                            ha={1: "left", -1: "right", 0: "center"}[dx],
+                            va={1: "bottom", -1: "top", 0: "center"}[dy], zorder=4,
+                            annotation_clip=False, bbox=backing)
+            b = t.get_window_extent(renderer)
+            box = (b.x0 - margin, b.y0 - margin, b.x1 + margin, b.y1 + margin)
+            inside = (box[0] >= frame.x0 and box[2] <= frame.x1 and box[1] >= frame.y0
+                      and box[3] <= frame.y1)
+            if inside and not any(_overlap(box, p) for p in placed) and not any(
+                    _overlap(box, v) for v in vertices):
+                placed.append(box)
+                drawn.labels.append((label, box))
+                ok = True
+                break
+            t.remove()
+        if not ok:
+            drawn.unlabelled.append(text)
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
