@@ -37,6 +37,13 @@ PIVOT_KEYS = {"id", "name", "kind", "sector", "city", "mode", "degree", "strengt
               "betweenness", "closeness", "eigenvector", "pagerank", "coreness", "coalitions"}
 
 
+def rows_of(stdout: str) -> list:
+    """The rows of a JSON answer: a bare array, or ``{"metadata": …, "rows": […]}`` when the
+    table carries the definitions of its measures."""
+    body = json.loads(stdout)
+    return body["rows"] if isinstance(body, dict) and "rows" in body else body
+
+
 def invoke(*args: str):
     result = runner.invoke(app, list(args), catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
@@ -65,7 +72,7 @@ def loaded(tmp_path_factory):
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c))
 def test_command_gives_json_rows_on_the_embedded_store(loaded, command):
-    rows = json.loads(invoke(*loaded["embedded"], *command, "--format", "json").stdout)
+    rows = rows_of(invoke(*loaded["embedded"], *command, "--format", "json").stdout)
     assert rows, "no rows"
     if command[0] == "pivots" and "--per-coalition" not in command:
         # two-mode rows also say how many members a coalition has
@@ -102,11 +109,11 @@ def rounded(value):
 def test_clusters_reproduce_the_seed_tables(loaded):
     from coalitions.loaders.taxonomy import COMPOSITIONS, ROLES, THEMES
 
-    theme = json.loads(invoke(*loaded["embedded"], "clusters", "--by", "theme", "-f", "json").stdout)
+    theme = rows_of(invoke(*loaded["embedded"], "clusters", "--by", "theme", "-f", "json").stdout)
     assert {r["cluster"]: r["count"] for r in theme} == {t.name: t.seed_count for t in THEMES}
-    role = json.loads(invoke(*loaded["embedded"], "clusters", "--by", "role", "-f", "json").stdout)
+    role = rows_of(invoke(*loaded["embedded"], "clusters", "--by", "role", "-f", "json").stdout)
     assert sorted(r["count"] for r in role) == sorted(r.seed_count for r in ROLES)
-    actors = json.loads(invoke(*loaded["embedded"], "clusters", "--by", "actors", "-f", "json").stdout)
+    actors = rows_of(invoke(*loaded["embedded"], "clusters", "--by", "actors", "-f", "json").stdout)
     assert {r["cluster"]: r["count"] for r in actors} == {label: n for _, label, n in COMPOSITIONS}
 
 
@@ -116,7 +123,7 @@ def test_analyse_writes_measures_that_cypher_can_rank(loaded, tmp_path):
     invoke(*store, "analyse")
     top = json.loads(invoke(*store, "query", "MATCH (a:Person) RETURN a.id AS id, "
                             "a.betweenness AS b ORDER BY b DESC, id LIMIT 3", "-f", "json").stdout)
-    pivots = json.loads(invoke(*store, "pivots", "--top", "50", "-f", "json").stdout)
+    pivots = rows_of(invoke(*store, "pivots", "--top", "50", "-f", "json").stdout)
     people = [p for p in pivots if p["kind"] == "person"][:3]
     assert [r["id"] for r in top] == sorted([p["id"] for p in people],
                                             key=lambda i: (-next(p["betweenness"] for p in people

@@ -127,9 +127,13 @@ def test_city_profiles_by_hand():
     # 5 edges of 15 possible; degrees 3 2 2 1 1 1 → Σ(3 − d) = 8, over 5 · 4
     assert gent["density"] == pytest.approx(5 / 15)
     assert gent["centralisation"] == pytest.approx(8 / 20)
+    assert gent["n_edges"] == 5
     assert aalst["n_with_government"] == 1 and aalst["n_inbetween"] == 0
-    assert aalst["density"] == pytest.approx(1.0)
-    assert math.isnan(aalst["centralisation"])
+    # one coalition: co-membership links everyone (density 1, centralisation 0 whatever the
+    # city) — left undefined, with n stated beside it
+    assert aalst["n_coalitions"] == 1 and aalst["n_actors"] == 2 and aalst["n_edges"] == 1
+    assert math.isnan(aalst["density"]) and math.isnan(aalst["centralisation"])
+    assert df.attrs["definitions"]["density"] == "city_density"
 
 
 def test_case_table_by_hand():
@@ -143,11 +147,11 @@ def test_case_table_by_hand():
     assert gov["members"] == ["Olga Ambtenaar"] and gov["share"] == pytest.approx(1 / 3)
     piv = t["pivots"]
     assert piv["declared"] == ["Vzw Een"]
-    assert piv["structural"] == "Olga Ambtenaar"  # the only member on shortest paths
+    assert piv["structural"] == ["Olga Ambtenaar"]  # the only member on shortest paths
     assert piv["agree"] is False
     # member network: only the n1–n2 tie among 3 members
-    assert t["density"] == pytest.approx(1 / 3)
-    assert t["centralisation"] == pytest.approx(0.5)  # degrees 0 1 1 → Σ(1−d)=1 over 2
+    assert t["member_density"] == pytest.approx(1 / 3)
+    assert t["member_centralisation"] == pytest.approx(0.5)  # degrees 0 1 1 → Σ(1−d)=1 over 2
     pos = t["position"].set_index("id")
     assert pos.loc[["c1", "c2", "c3"], "shared_members"].tolist() == [1, 1, 0]
     assert pos.loc[["c1", "c2", "c3"], "linked_coalitions"].tolist() == [1, 1, 0]
@@ -174,8 +178,8 @@ def test_compare_with_and_without_government_by_hand():
     assert with_gov["city_actor_brokerage"] == pytest.approx((4 + 0) / 2)
     # shares of city-government members: c1 1/3, c2 1/2, a1 1/2
     assert with_gov["government_share_of_members"] == pytest.approx((1 / 3 + 1 / 2 + 1 / 2) / 3)
-    assert with_gov["mean_density"] == pytest.approx((1 / 3 + 0 + 0) / 3)
-    assert with_gov["mean_centralisation"] == pytest.approx(0.5)  # only c1 has 3 members
+    assert with_gov["mean_member_density"] == pytest.approx((1 / 3 + 0 + 0) / 3)
+    assert with_gov["mean_member_centralisation"] == pytest.approx(0.5)  # only c1 has 3 members
     assert without["n_city_actors"] == 0 and math.isnan(without["city_actor_degree"])
     assert without["share_with_government"] == 0
 
