@@ -233,8 +233,8 @@ class _Context:
         # competition ranking: 1 + actors with a strictly higher score
         rank = int(((all_b > b) & ~same).sum()) + 1
         others = int(same.sum()) - 1
-        tie = f", tied with {others} other{'s' if others != 1 else ''}" if others else ""
-        return f"betweenness {b:.3f}, rank {rank}{tie} of {len(all_b)} actors"
+        tie = f" (tied with {others} other{'s' if others != 1 else ''})" if others else ""
+        return f"betweenness {b:.3f}, rank {rank} of {len(all_b)} actors{tie}"
 
     def _only_link(self, i: int) -> str | None:
         contacts = self.adjacency.indices[self.adjacency.indptr[i]:self.adjacency.indptr[i + 1]]

@@ -234,3 +234,69 @@ def test_sample_vectorised_member_relations_equal_per_coalition_graphs(sample):
         assert rel.at[cid, "density"] == pytest.approx(density, nan_ok=True)
         assert rel.at[cid, "centralisation"] == pytest.approx(degree_centralisation(g),
                                                               nan_ok=True)
+
+
+# --- one definition of "involves city government" in every command -----------------------
+
+EGEB = "brussel-egeb"
+
+
+def egeb_government_in_every_command(data: GraphData) -> dict[str, bool]:
+    """EGEB's city-government involvement as each command and the report answer it."""
+    from coalitions.analysis.clusters import cluster_table
+    from coalitions.graph.scope import Scope
+    from coalitions.viz.report import _profile
+
+    only = Scope(coalition=EGEB).apply(data)
+    actors = cluster_table(only, "actors")
+    (group,) = actors.loc[actors["count"] == 1, "group"]
+    (kind,) = compare(only, "government")["type"]
+    report = dict(_profile(only))["coalitions with city government taking part"]
+    return {
+        "clusters": group == "with city government",
+        "cities": bool(city_profiles(only).at[0, "n_with_government"] == 1),
+        "compare": kind == "with city government",
+        "case": case_table(data, EGEB)["government"]["with_government"],
+        "report": report.startswith("1 of 1"),
+    }
+
+
+def test_sample_egeb_has_no_city_government_in_any_command(sample):
+    # By hand from the sample's CSV files: EGEB's 21 members are nonprofits, citizens and two
+    # universities; none of sector city_government, no official or politician.
+    members = pd.read_csv(SAMPLE / "memberships.csv")
+    actors = pd.read_csv(SAMPLE / "actors.csv")
+    mine = actors[actors["id"].isin(members.loc[members["coalition"] == EGEB, "actor"])]
+    assert not (mine["sector"].eq("city_government")
+                | mine["function"].isin(["official", "politician"])).any()
+    assert egeb_government_in_every_command(sample) == dict.fromkeys(
+        ("clusters", "cities", "compare", "case", "report"), False)
+
+
+def test_a_declared_city_government_the_members_lack_changes_no_command_and_warns(sample):
+    # The inventory's Actoren text read as "city government + nonprofit" (the issue's case):
+    # the members still decide, the same way everywhere, and a warning names both readings.
+    co = sample.coalitions.copy()
+    co["sectors"] = [["city_government", "nonprofit"] if cid == EGEB else s
+                     for cid, s in zip(co["id"], co["sectors"], strict=True)]
+    data = GraphData(coalitions=co, actors=sample.actors, memberships=sample.memberships,
+                     ties=sample.ties)
+    assert set(egeb_government_in_every_command(data).values()) == {False}
+    (warning,) = city_profiles(data).attrs["warnings"]
+    assert "EGEB (brussel-egeb)" in warning
+    assert "members make it nonprofit only" in warning
+    assert "declares city government + nonprofit" in warning
+    assert case_table(data, EGEB)["warnings"] == [warning]
+    assert compare(data, "government").attrs["warnings"] == [warning]
+
+
+def test_sample_cities_with_one_coalition_have_no_density_or_centralisation(sample):
+    from coalitions.graph.scope import Scope
+
+    df = city_profiles(sample)
+    assert df["n_coalitions"].min() >= 2  # the sample has none: cut one city to one
+    one = city_profiles(Scope(coalition=EGEB).apply(sample)).iloc[0]
+    assert one["n_coalitions"] == 1 and one["n_actors"] == 21
+    assert math.isnan(one["density"]) and math.isnan(one["centralisation"])
+    several = df[df["n_coalitions"] >= 2]
+    assert several["density"].notna().all()

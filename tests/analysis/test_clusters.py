@@ -298,3 +298,46 @@ def test_feature_columns_are_binary(sample):
     assert set(np.unique(x.to_numpy())) <= {0, 1}
     assert (x.filter(like="role:").sum(axis=1) == 1).all()
     assert list(itertools.islice(x.columns, 1))[0].startswith("theme:")
+
+
+# --- composition of the five cases, derived independently from the sample's CSV files -------
+
+# The documented rule (coalitions.loaders.taxonomy, DESIGN.md "Sectors of actors"): the
+# study's composition table has four sectors; citizens (burgers, bewoners, vrijwilligers) and
+# knowledge institutions (universiteit, hogeschool) are civil society and count as nonprofit;
+# an official or politician counts as city government.
+SECTOR_TO_CATEGORY = {"city_government": "city_government",
+                      "other_government": "other_government", "nonprofit": "nonprofit",
+                      "citizens": "nonprofit", "knowledge": "nonprofit", "private": "private"}
+FIVE_CASES = ["Solied", "De Koep", "Energent", "Duurzame Haven", "EGEB"]
+
+
+def members_composition_from_csv(name: str) -> tuple[str, set[str], set[str]]:
+    """(id, categories of the members, categories declared) read with pandas alone."""
+    co = pd.read_csv(SAMPLE / "coalitions.csv")
+    actors = pd.read_csv(SAMPLE / "actors.csv")
+    members = pd.read_csv(SAMPLE / "memberships.csv")
+    (cid,) = co.loc[co["Naam"] == name, "id"]
+    mine = members[members["coalition"] == cid].merge(actors, left_on="actor", right_on="id")
+    found = {SECTOR_TO_CATEGORY[s] for s in mine["sector"].dropna()}
+    if mine["function"].isin(["official", "politician"]).any():
+        found.add("city_government")
+    (declared,) = co.loc[co["Naam"] == name, "sectors"]
+    return cid, found, {SECTOR_TO_CATEGORY[s] for s in declared.split(";")}
+
+
+@pytest.mark.parametrize("name", FIVE_CASES)
+def test_the_five_cases_composition_is_their_members(sample, name):
+    cid, found, declared = members_composition_from_csv(name)
+    comp = composition(sample).set_index("id")
+    assert set(comp.at[cid, "sectors"]) == found
+    assert comp.at[cid, "source"] == "members"
+    assert set(comp.at[cid, "declared_sectors"]) == declared
+    assert comp.at[cid, "government"] == ("city_government" in found)
+    assert comp.at[cid, "label"] in {label for _, label, _ in COMPOSITIONS}  # one of the six
+
+
+def test_sample_members_and_inventory_agree_so_no_warning(sample):
+    comp = composition(sample)
+    assert comp["agrees"].tolist() == [True] * len(comp)
+    assert comp.attrs["warnings"] == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from pathlib import Path
 
 import networkx as nx
 import pandas as pd
@@ -114,7 +115,7 @@ def test_tied_structural_pivots_are_all_named_and_a_tied_declared_pivot_is_no_mi
     assert df.loc["k2", "structural_betweenness"] == pytest.approx(2 / 3)
     text = df.loc["k2", "structural_explanation"]
     assert text.startswith("2 members tied at betweenness 0.667: B: ")
-    assert "rank 1, tied with 1 other of 4 actors" in text
+    assert "rank 1 of 4 actors (tied with 1 other)" in text
     assert "only link" not in text  # no "only link" claim while another member ties
     # c is declared in k2 and tied at the top: no mismatch
     assert df.loc["k2", "mismatch"] is False
@@ -152,3 +153,67 @@ def test_explain_actor_for_one_actor_and_unknown_actor():
     data = city()
     assert explain_actor(data, "n1") == "sits in 1 coalition; reaches 2 sectors through 3 contacts"
     assert explain_actor(data, "nobody") == "not in this network"
+
+
+# --- one scope of isolates: the same betweenness in every command (bundled sample) ---------
+
+SAMPLE = Path(__file__).resolve().parents[2] / "coalitions" / "data" / "sample"
+
+
+@pytest.fixture(scope="module")
+def sample() -> GraphData:
+    from coalitions.loaders import load_inputs
+
+    return load_inputs([SAMPLE]).data
+
+
+def test_sample_betweenness_is_the_same_in_pivots_city_per_coalition_and_case(sample):
+    from coalitions.analysis.centrality import actor_measures
+    from coalitions.analysis.cities import case_table
+    from coalitions.graph.scope import Scope
+
+    per_coalition = coalition_pivots(sample)
+    checked = 0
+    for city_name, rows in per_coalition.groupby("city"):
+        # `pivots --city X` is actor_measures on Scope(city=X)
+        city_b = actor_measures(Scope(city=city_name).apply(sample)).set_index("id")["betweenness"]
+        for row in rows.itertuples(index=False):
+            for actor in row.structural_pivots:
+                assert row.structural_betweenness == pytest.approx(city_b[actor], abs=1e-12)
+                checked += 1
+            for actor in row.declared_pivots:
+                assert city_b[actor] <= row.declared_betweenness + 1e-12
+        # `case` shows each member's betweenness in the same network
+        case = case_table(sample, rows["id"].iloc[0])["members"].set_index("id")["betweenness"]
+        assert case.to_numpy() == pytest.approx(city_b.loc[case.index].to_numpy(), abs=1e-12)
+    assert checked >= 14
+
+
+def test_sample_city_scope_is_the_members_of_its_coalitions_no_isolates(sample):
+    # Independent: networkx on the co-membership + tie graph of Gent built from the CSVs; the
+    # city departments in actors.csv that sit in no coalition are not vertices of it.
+    co = pd.read_csv(SAMPLE / "coalitions.csv")
+    members = pd.read_csv(SAMPLE / "memberships.csv")
+    ties = pd.read_csv(SAMPLE / "ties.csv")
+    gent = set(co.loc[co["Stad"] == "Gent", "id"])
+    h = nx.Graph()
+    for _cid, group in members[members["coalition"].isin(gent)].groupby("coalition"):
+        h.add_nodes_from(group["actor"])
+        h.add_edges_from(itertools.combinations(sorted(set(group["actor"])), 2))
+    h.add_edges_from((s, t) for s, t in zip(ties["source"], ties["target"], strict=True)
+                     if s in h and t in h and s != t)
+    expected = nx.betweenness_centrality(h)
+    from coalitions.analysis.centrality import actor_measures
+    from coalitions.graph.scope import Scope
+
+    got = actor_measures(Scope(city="Gent").apply(sample)).set_index("id")["betweenness"]
+    assert set(got.index) == set(expected)
+    assert "org-stad-gent-dienst-participatie" not in got.index  # in no coalition
+    for actor, value in expected.items():
+        assert got[actor] == pytest.approx(value, abs=1e-12)
+    rows = coalition_pivots(sample)
+    for row in rows[rows["city"] == "Gent"].itertuples(index=False):
+        top = max(expected[a] for a in members.loc[members["coalition"] == row.id, "actor"])
+        want = sorted(a for a in set(members.loc[members["coalition"] == row.id, "actor"])
+                      if top > 0 and expected[a] == pytest.approx(top, rel=1e-9))
+        assert sorted(row.structural_pivots) == want
