@@ -146,7 +146,9 @@ DEFINITIONS: dict[str, Definition] = {d.key: d for d in [
         nl="aandeel in de eerste eigenvector: centraal als verbonden met centrale actoren "
            "(ongewogen)",
         name_nl="Eigenvectorcentraliteit",
-        normalisation="unit Euclidean norm over the whole network",
+        normalisation="unit Euclidean norm over the whole network; no value (empty) "
+                      "outside the connected component(s) that carry the leading "
+                      "eigenvector (isolates, smaller components), where it is 0",
         reference="Bonacich, P. (1987). Am. J. Sociol. 92(5), 1170-1182. doi:10.1086/228631"),
     Definition(
         "pagerank", "PageRank", "actors",
