@@ -29,11 +29,13 @@ NETWORKS: dict[str, dict[str, str]] = {
         "en": "one-mode actor network: two actors are linked when they share a coalition "
               "(co-membership, the product A·Aᵀ of the actor × coalition matrix) or have an "
               "explicit tie; undirected; weight = shared coalitions + tie weights; every "
-              "actor in scope is a vertex, isolates included",
+              "actor in scope is a vertex, isolates included (a city's scope: the members "
+              "of its coalitions)",
         "nl": "één-modaal actorennetwerk: twee actoren zijn verbonden als ze samen in een "
               "coalitie zitten (co-lidmaatschap, A·Aᵀ) of een expliciete band hebben; "
               "ongericht; gewicht = gedeelde coalities + gewicht van de banden; elke actor "
-              "in de selectie is een knoop, ook geïsoleerde",
+              "in de selectie is een knoop, ook geïsoleerde (voor een stad: de leden van "
+              "haar coalities)",
     },
     "two_mode": {
         "en": "two-mode network: actors and coalitions, an actor linked to each coalition "

@@ -198,15 +198,16 @@ class _Context:
             codes=codes,
         )
 
-    def explain(self, i: int, *, tied: bool = False) -> str:
+    def explain(self, i: int, *, tied: bool = False, rank: bool = True) -> str:
         """Facts about actor ``i``; ``tied``: it shares the top score with other members, so
-        no "only link" claim is made for it."""
+        no "only link" claim is made for it; ``rank``: end with its betweenness and rank."""
         # A city's top broker is often the structural pivot of many coalitions.
-        if (i, tied) not in self._explained:
-            self._explained[(i, tied)] = self._explain(i, tied)
-        return self._explained[(i, tied)]
+        key = (i, tied, rank)
+        if key not in self._explained:
+            self._explained[key] = self._explain(i, tied, rank)
+        return self._explained[key]
 
-    def _explain(self, i: int, tied: bool) -> str:
+    def _explain(self, i: int, tied: bool, rank: bool) -> str:
         facts = []
         k = int(self.n_coalitions[i])
         facts.append(f"sits in {k} coalition{'s' if k != 1 else ''}")
@@ -221,20 +222,24 @@ class _Context:
                          f"through {contacts.size} contact{'s' if contacts.size != 1 else ''}")
         else:
             facts.append("has no contacts in this network")
-        if self.betweenness is not None and len(self.betweenness):
+        if rank and self.betweenness is not None and len(self.betweenness):
             facts.append(self._rank(i))
         return "; ".join(facts)
 
-    def _rank(self, i: int) -> str:
+    def rank_of(self, i: int) -> tuple[int, int]:
+        """Competition rank of actor ``i`` by betweenness (1 + actors strictly higher) and
+        the number of other actors tied with it."""
         b, all_b = self.betweenness[i], self.betweenness
+        same = np.isclose(all_b, b, rtol=TIE_RTOL, atol=0)
+        return int(((all_b > b) & ~same).sum()) + 1, int(same.sum()) - 1
+
+    def _rank(self, i: int) -> str:
+        b = self.betweenness[i]
         if b <= 0:
             return "betweenness 0: on no shortest path between other actors"
-        same = np.isclose(all_b, b, rtol=TIE_RTOL, atol=0)
-        # competition ranking: 1 + actors with a strictly higher score
-        rank = int(((all_b > b) & ~same).sum()) + 1
-        others = int(same.sum()) - 1
+        rank, others = self.rank_of(i)
         tie = f" (tied with {others} other{'s' if others != 1 else ''})" if others else ""
-        return f"betweenness {b:.3f}, rank {rank} of {len(all_b)} actors{tie}"
+        return f"betweenness {b:.3f}, rank {rank} of {len(self.betweenness)} actors{tie}"
 
     def _only_link(self, i: int) -> str | None:
         contacts = self.adjacency.indices[self.adjacency.indptr[i]:self.adjacency.indptr[i + 1]]
@@ -281,9 +286,16 @@ def _coalition_row(ctx: _Context, coalition, declared: list[str]) -> dict:
         explanation = ("no member lies on a shortest path between other actors of the city "
                        "(highest betweenness 0)" if members.size else "no members")
     elif tied:
-        explanation = (f"{len(structural)} members tied at betweenness {top:.3f}: "
-                       + " | ".join(f"{ctx.names[j]}: {ctx.explain(j, tied=True)}"
-                                    for j in structural))
+        rank, _ = ctx.rank_of(structural[0])
+        facts = [ctx.explain(j, tied=True, rank=False) for j in structural]
+        names = [str(ctx.names[j]) for j in structural]
+        head = (f"{len(structural)} members tied at betweenness {top:.3f} "
+                f"(rank {rank} of {len(ctx.betweenness)} actors)")
+        if len(set(facts)) == 1:
+            explanation = f"{head}: {', '.join(names)}; each {facts[0]}"
+        else:
+            explanation = f"{head}: " + " | ".join(
+                f"{name}: {fact}" for name, fact in zip(names, facts, strict=True))
     else:
         explanation = ctx.explain(structural[0])
     return {

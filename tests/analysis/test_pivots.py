@@ -114,8 +114,8 @@ def test_tied_structural_pivots_are_all_named_and_a_tied_declared_pivot_is_no_mi
     assert df.loc["k2", "structural_pivot_names"] == ["B", "C"]
     assert df.loc["k2", "structural_betweenness"] == pytest.approx(2 / 3)
     text = df.loc["k2", "structural_explanation"]
-    assert text.startswith("2 members tied at betweenness 0.667: B: ")
-    assert "rank 1 of 4 actors (tied with 1 other)" in text
+    assert text.startswith("2 members tied at betweenness 0.667 (rank 1 of 4 actors): B")
+    assert "B" in text and "C" in text
     assert "only link" not in text  # no "only link" claim while another member ties
     # c is declared in k2 and tied at the top: no mismatch
     assert df.loc["k2", "mismatch"] is False

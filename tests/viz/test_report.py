@@ -103,7 +103,7 @@ def test_report_sentences_agree_with_its_tables(sample, city):
         assert f"betweenness {row.structural_betweenness:.3f}" in text
         assert text.startswith(f"{len(names)} members tied") == (len(names) > 1)
         if len(names) > 1:  # every tied member named in the sentence, no "only link" claim
-            assert all(f"{name}: sits in" in text for name in names)
+            assert all(name in text for name in names)
             assert "only link" not in text
         ranks = {int(r) for r in re.findall(r"rank (\d+) of", text)}
         sizes = {int(s) for s in re.findall(r"of (\d+) actors", text)}
