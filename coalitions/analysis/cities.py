@@ -199,7 +199,8 @@ def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
           ``declared_composition`` (the inventory's), ``n_members``);
         - ``members``: DataFrame — ``id``, ``name``, ``kind``, ``sector``, ``function``,
           ``role`` (membership roles, "; "), ``n_coalitions`` (in the data),
-          ``n_city_coalitions`` (in this city), ``degree`` (in the member network),
+          ``n_city_coalitions`` (in this city), ``member_degree`` (links in the member
+          network, a count — not the normalised ``degree`` of ``pivots``),
           ``betweenness`` (normalised, in the city's actor network);
         - ``by_sector``: DataFrame — ``sector``, ``count``, ``share``;
         - ``government``: dict — ``relation``, ``origin``, ``with_government``
@@ -257,10 +258,13 @@ def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
         "role": [roles.get(a) for a in member_ids],
         "n_coalitions": [int(all_counts.get(a, 0)) for a in member_ids],
         "n_city_coalitions": [int(city_counts.get(a, 0)) for a in member_ids],
-        "degree": [int(mdeg.get(a, 0)) for a in member_ids],
+        "member_degree": [int(mdeg.get(a, 0)) for a in member_ids],
         "betweenness": [float(city_btw.get(a, 0.0)) for a in member_ids],
     })
     members = members.sort_values(["sector", "name"], na_position="last", ignore_index=True)
+    attach(members, {"betweenness": "betweenness"},
+           scope=f"the actor network of {city}: members of its coalitions and their ties"
+           if isinstance(city, str) else "the coalition's members")
     by_sector = (members["sector"].fillna("(unknown)").value_counts()
                  .rename_axis("sector").reset_index(name="count"))
     by_sector["share"] = by_sector["count"] / max(len(members), 1)
