@@ -285,7 +285,7 @@ def _profile(part: GraphData) -> list[tuple[str, str]]:
             if key not in profile.columns:
                 continue
             if key in _NETWORK_MEASURES:
-                label += f" ({row['n_actors']} actors, {row['n_edges']} links)"
+                label += f", on {row['n_actors']} actors and {row['n_edges']} links"
                 if pd.isna(row[key]):
                     rows.append((label, "not defined for a city with one coalition "
                                         "(its members are all linked by it)"))

@@ -92,7 +92,7 @@ def test_report_sentences_agree_with_its_tables(sample, city):
 
     n_actors = len(part.actors)  # the city's scope: members of its coalitions
     density_label = next(k for k in profile if k.startswith("density"))
-    assert f"({n_actors} actors," in density_label
+    assert f"on {n_actors} actors and " in density_label
 
     pivots = _pivots(part)
     for row in pivots.itertuples(index=False):
