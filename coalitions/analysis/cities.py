@@ -178,7 +178,9 @@ def city_profiles(data: GraphData) -> pd.DataFrame:
     df.attrs["city_actors"] = "persons whose function is " + " or ".join(GOVERNMENT_FUNCTIONS)
     df.attrs["warnings"] = composition(data).attrs["warnings"]
     return attach(df, {"n_with_government": "government", "share_with_government": "government",
-                       "density": "city_density", "centralisation": "city_centralisation"})
+                       "density": "city_density", "centralisation": "city_centralisation"},
+                  scope="per city: the members of its coalitions in scope, linked by shared "
+                        "coalitions and explicit ties")
 
 
 def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
@@ -385,7 +387,10 @@ def compare(data: GraphData, by: str = "government") -> pd.DataFrame:
     df.attrs["warnings"] = composition(data).attrs["warnings"]
     return attach(df, {"share_with_government": "government",
                        "mean_member_density": "member_density",
-                       "mean_member_centralisation": "member_centralisation"})
+                       "mean_member_centralisation": "member_centralisation"},
+                  scope="city actors' degree, betweenness and brokerage: per type, the actor "
+                        "network of the coalitions of that type (all cities in scope); "
+                        "member density and centralisation: per coalition, averaged")
 
 
 # helpers
