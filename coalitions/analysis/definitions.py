@@ -179,7 +179,7 @@ DEFINITIONS: dict[str, Definition] = {d.key: d for d in [
         reference="Borgatti, S. P. & Everett, M. G. (1997). Social Networks 19(3), 243-269"),
     Definition(
         "composition", "Actor composition", "inventory",
-        en="the seed's sectors that take part, read from the members: city government, "
+        en="the study's sectors that take part, read from the members: city government, "
            "other government, nonprofit (also citizens and knowledge institutions, as "
            "civil society), private; an official or politician counts as city government; "
            "a coalition without member sectors falls back to its declared composition",
@@ -189,8 +189,8 @@ DEFINITIONS: dict[str, Definition] = {d.key: d for d in [
            "geldt de opgegeven samenstelling",
         name_nl="Actorsamenstelling",
         normalisation="none (a set of sectors; the study's six categories and others)",
-        reference="Universiteit Gent (2007), cluster analysis of coalitions, actors table; "
-                  "Young, D. R. (2000). Nonprofit Volunt. Sect. Q. 29(1), 149-172"),
+        reference="Universiteit Gent (2007), the study's cluster analysis of coalitions, "
+                  "actors table (six compositions)"),
     Definition(
         "declared_composition", "Declared composition", "inventory",
         en="the sectors the inventory says take part: the coded sectors column, or the "
