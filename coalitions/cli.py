@@ -389,8 +389,8 @@ def pivots(
     if per_coalition:
         frame = coalition_pivots(data, seed=seed)
         _print(_head(frame, top), fmt, title="Structural vs declared pivot per coalition",
-               table_columns=["name", "city", "structural_pivot_name", "declared_pivot_names",
-                              "mismatch", "structural_explanation"])
+               table_columns=["name", "city", "structural_pivot_names",
+                              "declared_pivot_names", "mismatch", "structural_explanation"])
         return
     frame = two_mode_measures(data, seed=seed) if two_mode else actor_measures(data, seed=seed)
     frame = rank(frame, by)
@@ -512,7 +512,9 @@ def clusters(
         return
     if by not in ("theme", "role", "actors"):
         raise UsageError(f"Cannot cluster by {by!r}.", hint="Use theme, role, actors or data.")
-    _print(cluster_table(data, by=by), fmt, title=f"Coalitions by {by}")
+    table = cluster_table(data, by=by)
+    _warnings(table.attrs.get("warnings", []))
+    _print(table, fmt, title=f"Coalitions by {by}")
 
 
 @app.command()
@@ -540,7 +542,9 @@ def cities(
     from coalitions.analysis.cities import city_profiles
 
     data, _ = _scoped(store, neo4j, city, None, theme, None, since, until)
-    _print(city_profiles(data), fmt, title="City profiles")
+    profiles = city_profiles(data)
+    _warnings(profiles.attrs.get("warnings", []))
+    _print(profiles, fmt, title="City profiles")
 
 
 @app.command()
@@ -556,6 +560,7 @@ def case(
 
     data, _ = _scoped(store, neo4j, None, None, None, None, None, None)
     table = case_table(data, name)
+    _warnings(table.get("warnings", []))
     if fmt is Format.json:
         import json
 
@@ -573,7 +578,7 @@ def case(
         return
     info = table["coalition"]
     facts = [{"field": k, "value": v} for k, v in info.items()]
-    for key in ("density", "centralisation", "rank", "n_city_coalitions"):
+    for key in ("member_density", "member_centralisation", "rank", "n_city_coalitions"):
         if key in table:
             facts.append({"field": key, "value": table[key]})
     for key, value in table.get("government", {}).items():
@@ -598,7 +603,9 @@ def compare(
     from coalitions.analysis.cities import compare as grid
 
     data, _ = _scoped(store, neo4j, city, None, None, None, since, until)
-    _print(grid(data, by=by), fmt, title=f"Coalitions compared by {by}")
+    frame = grid(data, by=by)
+    _warnings(frame.attrs.get("warnings", []))
+    _print(frame, fmt, title=f"Coalitions compared by {by}")
 
 
 @app.command()

@@ -398,7 +398,9 @@ def actor_measures(data: GraphData, *, exact_limit: int = EXACT_LIMIT,
 
     Columns: ``id``, ``name``, ``kind``, ``sector``, ``city``, ``mode`` (always "actor"),
     ``degree``, ``strength``, ``betweenness`` (normalised, unweighted), ``closeness``
-    (classic if connected, else harmonic), ``eigenvector`` (unweighted, unit norm),
+    (classic if connected, else harmonic), ``eigenvector`` (unweighted, unit norm; NaN
+    outside the component(s) that carry the leading eigenvector — isolates and smaller
+    components, where it would be 0 up to rounding, ~1e-17, and rank nothing),
     ``pagerank`` (weighted by ``weight``), ``coreness``, ``coalitions`` (number of
     coalitions). ``df.attrs``: ``betweenness_method`` and ``closeness_method`` — one line
     each saying exact or sampled (sample size, seed, mean standard error) — and
@@ -436,7 +438,7 @@ def actor_measures(data: GraphData, *, exact_limit: int = EXACT_LIMIT,
         "strength": strengths,
         "betweenness": b.to_numpy(),
         "closeness": c.to_numpy(),
-        "eigenvector": _leading_eigenvector(w),
+        "eigenvector": _on_leading_components(w, _leading_eigenvector(w)),
         "pagerank": pr,
         "coreness": _core_numbers(w),
         "coalitions": proj.n_coalitions.astype(int),
@@ -783,6 +785,30 @@ def _leading_eigenvector(m: sp.csr_matrix) -> np.ndarray:
         v = -v
     v = np.abs(v)
     return v / np.linalg.norm(v)
+
+
+def _on_leading_components(m: sp.csr_matrix, v: np.ndarray) -> np.ndarray:
+    """``v`` on the connected components that carry it, NaN elsewhere.
+
+    The leading eigenvector of a disconnected network is 0 outside the component(s) with the
+    largest eigenvalue; numerically those zeros come out as ~1e-17 and would be printed and
+    ranked as if they meant something. Eigenvector centrality compares actors within those
+    components only, so the others get no value. A network without edges keeps its uniform
+    vector (every actor alike, as networkx).
+    """
+    if m.nnz == 0 or len(v) == 0:
+        return v
+    from scipy.sparse.csgraph import connected_components
+
+    n_components, labels = connected_components(m, directed=False)
+    if n_components == 1:
+        return v
+    top = np.zeros(n_components)
+    np.maximum.at(top, labels, v)
+    # a component in the leading eigenspace holds a share of the unit norm far above the
+    # solver's rounding (~1e-15 relative); the others are rounding only
+    carries = top > 1e-9 * v.max()
+    return np.where(carries[labels], v, np.nan)
 
 
 class _RowBlockProduct(sla.LinearOperator):

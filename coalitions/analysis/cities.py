@@ -16,10 +16,13 @@ Vocabulary used throughout:
 - **city actors**: persons whose function is official or politician
   (:data:`~coalitions.graph.model.GOVERNMENT_FUNCTIONS`);
 - **city-government members**: actors of sector ``city_government`` plus the city actors;
-- a coalition **with city government**: one with a city-government member or a declared
-  ``city_government`` sector;
-- a city's **actor network**: the members of the city's coalitions, linked when they share a
-  coalition or have an explicit tie (direction ignored; co-membership + ties as
+- a coalition **with city government**: one whose composition, read from its members,
+  includes city government (:func:`~coalitions.analysis.clusters.involves_city_government`;
+  the declared sectors only for a coalition whose members have no sector) — the same
+  definition in every command;
+- a city's **actor network**: the members of the city's coalitions (an actor in no coalition
+  is in no city's network, as ``--city`` cuts it), linked when they share a coalition or have
+  an explicit tie (direction ignored; co-membership + ties as
   :func:`~coalitions.analysis.network.actor_network` builds it);
 - a coalition's **member network**: its members, linked when they are related *apart from
   this coalition* — an explicit tie (either direction) or another coalition they share.
@@ -38,7 +41,12 @@ import scipy.sparse as sp
 
 from coalitions.analysis.brokerage import brokerage_roles
 from coalitions.analysis.centrality import actor_betweenness, betweenness, degree
-from coalitions.analysis.clusters import composition
+from coalitions.analysis.clusters import (
+    city_government_members,
+    composition,
+    involves_city_government,
+)
+from coalitions.analysis.definitions import attach
 from coalitions.analysis.network import actor_network, affiliation, coalition_network
 from coalitions.analysis.pivots import coalition_pivots
 from coalitions.errors import UsageError
@@ -112,20 +120,26 @@ def city_profiles(data: GraphData) -> pd.DataFrame:
 
     - ``city``, ``n_coalitions``, ``n_actors`` (members of the city's coalitions);
     - ``n_with_government``, ``share_with_government``: coalitions with city government
-      (a city-government member or a declared ``city_government`` sector);
+      (:func:`~coalitions.analysis.clusters.involves_city_government`);
     - ``n_inbetween``, ``inbetween``: the officials and politicians who sit in two or more
       of the city's coalitions (names, "; "-separated, most coalitions first);
     - ``inbetween_brokerage``: their Gould–Fernandez brokerage summed — the ``total`` of
       :func:`~coalitions.analysis.brokerage.actor_brokerage` on the city's actor network
       grouped by sector, undirected reading; ``inbetween_brokerage_between_sectors`` the
       same without the coordinator role (paths that stay inside one sector);
+    - ``n_edges``: links of the city's actor network (on ``n_actors`` vertices);
     - ``density``: edges / possible edges of the city's actor network;
     - ``centralisation``: its Freeman degree centralisation (:func:`degree_centralisation`).
+
+    Density and centralisation are left empty (NaN) for a city with **one coalition**: its
+    members are all linked by that coalition, so density would be 1 and centralisation 0
+    whatever the city looks like — not comparable with cities of several coalitions. Read
+    them with ``n_coalitions`` and ``n_actors`` beside them.
 
     Rows are sorted by city name. Coalitions without a city are left out.
     """
     co = data.coalitions
-    gov = _with_government(data)
+    gov = involves_city_government(data)
     rows = []
     for city in sorted(co["city"].dropna().unique(), key=str.lower):
         ids = co.loc[co["city"] == city, "id"].tolist()
@@ -140,6 +154,7 @@ def city_profiles(data: GraphData) -> pd.DataFrame:
             brokerage_total = int(sel["total"].sum())
             brokerage_between = int((sel["total"] - sel["coordinator"]).sum())
         names = _names(sub)
+        several = len(ids) > 1
         rows.append({
             "city": city,
             "n_coalitions": len(ids),
@@ -150,17 +165,22 @@ def city_profiles(data: GraphData) -> pd.DataFrame:
             "inbetween": "; ".join(names[a] for a in inbetween.index),
             "inbetween_brokerage": brokerage_total,
             "inbetween_brokerage_between_sectors": brokerage_between,
-            "density": g.density() if g.vcount() > 1 else float("nan"),
-            "centralisation": degree_centralisation(g),
+            "n_edges": g.ecount(),
+            "density": g.density() if several and g.vcount() > 1 else float("nan"),
+            "centralisation": degree_centralisation(g) if several else float("nan"),
         })
     df = pd.DataFrame(rows, columns=[
         "city", "n_coalitions", "n_actors", "n_with_government", "share_with_government",
         "n_inbetween", "inbetween", "inbetween_brokerage",
-        "inbetween_brokerage_between_sectors", "density", "centralisation"])
+        "inbetween_brokerage_between_sectors", "n_edges", "density", "centralisation"])
     df.attrs["network"] = ("per city: members of the city's coalitions, linked by shared "
                            "coalitions and explicit ties, undirected")
     df.attrs["city_actors"] = "persons whose function is " + " or ".join(GOVERNMENT_FUNCTIONS)
-    return df
+    df.attrs["warnings"] = composition(data).attrs["warnings"]
+    return attach(df, {"n_with_government": "government", "share_with_government": "government",
+                       "density": "city_density", "centralisation": "city_centralisation"},
+                  scope="per city: the members of its coalitions in scope, linked by shared "
+                        "coalitions and explicit ties")
 
 
 def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
@@ -177,19 +197,27 @@ def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
     dict
         - ``coalition``: dict of its attributes (``id``, ``name``, ``city``, ``themes``,
           ``theme_clusters``, ``role``, ``role_label``, ``relation``, ``origin``,
-          ``founded_year``, ``composition``, ``n_members``);
+          ``founded_year``, ``composition`` (from the members), ``composition_source``,
+          ``declared_composition`` (the inventory's), ``n_members``);
         - ``members``: DataFrame — ``id``, ``name``, ``kind``, ``sector``, ``function``,
           ``role`` (membership roles, "; "), ``n_coalitions`` (in the data),
-          ``n_city_coalitions`` (in this city), ``degree`` (in the member network),
+          ``n_city_coalitions`` (in this city), ``member_degree`` (links in the member
+          network, a count — not the normalised ``degree`` of ``pivots``),
           ``betweenness`` (normalised, in the city's actor network);
         - ``by_sector``: DataFrame — ``sector``, ``count``, ``share``;
-        - ``government``: dict — ``relation``, ``origin``, ``with_government``,
-          ``members`` (names of city-government members), ``n``, ``share``;
-        - ``pivots``: dict — ``declared`` (names), ``structural`` (name), ``agree`` (None
-          when nothing is declared or no member brokers), ``explanation`` and
-          ``declared_explanation`` (sentences), ``method`` — from
+        - ``government``: dict — ``relation``, ``origin``, ``with_government``
+          (:func:`~coalitions.analysis.clusters.involves_city_government`), ``members``
+          (names of city-government members), ``n``, ``share``;
+        - ``pivots``: dict — ``declared`` (names), ``structural`` (names, all tied at the
+          top; empty when the top betweenness is 0), ``structural_betweenness``,
+          ``agree`` (None when nothing is declared or no member brokers), ``explanation``
+          and ``declared_explanation`` (sentences), ``method`` — from
           :func:`~coalitions.analysis.pivots.coalition_pivots`;
-        - ``density``, ``centralisation``: of the member network (:func:`member_network`);
+        - ``member_density``, ``member_centralisation``: of the member network
+          (:func:`member_network`: links *apart from* this coalition) — not the city's
+          density of ``city_profiles``;
+        - ``warnings``: the composition warning for this coalition, if its members and the
+          inventory disagree;
         - ``position``: DataFrame of the city's coalitions — ``id``, ``name``,
           ``shared_members`` (members also in another coalition of the city),
           ``linked_coalitions`` (coalitions sharing a member), ``betweenness``
@@ -232,10 +260,13 @@ def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
         "role": [roles.get(a) for a in member_ids],
         "n_coalitions": [int(all_counts.get(a, 0)) for a in member_ids],
         "n_city_coalitions": [int(city_counts.get(a, 0)) for a in member_ids],
-        "degree": [int(mdeg.get(a, 0)) for a in member_ids],
+        "member_degree": [int(mdeg.get(a, 0)) for a in member_ids],
         "betweenness": [float(city_btw.get(a, 0.0)) for a in member_ids],
     })
     members = members.sort_values(["sector", "name"], na_position="last", ignore_index=True)
+    attach(members, {"betweenness": "betweenness"},
+           scope=f"the actor network of {city}: members of its coalitions and their ties"
+           if isinstance(city, str) else "the coalition's members")
     by_sector = (members["sector"].fillna("(unknown)").value_counts()
                  .rename_axis("sector").reset_index(name="count"))
     by_sector["share"] = by_sector["count"] / max(len(members), 1)
@@ -243,11 +274,12 @@ def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
     gov_mask = _government_members(data, member_ids)
     gov_names = [names.get(a, a) for a, is_gov in zip(member_ids, gov_mask, strict=True)
                  if is_gov]
-    comp = composition(data).set_index("id")
+    comp_all = composition(data)
+    comp = comp_all.set_index("id")
     government = {
         "relation": _none(row["relation"]),
         "origin": _none(row["origin"]),
-        "with_government": bool(_with_government(data)[cid]),
+        "with_government": bool(comp.at[cid, "government"]),
         "members": gov_names,
         "n": len(gov_names),
         "share": len(gov_names) / len(member_ids) if member_ids else float("nan"),
@@ -258,8 +290,12 @@ def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
         "role": _none(row["role"]), "role_label": _ROLE_LABEL.get(row["role"]),
         "relation": _none(row["relation"]), "origin": _none(row["origin"]),
         "founded_year": None if pd.isna(row["founded_year"]) else int(row["founded_year"]),
-        "composition": comp.at[cid, "label"], "n_members": len(member_ids),
+        "composition": comp.at[cid, "label"],
+        "composition_source": comp.at[cid, "source"],
+        "declared_composition": comp.at[cid, "declared_label"],
+        "n_members": len(member_ids),
     }
+    warnings = [w for w in comp_all.attrs["warnings"] if f"({cid})" in w]
     position = _position(city_data, cid)
     return {
         "coalition": info,
@@ -267,11 +303,12 @@ def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
         "by_sector": by_sector,
         "government": government,
         "pivots": _pivots(data, cid, city_btw),
-        "density": mnet.density() if mnet.vcount() > 1 else float("nan"),
-        "centralisation": degree_centralisation(mnet),
+        "member_density": mnet.density() if mnet.vcount() > 1 else float("nan"),
+        "member_centralisation": degree_centralisation(mnet),
         "position": position,
         "rank": int(position.loc[position["this"], "rank"].iloc[0]),
         "n_city_coalitions": len(position),
+        "warnings": warnings,
     }
 
 
@@ -293,8 +330,9 @@ def compare(data: GraphData, by: str = "government") -> pd.DataFrame:
     - **government presence**: ``share_with_government`` (coalitions with city government)
       and ``government_share_of_members`` (mean over coalitions of the share of members
       that are city-government members);
-    - **relations between actors**: ``mean_density`` and ``mean_centralisation`` of the
-      coalitions' member networks (:func:`member_network`; density needs two members,
+    - **relations between actors**: ``mean_member_density`` and
+      ``mean_member_centralisation`` of the coalitions' member networks
+      (:func:`member_network`, links apart from the coalition; density needs two members,
       centralisation three).
 
     Means are NaN where nothing is there to average (e.g. no city actors).
@@ -304,14 +342,14 @@ def compare(data: GraphData, by: str = "government") -> pd.DataFrame:
     pandas.DataFrame
         ``type``, ``n_coalitions``, ``n_members``, ``share_with_government``,
         ``government_share_of_members``, ``n_city_actors``, ``city_actor_degree``,
-        ``city_actor_betweenness``, ``city_actor_brokerage``, ``mean_density``,
-        ``mean_centralisation``. ``attrs["by"]`` says the typing.
+        ``city_actor_betweenness``, ``city_actor_brokerage``, ``mean_member_density``,
+        ``mean_member_centralisation``. ``attrs["by"]`` says the typing.
     """
     if by not in COMPARE_BY:
         raise UsageError(f"Cannot compare coalitions by {by!r}.",
                          hint="Use one of: " + ", ".join(COMPARE_BY) + ".")
     types = _types(data, by)
-    gov = _with_government(data)
+    gov = involves_city_government(data)
     per_coalition = _coalition_relations(data)
     rows = []
     for label, ids in types.items():
@@ -336,17 +374,23 @@ def compare(data: GraphData, by: str = "government") -> pd.DataFrame:
             "city_actor_degree": deg,
             "city_actor_betweenness": btw,
             "city_actor_brokerage": brok,
-            "mean_density": _mean(rel["density"]),
-            "mean_centralisation": _mean(rel["centralisation"]),
+            "mean_member_density": _mean(rel["density"]),
+            "mean_member_centralisation": _mean(rel["centralisation"]),
         })
     df = pd.DataFrame(rows, columns=[
         "type", "n_coalitions", "n_members", "share_with_government",
         "government_share_of_members", "n_city_actors", "city_actor_degree",
-        "city_actor_betweenness", "city_actor_brokerage", "mean_density",
-        "mean_centralisation"])
+        "city_actor_betweenness", "city_actor_brokerage", "mean_member_density",
+        "mean_member_centralisation"])
     df.attrs["by"] = by
     df.attrs["city_actors"] = "persons whose function is " + " or ".join(GOVERNMENT_FUNCTIONS)
-    return df
+    df.attrs["warnings"] = composition(data).attrs["warnings"]
+    return attach(df, {"share_with_government": "government",
+                       "mean_member_density": "member_density",
+                       "mean_member_centralisation": "member_centralisation"},
+                  scope="city actors' degree, betweenness and brokerage: per type, the actor "
+                        "network of the coalitions of that type (all cities in scope); "
+                        "member density and centralisation: per coalition, averaged")
 
 
 # helpers
@@ -429,31 +473,14 @@ def _subset(data: GraphData, coalition_ids: list[str]) -> GraphData:
 
 
 def _government_members(data: GraphData, actor_ids: list[str]) -> list[bool]:
-    a = data.actors
-    gov = set(a.loc[(a["sector"] == "city_government")
-                    | a["function"].isin(GOVERNMENT_FUNCTIONS), "id"])
-    return [i in gov for i in actor_ids]
+    gov = city_government_members(data)
+    return [str(i) in gov for i in actor_ids]
 
 
 def _brokerage_of(g: ig.Graph, actor_ids: list[str]) -> pd.DataFrame:
     """Gould–Fernandez roles of some actors of an undirected actor network, sectors as groups."""
     position = {a: i for i, a in enumerate(g.vs["name"])}
     return brokerage_roles(g, "sector", vertices=[position[a] for a in actor_ids])
-
-
-def _with_government(data: GraphData) -> dict[str, bool]:
-    """Coalition id → city government takes part (member or declared sector)."""
-    gov_actors = {a for a, s, f in zip(data.actors["id"], data.actors["sector"],
-                                       data.actors["function"], strict=True)
-                  if s == "city_government" or f in GOVERNMENT_FUNCTIONS}
-    with_member = set(data.memberships.loc[data.memberships["actor"].isin(gov_actors),
-                                           "coalition"])
-    out = {}
-    for cid, sectors in zip(data.coalitions["id"], data.coalitions["sectors"], strict=True):
-        declared = "city_government" in (list(sectors) if isinstance(sectors, list | tuple |
-                                                                     np.ndarray) else [])
-        out[cid] = declared or cid in with_member
-    return out
 
 
 def _city_actor_spans(data: GraphData) -> pd.Series:
@@ -515,12 +542,13 @@ def _pivots(data: GraphData, cid: str, city_btw: pd.Series) -> dict[str, Any]:
     agree = None if mismatch is None or pd.isna(mismatch) else not bool(mismatch)
     return {
         "declared": list(row["declared_pivot_names"] or []),
-        "structural": row["structural_pivot_name"],
+        "structural": list(row["structural_pivot_names"] or []),
+        "structural_betweenness": _none(row["structural_betweenness"]),
         "agree": agree,
         "explanation": row["structural_explanation"],
         "declared_explanation": row["declared_explanation"],
-        "method": "member with the highest betweenness in the city's actor network "
-                  "(coalitions.analysis.pivots)",
+        "method": "members with the highest betweenness in the city's actor network, all "
+                  "named when tied, none when it is 0 (coalitions.analysis.pivots)",
     }
 
 
@@ -528,7 +556,7 @@ def _types(data: GraphData, by: str) -> dict[str, list[str]]:
     co = data.coalitions
     out: dict[str, list[str]] = {}
     if by == "government":
-        gov = _with_government(data)
+        gov = involves_city_government(data)
         out[WITH_GOVERNMENT] = [c for c in co["id"] if gov[c]]
         out[WITHOUT_GOVERNMENT] = [c for c in co["id"] if not gov[c]]
     elif by == "theme":

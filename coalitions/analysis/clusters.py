@@ -19,16 +19,20 @@ import pandas as pd
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import pdist, squareform
 
+from coalitions.analysis.definitions import attach
 from coalitions.errors import UsageError
-from coalitions.graph.model import PIVOT_ROLES, GraphData
+from coalitions.graph.model import GOVERNMENT_FUNCTIONS, PIVOT_ROLES, GraphData
 from coalitions.loaders import taxonomy
 from coalitions.loaders.taxonomy import COMPOSITION_SECTORS, COMPOSITIONS, ROLES, THEMES
 
 __all__ = [
+    "city_government_members",
     "cluster_table",
     "coalition_features",
     "composition",
+    "composition_warnings",
     "data_clusters",
+    "involves_city_government",
     "shortlist",
     "silhouette_samples",
 ]
@@ -37,6 +41,7 @@ CLUSTER_BY = ("theme", "role", "actors")
 N_EXAMPLES = 3
 UNMATCHED = "(not in the seed's taxonomy)"
 NO_ROLE = "(no role given)"
+NO_MEMBER_SECTORS = "declared (no member sectors)"
 WITH_GOVERNMENT = "with city government"
 WITHOUT_GOVERNMENT = "without city government"
 _SECTOR_WORDS = {
@@ -48,36 +53,94 @@ _SECTOR_WORDS = {
 _ROLE_KIND = {r.code: r.kind for r in ROLES}
 
 
-def composition(data: GraphData) -> pd.DataFrame:
-    """The actor composition of every coalition, as the seed's actors table reads it.
+def city_government_members(data: GraphData) -> set[str]:
+    """Ids of the **city-government members**: actors of sector ``city_government`` and
+    persons whose function is official or politician
+    (:data:`~coalitions.graph.model.GOVERNMENT_FUNCTIONS`), whatever sector they carry."""
+    a = data.actors
+    person = a["kind"].eq("person") if "kind" in a.columns else pd.Series(True, index=a.index)
+    gov = a["sector"].eq("city_government") | (person & a["function"].isin(GOVERNMENT_FUNCTIONS))
+    return set(a.loc[gov, "id"].astype(str))
 
-    The declared ``sectors`` of a coalition are used; where none are declared, the sectors
-    of its member actors. Both are mapped to the seed's four composition sectors with
-    :func:`coalitions.loaders.taxonomy.composition_of` (citizens and knowledge institutions
-    count as nonprofit).
+
+def composition(data: GraphData) -> pd.DataFrame:
+    """The actor composition of every coalition, read from its members.
+
+    Each member counts in one of the seed's four composition sectors, by its sector:
+    ``city_government``, ``other_government``, ``private`` as themselves; ``nonprofit``,
+    ``citizens`` (burgers, bewonersgroepen, vrijwilligers) and ``knowledge`` (universiteiten,
+    hogescholen) as **nonprofit** — the seed counts citizens' groups and knowledge institutions
+    as civil society ("middenveld"), and its six categories have no other place for them
+    (:func:`coalitions.loaders.taxonomy.composition_of`). A person whose function is official
+    or politician counts as city government whatever sector is recorded
+    (:func:`city_government_members`). Members without a sector add nothing.
+
+    The inventory's ``sectors`` (the coded column, or the sectors read from the free-text
+    ``Actoren`` cell) are the **declared** composition, kept beside it. A coalition whose
+    members say nothing (no members, or none with a sector) falls back to the declared
+    composition, and ``source`` says so. Where both are known and differ, ``agrees`` is False
+    and :func:`composition_warnings` names the coalition and both readings.
+
+    A coalition **involves city government** exactly when its composition has
+    ``city_government`` (column ``government``; :func:`involves_city_government`). Every
+    command uses this one definition.
 
     Returns
     -------
     pandas.DataFrame
-        ``id``, ``sectors`` (tuple of composition sectors), ``label`` (the seed's label, or
-        a readable one for combinations the seed lacks, "unknown" when nothing is known),
-        ``source`` ("declared", "members" or "none"), ``government`` (city government takes
-        part).
+        ``id``, ``sectors`` (tuple of composition sectors), ``label`` (the seed's label, or a
+        readable one for combinations the seed lacks, "unknown" when nothing is known),
+        ``source`` ("members", "declared (no member sectors)" or "none"), ``government``,
+        ``declared_sectors``, ``declared_label``, ``agrees`` (None when one side is unknown).
+        Definitions attached: ``composition``, ``declared_composition``, ``government``.
     """
     members = _member_sectors(data)
     rows = []
     for cid, declared in zip(data.coalitions["id"], data.coalitions["sectors"], strict=True):
-        declared = _as_list(declared)
-        if declared:
-            source, sectors = "declared", declared
-        elif members.get(cid):
-            source, sectors = "members", members[cid]
+        declared = taxonomy.composition_of(_as_list(declared))
+        found = taxonomy.composition_of(members.get(str(cid), []))
+        if found:
+            source, comp = "members", found
+        elif declared:
+            source, comp = NO_MEMBER_SECTORS, declared
         else:
-            source, sectors = "none", []
-        comp = taxonomy.composition_of(sectors)
-        rows.append({"id": cid, "sectors": comp, "label": taxonomy.composition_label(sectors),
-                     "source": source, "government": "city_government" in comp})
-    return pd.DataFrame(rows, columns=["id", "sectors", "label", "source", "government"])
+            source, comp = "none", ()
+        agrees = (found == declared) if found and declared else None
+        rows.append({"id": cid, "sectors": comp, "label": taxonomy.composition_label(comp),
+                     "source": source, "government": "city_government" in comp,
+                     "declared_sectors": declared,
+                     "declared_label": taxonomy.composition_label(declared),
+                     "agrees": agrees})
+    df = pd.DataFrame(rows, columns=["id", "sectors", "label", "source", "government",
+                                     "declared_sectors", "declared_label", "agrees"])
+    df["agrees"] = df["agrees"].astype(object)
+    names = dict(zip(data.coalitions["id"], data.coalitions["name"], strict=True))
+    df.attrs["warnings"] = [
+        _disagreement(cid, names.get(cid), comp, dec)
+        for cid, comp, dec, ok in zip(df["id"], df["sectors"], df["declared_sectors"],
+                                      df["agrees"], strict=True) if ok is False]
+    return attach(df, {"sectors": "composition", "label": "composition",
+                       "declared_sectors": "declared_composition",
+                       "declared_label": "declared_composition", "government": "government"})
+
+
+def composition_warnings(data: GraphData) -> list[str]:
+    """One sentence per coalition whose members' composition differs from the declared one."""
+    return list(composition(data).attrs["warnings"])
+
+
+def involves_city_government(data: GraphData) -> dict[str, bool]:
+    """Coalition id → city government takes part: the ``government`` column of
+    :func:`composition` (a city-government member; the declared sectors only for a
+    coalition whose members have no sector). The one definition every command uses."""
+    comp = composition(data)
+    return dict(zip(comp["id"], comp["government"].astype(bool), strict=True))
+
+
+def _disagreement(cid: str, name: object, members: tuple, declared: tuple) -> str:
+    return (f"coalition {name!s} ({cid}): its members make it "
+            f"{_readable_composition(members)}, the inventory declares "
+            f"{_readable_composition(declared)}; the members' reading is used")
 
 
 def cluster_table(data: GraphData, by: str = "theme") -> pd.DataFrame:
@@ -394,13 +457,17 @@ def _as_list(value: object) -> list:
 
 
 def _member_sectors(data: GraphData) -> dict[str, list[str]]:
-    sector = dict(zip(data.actors["id"], data.actors["sector"], strict=True))
+    """Coalition id → its members' sectors, city government for officials and politicians."""
+    sector = dict(zip(data.actors["id"].astype(str), data.actors["sector"], strict=True))
+    government = city_government_members(data)
     out: dict[str, list[str]] = {}
-    for actor, cid in zip(data.memberships["actor"], data.memberships["coalition"],
-                          strict=True):
+    for actor, cid in zip(data.memberships["actor"].astype(str),
+                          data.memberships["coalition"].astype(str), strict=True):
         s = sector.get(actor)
         if isinstance(s, str):
             out.setdefault(cid, []).append(s)
+        if actor in government:
+            out.setdefault(cid, []).append("city_government")
     return out
 
 
@@ -456,7 +523,11 @@ def _actors_table(data: GraphData, names: dict) -> pd.DataFrame:
         rows.append((_gov_group(key), label, len(ids), pd.NA, _examples(ids, names)))
     df = pd.DataFrame(rows, columns=["group", "cluster", "count", "seed_count", "examples"])
     df["seed_count"] = df["seed_count"].astype("Int64")
-    return df
+    df.attrs["warnings"] = list(comp.attrs["warnings"])
+    fallback = int((comp["source"] != "members").sum())
+    return attach(df, {"cluster": "composition", "group": "government"},
+                  composition_from_declared=f"{fallback} of {len(comp)} coalitions "
+                  "(no member sectors)" if fallback else None)
 
 
 def _gov_group(key: tuple[str, ...]) -> str:

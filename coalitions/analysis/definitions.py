@@ -30,11 +30,13 @@ NETWORKS: dict[str, dict[str, str]] = {
         "en": "one-mode actor network: two actors are linked when they share a coalition "
               "(co-membership, the product A·Aᵀ of the actor × coalition matrix) or have an "
               "explicit tie; undirected; weight = shared coalitions + tie weights; every "
-              "actor in scope is a vertex, isolates included",
+              "actor in scope is a vertex, isolates included (a city's scope: the members "
+              "of its coalitions)",
         "nl": "één-modaal actorennetwerk: twee actoren zijn verbonden als ze samen in een "
               "coalitie zitten (co-lidmaatschap, A·Aᵀ) of een expliciete band hebben; "
               "ongericht; gewicht = gedeelde coalities + gewicht van de banden; elke actor "
-              "in de selectie is een knoop, ook geïsoleerde",
+              "in de selectie is een knoop, ook geïsoleerde (voor een stad: de leden van "
+              "haar coalities)",
     },
     "two_mode": {
         "en": "two-mode network: actors and coalitions, an actor linked to each coalition "
@@ -53,6 +55,13 @@ NETWORKS: dict[str, dict[str, str]] = {
               "explicit ties among themselves",
         "nl": "de leden van één coalitie, verbonden door co-lidmaatschap en hun "
               "onderlinge expliciete banden",
+    },
+    "member_relations": {
+        "en": "the members of one coalition, linked when they are related apart from this "
+              "coalition: an explicit tie (either direction) or another coalition they share; "
+              "undirected, simple",
+        "nl": "de leden van één coalitie, verbonden als ze buiten deze coalitie verbonden "
+              "zijn: een expliciete band of een andere gedeelde coalitie; ongericht",
     },
     "inventory": {
         "en": "the coalitions' recorded attributes and their members' kinds and sectors "
@@ -142,7 +151,9 @@ DEFINITIONS: dict[str, Definition] = {d.key: d for d in [
         nl="aandeel in de eerste eigenvector: centraal als verbonden met centrale actoren "
            "(ongewogen)",
         name_nl="Eigenvectorcentraliteit",
-        normalisation="unit Euclidean norm over the whole network",
+        normalisation="unit Euclidean norm over the whole network; no value (empty) "
+                      "outside the connected component(s) that carry the leading "
+                      "eigenvector (isolates, smaller components), where it is 0",
         reference="Bonacich, P. (1987). Am. J. Sociol. 92(5), 1170-1182. doi:10.1086/228631"),
     Definition(
         "pagerank", "PageRank", "actors",
@@ -304,6 +315,88 @@ DEFINITIONS: dict[str, Definition] = {d.key: d for d in [
         normalisation="Q = (1/2m) Σ_ij (A_ij − γ k_i k_j / 2m) δ(c_i, c_j), γ = resolution",
         reference="Traag, V. A., Waltman, L. & van Eck, N. J. (2019). Sci. Rep. 9, 5233. "
                   "doi:10.1038/s41598-019-41695-z; Newman, M. E. J. (2006). PNAS 103, 8577"),
+    Definition(
+        "composition", "Actor composition", "inventory",
+        en="the study's sectors that take part, read from the members: city government, "
+           "other government, nonprofit (also citizens and knowledge institutions, as "
+           "civil society), private; an official or politician counts as city government; "
+           "a coalition without member sectors falls back to its declared composition",
+        nl="de deelnemende sectoren volgens de leden: stedelijke overheid, andere overheid, "
+           "nonprofit (ook burgers en kennisinstellingen, als middenveld), privé; een "
+           "ambtenaar of politicus telt als stedelijke overheid; zonder sectoren van leden "
+           "geldt de opgegeven samenstelling",
+        name_nl="Actorsamenstelling",
+        normalisation="none (a set of sectors; the study's six categories and others)",
+        reference="Universiteit Gent (2007), the study's cluster analysis of coalitions, "
+                  "actors table (six compositions)"),
+    Definition(
+        "declared_composition", "Declared composition", "inventory",
+        en="the sectors the inventory says take part: the coded sectors column, or the "
+           "sectors read from the free-text Actoren cell, mapped as the composition",
+        nl="de sectoren die de inventaris opgeeft: de gecodeerde kolom sectors, of wat uit "
+           "de vrije tekst Actoren gelezen is",
+        name_nl="Opgegeven samenstelling",
+        normalisation="none (a set of sectors)",
+        reference="the inventory template (Stad, Naam, …, Actoren)"),
+    Definition(
+        "government", "Involves city government", "inventory",
+        en="city government takes part: the coalition's composition includes city "
+           "government (a member of sector city_government, or an official or politician)",
+        nl="de stedelijke overheid neemt deel: de samenstelling bevat stedelijke overheid "
+           "(een lid uit die sector, of een ambtenaar of politicus)",
+        name_nl="Met stedelijke overheid",
+        normalisation="yes/no per coalition; shares are over the coalitions in scope",
+        reference="Universiteit Gent (2007), actors table (with / without city government)"),
+    Definition(
+        "structural_pivot", "Structural pivot", "actors",
+        en="the member(s) of the coalition with the highest betweenness in the actor "
+           "network of the coalition's city; every member tied at the top is named; none "
+           "when the top betweenness is 0. A declared pivot is a mismatch only when it "
+           "ranks strictly lower",
+        nl="het lid (de leden) met de hoogste tussenpositie in het actorennetwerk van de "
+           "stad; gelijke scores worden allemaal genoemd; geen als de hoogste score 0 is",
+        name_nl="Structurele spilfiguur",
+        normalisation="betweenness as defined for 'betweenness', on the city's scope",
+        reference=_FREEMAN),
+    Definition(
+        "city_density", "Density of the city's actor network", "actors",
+        en="links ÷ possible links among the members of the city's coalitions (co-membership "
+           "or an explicit tie); undefined (empty) for a city with one coalition, where "
+           "co-membership links everyone",
+        nl="banden ÷ mogelijke banden tussen de leden van de coalities van de stad; niet "
+           "bepaald voor een stad met één coalitie",
+        name_nl="Dichtheid van het actorennetwerk van de stad",
+        normalisation="edges ÷ n(n − 1)/2, n = actors stated beside it",
+        reference="Wasserman, S. & Faust, K. (1994). Social Network Analysis, §4.2"),
+    Definition(
+        "city_centralisation", "Degree centralisation of the city's actor network",
+        "actors",
+        en="Freeman degree centralisation of the city's actor network: 1 for a star, 0 "
+           "when all degrees are equal; undefined for a city with one coalition",
+        nl="Freemans graadcentralisatie van het actorennetwerk van de stad; niet bepaald "
+           "voor een stad met één coalitie",
+        name_nl="Graadcentralisatie van de stad",
+        normalisation="Σ (d_max − d_i) ÷ ((n − 1)(n − 2)); needs n ≥ 3",
+        reference=_FREEMAN),
+    Definition(
+        "member_density", "Density of a coalition's member network", "member_relations",
+        en="links ÷ possible links among a coalition's members, two members being linked "
+           "when they are related apart from this coalition (an explicit tie or another "
+           "shared coalition)",
+        nl="banden ÷ mogelijke banden tussen de leden, verbonden als ze buiten deze "
+           "coalitie verbonden zijn (expliciete band of een andere gedeelde coalitie)",
+        name_nl="Dichtheid van het ledennetwerk",
+        normalisation="edges ÷ k(k − 1)/2, k members; needs k ≥ 2",
+        reference="Wasserman, S. & Faust, K. (1994). Social Network Analysis, §4.2"),
+    Definition(
+        "member_centralisation", "Degree centralisation of a coalition's member network",
+        "member_relations",
+        en="Freeman degree centralisation of the member network (links apart from this "
+           "coalition)",
+        nl="Freemans graadcentralisatie van het ledennetwerk (banden buiten deze coalitie)",
+        name_nl="Graadcentralisatie van het ledennetwerk",
+        normalisation="Σ (d_max − d_i) ÷ ((k − 1)(k − 2)); needs k ≥ 3",
+        reference=_FREEMAN),
 ]}
 
 

@@ -202,8 +202,12 @@ def coalition_embeddedness(data: GraphData) -> pd.DataFrame:
     for a coalition without members); government presence as counts of members:
     ``officials`` and ``politicians`` (persons by function) and
     ``city_government_organisations`` (organisations of sector ``city_government``), and
-    ``government_presence`` (their sum).
+    ``government_presence`` (their sum); ``with_government``: the coalition involves city
+    government, as every command reads it
+    (:func:`~coalitions.analysis.clusters.involves_city_government`).
     """
+    from coalitions.analysis.clusters import involves_city_government
+
     aff = affiliation(data)
     a = aff.matrix
     n_members = np.asarray(a.sum(axis=0)).ravel()
@@ -238,9 +242,12 @@ def coalition_embeddedness(data: GraphData) -> pd.DataFrame:
             np.nan)
     df["government_presence"] = (df["officials"] + df["politicians"]
                                  + df["city_government_organisations"])
+    gov = involves_city_government(data)
+    df["with_government"] = [bool(gov.get(c, False)) for c in df["id"]]
     return attach(df, {"n_members": "members", "overlap": "overlap",
                        "shared_members": "shared_members",
-                       "share_active_elsewhere": "share_active_elsewhere"})
+                       "share_active_elsewhere": "share_active_elsewhere",
+                       "with_government": "government"})
 
 
 # helpers

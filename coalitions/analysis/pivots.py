@@ -1,11 +1,14 @@
 """Pivot figures: the member who brokers most, beside the member the coalition names.
 
 For every coalition, the **structural pivot** is the member with the highest betweenness on
-the actor network of the coalition's city (co-membership plus ties; ties broken by the number
-of coalitions the member sits in, then by id); the **declared pivots** are the members whose
-membership role is ``pivot`` or ``coordinator`` (:data:`~coalitions.graph.model.PIVOT_ROLES`).
-Where they differ the row is flagged, and each is explained in one line a researcher can
-quote, built from facts computed on the same network (:func:`explain_actor`).
+the actor network of the coalition's city (co-membership plus ties; the city's scope is the
+members of its coalitions, as ``--city`` cuts it, so the same actor has the same betweenness
+here and in ``pivots --city``). Members tied at the top are all named; there is no structural
+pivot when the top betweenness is 0 (nobody lies on a shortest path). The **declared pivots**
+are the members whose membership role is ``pivot`` or ``coordinator``
+(:data:`~coalitions.graph.model.PIVOT_ROLES`). A row is flagged as a mismatch only when every
+declared pivot ranks strictly lower than the structural one(s). Each is explained in one line
+a researcher can quote, built from facts computed on the same network (:func:`explain_actor`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from coalitions.analysis.centrality import EXACT_LIMIT, actor_betweenness
+from coalitions.analysis.definitions import attach
 from coalitions.analysis.network import affiliation
 from coalitions.graph.model import PIVOT_ROLES, GraphData
 
@@ -35,10 +39,14 @@ _SECTOR_NAMES = {
 }
 
 COLUMNS = [
-    "id", "name", "city", "n_members", "structural_pivot", "structural_pivot_name",
+    "id", "name", "city", "n_members", "structural_pivots", "structural_pivot_names",
     "structural_betweenness", "structural_explanation", "declared_pivots",
-    "declared_pivot_names", "declared_explanation", "mismatch",
+    "declared_pivot_names", "declared_betweenness", "declared_explanation", "mismatch",
 ]
+
+# Betweenness values closer than this (relative) are one score: the same structural position
+# computed along different paths can differ in the last bits of a float.
+TIE_RTOL = 1e-9
 
 
 def coalition_pivots(data: GraphData, measures: pd.DataFrame | None = None, *,
@@ -63,13 +71,15 @@ def coalition_pivots(data: GraphData, measures: pd.DataFrame | None = None, *,
     Returns
     -------
     pandas.DataFrame
-        One row per coalition, in ``data.coalitions`` order, columns :data:`COLUMNS`: ``structural_pivot`` (actor id, None
-        when no member brokers at all — betweenness 0 and nobody in a second coalition),
-        ``structural_betweenness``, ``declared_pivots`` / ``declared_pivot_names`` (lists),
-        ``mismatch`` (True when the structural pivot is not among the declared ones; None
-        when the coalition declares none or has no structural pivot), and the two
-        explanations. ``attrs["betweenness_method"]`` maps each city to how betweenness was
-        computed.
+        One row per coalition, in ``data.coalitions`` order, columns :data:`COLUMNS`:
+        ``structural_pivots`` / ``structural_pivot_names`` (lists: every member tied at the
+        highest betweenness, in name order; empty when that betweenness is 0),
+        ``structural_betweenness`` (their score, NaN when there is none),
+        ``declared_pivots`` / ``declared_pivot_names`` (lists), ``declared_betweenness``
+        (the highest score among the declared pivots), ``mismatch`` (True when every
+        declared pivot ranks strictly lower than the structural pivots; None when the
+        coalition declares none or has no structural pivot), and the two explanations.
+        ``attrs["betweenness_method"]`` maps each city to how betweenness was computed.
     """
     city_of, city_names = pd.factorize(data.coalitions["city"].astype(object),
                                        use_na_sentinel=False)
@@ -99,8 +109,14 @@ def coalition_pivots(data: GraphData, measures: pd.DataFrame | None = None, *,
     out = pd.DataFrame(ordered, columns=COLUMNS, dtype=object)
     out["n_members"] = out["n_members"].astype(int)
     out["structural_betweenness"] = out["structural_betweenness"].astype(float)
+    out["declared_betweenness"] = out["declared_betweenness"].astype(float)
     out.attrs = {"betweenness_method": methods}
-    return out
+    return attach(out, {"structural_pivots": "structural_pivot",
+                        "structural_pivot_names": "structural_pivot",
+                        "structural_betweenness": "betweenness",
+                        "declared_betweenness": "betweenness"},
+                  scope="per coalition: the actor network of its city (members of the city's "
+                        "coalitions in scope, and their ties)")
 
 
 def explain_actor(data: GraphData, actor: str, *, betweenness: pd.Series | None = None) -> str:
@@ -142,7 +158,6 @@ class _Context:
     members: dict[str, np.ndarray]
     index: dict[str, int]
     codes: np.ndarray            # sector category per actor, -1 when unknown
-    id_rank: np.ndarray          # position of each actor's id in sorted order (tie-breaks)
     betweenness: np.ndarray | None = None
     _explained: dict = field(default_factory=dict)
 
@@ -180,20 +195,23 @@ class _Context:
             adjacency=adj, contact_sectors=contact_sectors, categories=categories,
             n_coalitions=n_coalitions.reindex(aff.actor_ids).fillna(0).to_numpy(dtype=int),
             members=members, index={a_id: i for i, a_id in enumerate(aff.actor_ids)},
-            codes=codes, id_rank=np.argsort(np.argsort(np.asarray(aff.actor_ids, dtype=str))),
+            codes=codes,
         )
 
-    def explain(self, i: int) -> str:
+    def explain(self, i: int, *, tied: bool = False, rank: bool = True) -> str:
+        """Facts about actor ``i``; ``tied``: it shares the top score with other members, so
+        no "only link" claim is made for it; ``rank``: end with its betweenness and rank."""
         # A city's top broker is often the structural pivot of many coalitions.
-        if i not in self._explained:
-            self._explained[i] = self._explain(i)
-        return self._explained[i]
+        key = (i, tied, rank)
+        if key not in self._explained:
+            self._explained[key] = self._explain(i, tied, rank)
+        return self._explained[key]
 
-    def _explain(self, i: int) -> str:
+    def _explain(self, i: int, tied: bool, rank: bool) -> str:
         facts = []
         k = int(self.n_coalitions[i])
         facts.append(f"sits in {k} coalition{'s' if k != 1 else ''}")
-        only = self._only_link(i)
+        only = None if tied else self._only_link(i)
         if only is not None:
             facts.append(only)
         contacts = self.adjacency.indices[self.adjacency.indptr[i]:self.adjacency.indptr[i + 1]]
@@ -204,11 +222,24 @@ class _Context:
                          f"through {contacts.size} contact{'s' if contacts.size != 1 else ''}")
         else:
             facts.append("has no contacts in this network")
-        if self.betweenness is not None and len(self.betweenness):
-            b = self.betweenness[i]
-            rank = int((self.betweenness > b).sum()) + 1
-            facts.append(f"betweenness {b:.3f}, rank {rank} of {len(self.betweenness)}")
+        if rank and self.betweenness is not None and len(self.betweenness):
+            facts.append(self._rank(i))
         return "; ".join(facts)
+
+    def rank_of(self, i: int) -> tuple[int, int]:
+        """Competition rank of actor ``i`` by betweenness (1 + actors strictly higher) and
+        the number of other actors tied with it."""
+        b, all_b = self.betweenness[i], self.betweenness
+        same = np.isclose(all_b, b, rtol=TIE_RTOL, atol=0)
+        return int(((all_b > b) & ~same).sum()) + 1, int(same.sum()) - 1
+
+    def _rank(self, i: int) -> str:
+        b = self.betweenness[i]
+        if b <= 0:
+            return "betweenness 0: on no shortest path between other actors"
+        rank, others = self.rank_of(i)
+        tie = f" (tied with {others} other{'s' if others != 1 else ''})" if others else ""
+        return f"betweenness {b:.3f}, rank {rank} of {len(self.betweenness)} actors{tie}"
 
     def _only_link(self, i: int) -> str | None:
         contacts = self.adjacency.indices[self.adjacency.indptr[i]:self.adjacency.indptr[i + 1]]
@@ -238,32 +269,49 @@ class _Context:
 def _coalition_row(ctx: _Context, coalition, declared: list[str]) -> dict:
     cid = str(coalition.id)
     members = ctx.members.get(cid, np.zeros(0, dtype=np.int64))
-    structural = None
-    if members.size:
+    top = float(ctx.betweenness[members].max()) if members.size else 0.0
+    structural: list[int] = []
+    if top > 0:
         b = ctx.betweenness[members]
-        k = ctx.n_coalitions[members]
-        top = int(np.lexsort((ctx.id_rank[members], -k, -b))[0])
-        if b[top] > 0 or k[top] >= 2:
-            structural = int(members[top])
+        structural = [int(m) for m in members[np.isclose(b, top, rtol=TIE_RTOL, atol=0)]]
+        structural.sort(key=lambda j: (str(ctx.names[j]), ctx.ids[j]))
     declared_idx = [ctx.index[a] for a in declared if a in ctx.index]
-    struct_id = ctx.ids[structural] if structural is not None else None
+    declared_top = max((float(ctx.betweenness[j]) for j in declared_idx), default=np.nan)
     mismatch = None
-    if declared_idx and structural is not None:
-        mismatch = struct_id not in {ctx.ids[j] for j in declared_idx}
+    if declared_idx and structural:
+        # a declared pivot tied with the top is a structural pivot too: no mismatch
+        mismatch = not any(j in structural for j in declared_idx)
+    tied = len(structural) > 1
+    if not structural:
+        explanation = ("no member lies on a shortest path between other actors of the city "
+                       "(highest betweenness 0)" if members.size else "no members")
+    elif tied:
+        rank, _ = ctx.rank_of(structural[0])
+        facts = [ctx.explain(j, tied=True, rank=False) for j in structural]
+        names = [str(ctx.names[j]) for j in structural]
+        head = (f"{len(structural)} members tied at betweenness {top:.3f} "
+                f"(rank {rank} of {len(ctx.betweenness)} actors)")
+        if len(set(facts)) == 1:
+            explanation = f"{head}: {', '.join(names)}; each {facts[0]}"
+        else:
+            explanation = f"{head}: " + " | ".join(
+                f"{name}: {fact}" for name, fact in zip(names, facts, strict=True))
+    else:
+        explanation = ctx.explain(structural[0])
     return {
         "id": cid,
         "name": coalition.name,
         "city": coalition.city,
         "n_members": int(members.size),
-        "structural_pivot": struct_id,
-        "structural_pivot_name": ctx.names[structural] if structural is not None else None,
-        "structural_betweenness": float(ctx.betweenness[structural])
-        if structural is not None else None,
-        "structural_explanation": ctx.explain(structural) if structural is not None
-        else "no member links this coalition to others",
+        "structural_pivots": [ctx.ids[j] for j in structural],
+        "structural_pivot_names": [ctx.names[j] for j in structural],
+        "structural_betweenness": top if structural else np.nan,
+        "structural_explanation": explanation,
         "declared_pivots": [ctx.ids[j] for j in declared_idx],
         "declared_pivot_names": [ctx.names[j] for j in declared_idx],
-        "declared_explanation": " | ".join(ctx.explain(j) for j in declared_idx)
+        "declared_betweenness": declared_top,
+        "declared_explanation": " | ".join(
+            ctx.explain(j, tied=j in structural and tied) for j in declared_idx)
         if declared_idx else "no pivot declared",
         "mismatch": mismatch,
     }

@@ -17,7 +17,11 @@ __all__ = ["Scope"]
 class Scope:
     """Which part of the graph a command looks at. Every field left ``None`` means "all".
 
-    - ``city``: coalitions in that city, and actors based there who sit in no coalition;
+    - ``city``: coalitions in that city and their members. An actor based in the city who
+      sits in no coalition is left out: it would be an isolate that only changes the
+      normalisation of the city's measures (betweenness ÷ pairs, density ÷ possible links),
+      and every per-city computation (``pivots --per-coalition``, ``cities``, ``case``, the
+      report) works on the members of the city's coalitions — one scope everywhere;
     - ``coalition``: one coalition, by id or (unique) name;
     - ``theme``: coalitions addressing that sub-theme or theme cluster;
     - ``sector``: only actors of that sector (coalitions keep their other attributes);
@@ -81,15 +85,11 @@ class Scope:
             hi = self.until if self.until is not None else 10**9
             keep &= year.between(lo, hi).fillna(False).astype(bool)
 
-        coalition_filter = any(v is not None for v in (self.coalition, self.theme, self.since,
-                                                        self.until))
         coalitions = co[keep]
         ids = set(coalitions["id"])
         members = data.memberships[data.memberships["coalition"].isin(ids)]
         actors = data.actors
         in_scope = actors["id"].isin(set(members["actor"]))
-        if self.city is not None and not coalition_filter:
-            in_scope |= actors["city"].fillna("").str.lower() == self.city.lower()
         if self.sector is not None:
             sector = canonical("sector", self.sector)
             if sector is None:

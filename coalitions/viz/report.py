@@ -228,7 +228,7 @@ def _pivots(part: GraphData) -> pd.DataFrame:
 
     table = coalition_pivots(part)
     # Ids and the city are noise on a city's page; the names beside them stay.
-    hidden = {"id", "city", "structural_pivot", "declared_pivots"}
+    hidden = {"id", "city", "structural_pivots", "declared_pivots"}
     return table[[c for c in table.columns if c not in hidden]]
 
 
@@ -246,14 +246,23 @@ def _brokers(part: GraphData) -> pd.DataFrame:
     return table
 
 
-def _clusters(part: GraphData, by: str) -> pd.DataFrame:
+def _clusters(part: GraphData, by: str) -> pd.DataFrame | dict:
     from coalitions.analysis.clusters import cluster_table
 
     table = cluster_table(part, by=by)
+    warnings = table.attrs.get("warnings", [])
     if "count" in table.columns:  # the seed's categories this city has none of
         table = table[pd.to_numeric(table["count"], errors="coerce").fillna(0) > 0]
-    return table[[c for c in table.columns if not c.startswith("seed")]] \
+    table = table[[c for c in table.columns if not c.startswith("seed")]] \
         if len(table.columns) > 2 else table
+    if by != "actors" or not len(table):
+        return table
+    rows = _rows(table)
+    rows["caption"] = ("Composition read from the members' sectors (citizens and knowledge "
+                       "institutions count as nonprofit; officials and politicians as city "
+                       "government)." + ("" if not warnings else " Where the inventory "
+                       "declares otherwise: " + "; ".join(warnings) + "."))
+    return rows
 
 
 def _government_members(part: GraphData) -> pd.DataFrame:
@@ -265,13 +274,12 @@ def _government_members(part: GraphData) -> pd.DataFrame:
 
 
 def _profile(part: GraphData) -> list[tuple[str, str]]:
+    from coalitions.analysis.clusters import involves_city_government
+
     joined = _government_members(part)
     n_co = len(part.coalitions)
-    declared = {str(c) for c, s in zip(part.coalitions["id"], part.coalitions["sectors"],
-                                       strict=True)
-                if isinstance(s, list) and "city_government" in s}
-    by_members = set(joined.loc[joined["sector"] == "city_government", "coalition"])
-    with_gov = declared | by_members
+    # the one definition every command uses (members' composition)
+    with_gov = [c for c, yes in involves_city_government(part).items() if yes]
     spanning = _spanning(part)
     pivots = joined[joined["role"].isin(PIVOT_ROLES)]
     rows = [
@@ -291,10 +299,23 @@ def _profile(part: GraphData) -> list[tuple[str, str]]:
     profile = city_profiles(part)
     if len(profile) == 1:
         # The counts above already say what city_profiles counts; add what it measures.
+        row = profile.iloc[0]
         for key, label in _PROFILE_MEASURES.items():
-            if key in profile.columns:
-                rows.append((label, _cell(profile.iloc[0][key])))
+            if key not in profile.columns:
+                continue
+            if key in _NETWORK_MEASURES:
+                label += f", on {row['n_actors']} actors and {row['n_edges']} links"
+                if pd.isna(row[key]):
+                    rows.append((label, "not defined for a city with one coalition "
+                                        "(its members are all linked by it)"))
+                    continue
+            rows.append((label, _cell(row[key])))
     return rows
+
+
+# measures of the city's whole actor network: their n is stated, and they are undefined
+# for one coalition (cities.city_profiles)
+_NETWORK_MEASURES = ("density", "centralisation")
 
 
 _PROFILE_MEASURES = {

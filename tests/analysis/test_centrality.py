@@ -370,8 +370,14 @@ def test_actor_measures_equal_igraph_measures_on_the_actor_network():
     pr = g.pagerank(weights="weight")  # igraph PRPACK, the previous implementation
     assert df["pagerank"].tolist() == pytest.approx(pr, abs=1e-9)
     ev = np.abs(np.asarray(g.eigenvector_centrality(), dtype=float))
-    assert df["eigenvector"].tolist() == pytest.approx((ev / np.linalg.norm(ev)).tolist(),
-                                                       abs=1e-6)
+    ev = ev / np.linalg.norm(ev)
+    # Outside the component igraph's vector lives on (isolates, smaller components: 0 there)
+    # actor_measures gives no value; on it, the same values.
+    membership = np.asarray(g.connected_components().membership)
+    leading = membership == membership[int(np.argmax(ev))]
+    got = df["eigenvector"].to_numpy()
+    assert np.isnan(got[~leading]).all() and (~leading).any()
+    assert got[leading].tolist() == pytest.approx(ev[leading].tolist(), abs=1e-6)
 
 
 def test_row_block_product_gives_the_bits_of_the_whole_matrix_product():
@@ -390,3 +396,14 @@ def test_row_block_product_gives_the_bits_of_the_whole_matrix_product():
         assert np.array_equal(op.matvec(x), m @ x)
     with _RowBlockProduct(m) as op:  # small: one block, no threads
         assert op._pool is None and np.array_equal(op.matvec(x), m @ x)
+
+
+def test_actor_measures_eigenvector_has_no_value_outside_the_leading_component():
+    # By hand: a triangle (coalition k1 of a, b, c) beside a pair (k2 of d, e). The triangle's
+    # adjacency has leading eigenvalue 2 with eigenvector (1, 1, 1)/√3; the pair's is 1, so
+    # the network's leading eigenvector is 0 on d and e — no value there, not ~1e-17.
+    data = membership_data({("a0", "k0"), ("a1", "k0"), ("a2", "k0"), ("a3", "k1"),
+                            ("a4", "k1")}, 5, 2)
+    ev = actor_measures(data).set_index("id")["eigenvector"]
+    assert ev[["a0", "a1", "a2"]].tolist() == pytest.approx([1 / np.sqrt(3)] * 3)
+    assert ev[["a3", "a4"]].isna().all()

@@ -127,9 +127,13 @@ def test_city_profiles_by_hand():
     # 5 edges of 15 possible; degrees 3 2 2 1 1 1 → Σ(3 − d) = 8, over 5 · 4
     assert gent["density"] == pytest.approx(5 / 15)
     assert gent["centralisation"] == pytest.approx(8 / 20)
+    assert gent["n_edges"] == 5
     assert aalst["n_with_government"] == 1 and aalst["n_inbetween"] == 0
-    assert aalst["density"] == pytest.approx(1.0)
-    assert math.isnan(aalst["centralisation"])
+    # one coalition: co-membership links everyone (density 1, centralisation 0 whatever the
+    # city) — left undefined, with n stated beside it
+    assert aalst["n_coalitions"] == 1 and aalst["n_actors"] == 2 and aalst["n_edges"] == 1
+    assert math.isnan(aalst["density"]) and math.isnan(aalst["centralisation"])
+    assert df.attrs["definitions"]["density"] == "city_density"
 
 
 def test_case_table_by_hand():
@@ -143,11 +147,11 @@ def test_case_table_by_hand():
     assert gov["members"] == ["Olga Ambtenaar"] and gov["share"] == pytest.approx(1 / 3)
     piv = t["pivots"]
     assert piv["declared"] == ["Vzw Een"]
-    assert piv["structural"] == "Olga Ambtenaar"  # the only member on shortest paths
+    assert piv["structural"] == ["Olga Ambtenaar"]  # the only member on shortest paths
     assert piv["agree"] is False
     # member network: only the n1–n2 tie among 3 members
-    assert t["density"] == pytest.approx(1 / 3)
-    assert t["centralisation"] == pytest.approx(0.5)  # degrees 0 1 1 → Σ(1−d)=1 over 2
+    assert t["member_density"] == pytest.approx(1 / 3)
+    assert t["member_centralisation"] == pytest.approx(0.5)  # degrees 0 1 1 → Σ(1−d)=1 over 2
     pos = t["position"].set_index("id")
     assert pos.loc[["c1", "c2", "c3"], "shared_members"].tolist() == [1, 1, 0]
     assert pos.loc[["c1", "c2", "c3"], "linked_coalitions"].tolist() == [1, 1, 0]
@@ -174,8 +178,8 @@ def test_compare_with_and_without_government_by_hand():
     assert with_gov["city_actor_brokerage"] == pytest.approx((4 + 0) / 2)
     # shares of city-government members: c1 1/3, c2 1/2, a1 1/2
     assert with_gov["government_share_of_members"] == pytest.approx((1 / 3 + 1 / 2 + 1 / 2) / 3)
-    assert with_gov["mean_density"] == pytest.approx((1 / 3 + 0 + 0) / 3)
-    assert with_gov["mean_centralisation"] == pytest.approx(0.5)  # only c1 has 3 members
+    assert with_gov["mean_member_density"] == pytest.approx((1 / 3 + 0 + 0) / 3)
+    assert with_gov["mean_member_centralisation"] == pytest.approx(0.5)  # only c1 has 3 members
     assert without["n_city_actors"] == 0 and math.isnan(without["city_actor_degree"])
     assert without["share_with_government"] == 0
 
@@ -230,3 +234,69 @@ def test_sample_vectorised_member_relations_equal_per_coalition_graphs(sample):
         assert rel.at[cid, "density"] == pytest.approx(density, nan_ok=True)
         assert rel.at[cid, "centralisation"] == pytest.approx(degree_centralisation(g),
                                                               nan_ok=True)
+
+
+# --- one definition of "involves city government" in every command -----------------------
+
+EGEB = "brussel-egeb"
+
+
+def egeb_government_in_every_command(data: GraphData) -> dict[str, bool]:
+    """EGEB's city-government involvement as each command and the report answer it."""
+    from coalitions.analysis.clusters import cluster_table
+    from coalitions.graph.scope import Scope
+    from coalitions.viz.report import _profile
+
+    only = Scope(coalition=EGEB).apply(data)
+    actors = cluster_table(only, "actors")
+    (group,) = actors.loc[actors["count"] == 1, "group"]
+    (kind,) = compare(only, "government")["type"]
+    report = dict(_profile(only))["coalitions with city government taking part"]
+    return {
+        "clusters": group == "with city government",
+        "cities": bool(city_profiles(only).at[0, "n_with_government"] == 1),
+        "compare": kind == "with city government",
+        "case": case_table(data, EGEB)["government"]["with_government"],
+        "report": report.startswith("1 of 1"),
+    }
+
+
+def test_sample_egeb_has_no_city_government_in_any_command(sample):
+    # By hand from the sample's CSV files: EGEB's 21 members are nonprofits, citizens and two
+    # universities; none of sector city_government, no official or politician.
+    members = pd.read_csv(SAMPLE / "memberships.csv")
+    actors = pd.read_csv(SAMPLE / "actors.csv")
+    mine = actors[actors["id"].isin(members.loc[members["coalition"] == EGEB, "actor"])]
+    assert not (mine["sector"].eq("city_government")
+                | mine["function"].isin(["official", "politician"])).any()
+    assert egeb_government_in_every_command(sample) == dict.fromkeys(
+        ("clusters", "cities", "compare", "case", "report"), False)
+
+
+def test_a_declared_city_government_the_members_lack_changes_no_command_and_warns(sample):
+    # The inventory's Actoren text read as "city government + nonprofit" (the issue's case):
+    # the members still decide, the same way everywhere, and a warning names both readings.
+    co = sample.coalitions.copy()
+    co["sectors"] = [["city_government", "nonprofit"] if cid == EGEB else s
+                     for cid, s in zip(co["id"], co["sectors"], strict=True)]
+    data = GraphData(coalitions=co, actors=sample.actors, memberships=sample.memberships,
+                     ties=sample.ties)
+    assert set(egeb_government_in_every_command(data).values()) == {False}
+    (warning,) = city_profiles(data).attrs["warnings"]
+    assert "EGEB (brussel-egeb)" in warning
+    assert "members make it nonprofit only" in warning
+    assert "declares city government + nonprofit" in warning
+    assert case_table(data, EGEB)["warnings"] == [warning]
+    assert compare(data, "government").attrs["warnings"] == [warning]
+
+
+def test_sample_cities_with_one_coalition_have_no_density_or_centralisation(sample):
+    from coalitions.graph.scope import Scope
+
+    df = city_profiles(sample)
+    assert df["n_coalitions"].min() >= 2  # the sample has none: cut one city to one
+    one = city_profiles(Scope(coalition=EGEB).apply(sample)).iloc[0]
+    assert one["n_coalitions"] == 1 and one["n_actors"] == 21
+    assert math.isnan(one["density"]) and math.isnan(one["centralisation"])
+    several = df[df["n_coalitions"] >= 2]
+    assert several["density"].notna().all()

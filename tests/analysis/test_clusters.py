@@ -13,6 +13,7 @@ from coalitions.analysis.clusters import (
     cluster_table,
     composition,
     data_clusters,
+    involves_city_government,
     shortlist,
     silhouette_samples,
 )
@@ -114,10 +115,10 @@ def test_role_table_lists_every_seed_role_and_coalitions_without_role():
     assert t.iloc[-1]["cluster"] == "(no role given)" and t.iloc[-1]["count"] == 1
 
 
-def test_composition_falls_back_to_member_sectors_when_none_declared():
+def test_composition_comes_from_members_and_falls_back_to_the_declared_one():
     data = graph(
         [coalition("declared", sectors=["nonprofit", "citizens"]), coalition("undeclared"),
-         coalition("empty")],
+         coalition("nomembers", sectors=["nonprofit", "private"]), coalition("empty")],
         actors=[("g", "Stad", "organisation", "city_government", None, None, "Gent"),
                 ("f", "Firma", "organisation", "private", None, None, "Gent"),
                 ("k", "UGent", "organisation", "knowledge", None, None, "Gent")],
@@ -125,17 +126,37 @@ def test_composition_falls_back_to_member_sectors_when_none_declared():
                      ("k", "undeclared", "member", None), ("g", "declared", "member", None)],
     )
     comp = composition(data).set_index("id")
-    # declared sectors win even though a city-government actor is a member
-    assert comp.at["declared", "sectors"] == ("nonprofit",)
-    assert comp.at["declared", "source"] == "declared"
+    # the members win: a city-government actor is a member, whatever the inventory declares
+    assert comp.at["declared", "sectors"] == ("city_government",)
+    assert comp.at["declared", "source"] == "members"
+    assert comp.at["declared", "declared_sectors"] == ("nonprofit",)
+    assert comp.at["declared", "agrees"] is False and comp.at["declared", "government"]
     # knowledge institutions count as nonprofit in the seed's four-sector reading
     assert comp.at["undeclared", "sectors"] == ("city_government", "nonprofit", "private")
     assert comp.at["undeclared", "label"] == (
         "Stedelijke overheid + nonprofit sector + private sector")
+    assert comp.at["undeclared", "agrees"] is None  # nothing declared to compare with
+    # no members: the declared composition, and the source says so
+    assert comp.at["nomembers", "sectors"] == ("nonprofit", "private")
+    assert comp.at["nomembers", "source"] == "declared (no member sectors)"
     assert comp.at["empty", "source"] == "none"
+    (warning,) = comp.attrs["warnings"]
+    assert "declared" in warning and "city government" in warning and "nonprofit only" in warning
     t = cluster_table(data, "actors").set_index("cluster")
-    assert t.at["Enkel nonprofit sector", "count"] == 1
+    assert t.at["Nonprofit sector + private sector", "count"] == 1
     assert t.at["unknown", "count"] == 1
+    assert t.attrs["warnings"] == [warning]
+
+
+def test_an_official_counts_as_city_government_whatever_the_sector():
+    data = graph(
+        [coalition("c", sectors=["nonprofit"])],
+        actors=[("o", "Olga", "person", "nonprofit", "official", None, "Gent"),
+                ("n", "Vzw", "organisation", "nonprofit", None, None, "Gent")],
+        memberships=[("o", "c", "member", None), ("n", "c", "member", None)],
+    )
+    assert involves_city_government(data) == {"c": True}
+    assert composition(data).at[0, "sectors"] == ("city_government", "nonprofit")
 
 
 def test_unknown_clustering_is_a_usage_error():
@@ -277,3 +298,46 @@ def test_feature_columns_are_binary(sample):
     assert set(np.unique(x.to_numpy())) <= {0, 1}
     assert (x.filter(like="role:").sum(axis=1) == 1).all()
     assert list(itertools.islice(x.columns, 1))[0].startswith("theme:")
+
+
+# --- composition of the five cases, derived independently from the sample's CSV files -------
+
+# The documented rule (coalitions.loaders.taxonomy, DESIGN.md "Sectors of actors"): the
+# study's composition table has four sectors; citizens (burgers, bewoners, vrijwilligers) and
+# knowledge institutions (universiteit, hogeschool) are civil society and count as nonprofit;
+# an official or politician counts as city government.
+SECTOR_TO_CATEGORY = {"city_government": "city_government",
+                      "other_government": "other_government", "nonprofit": "nonprofit",
+                      "citizens": "nonprofit", "knowledge": "nonprofit", "private": "private"}
+FIVE_CASES = ["Solied", "De Koep", "Energent", "Duurzame Haven", "EGEB"]
+
+
+def members_composition_from_csv(name: str) -> tuple[str, set[str], set[str]]:
+    """(id, categories of the members, categories declared) read with pandas alone."""
+    co = pd.read_csv(SAMPLE / "coalitions.csv")
+    actors = pd.read_csv(SAMPLE / "actors.csv")
+    members = pd.read_csv(SAMPLE / "memberships.csv")
+    (cid,) = co.loc[co["Naam"] == name, "id"]
+    mine = members[members["coalition"] == cid].merge(actors, left_on="actor", right_on="id")
+    found = {SECTOR_TO_CATEGORY[s] for s in mine["sector"].dropna()}
+    if mine["function"].isin(["official", "politician"]).any():
+        found.add("city_government")
+    (declared,) = co.loc[co["Naam"] == name, "sectors"]
+    return cid, found, {SECTOR_TO_CATEGORY[s] for s in declared.split(";")}
+
+
+@pytest.mark.parametrize("name", FIVE_CASES)
+def test_the_five_cases_composition_is_their_members(sample, name):
+    cid, found, declared = members_composition_from_csv(name)
+    comp = composition(sample).set_index("id")
+    assert set(comp.at[cid, "sectors"]) == found
+    assert comp.at[cid, "source"] == "members"
+    assert set(comp.at[cid, "declared_sectors"]) == declared
+    assert comp.at[cid, "government"] == ("city_government" in found)
+    assert comp.at[cid, "label"] in {label for _, label, _ in COMPOSITIONS}  # one of the six
+
+
+def test_sample_members_and_inventory_agree_so_no_warning(sample):
+    comp = composition(sample)
+    assert comp["agrees"].tolist() == [True] * len(comp)
+    assert comp.attrs["warnings"] == []

@@ -140,6 +140,10 @@ def test_coalition_embeddedness_counts_overlap_and_government():
         == [1, 0, 1]
     assert df.loc["k2", "government_presence"] == 2
     assert df.loc["k3", "government_presence"] == 0
+    # city government involved: the one definition (members of sector city_government,
+    # officials, politicians) — k1 and k2, not the firm and nonprofit of k3 nor the empty k4
+    assert df["with_government"].to_dict() == {"k1": True, "k2": True, "k3": False,
+                                               "k4": False}
 
 
 def test_actor_embeddedness_columns_and_values():

@@ -87,3 +87,52 @@ def test_histogram_of_scores_equal_up_to_rounding_is_drawn():
     uri = centrality_histogram(pd.DataFrame({"eigenvector": [0.5, 0.5 + 1e-17, 0.5]}),
                                "eigenvector")
     assert uri.startswith("data:image/svg+xml")
+# --- the report's sentences agree with its own tables (bundled sample) ---------------------
+
+@pytest.fixture(scope="module")
+def sample():
+    from coalitions.loaders import load_inputs
+    from tests.conftest import SAMPLE
+
+    return load_inputs([SAMPLE]).data
+
+
+@pytest.mark.parametrize("city", ["Gent", "Brussel", "Mechelen", "Roeselare"])
+def test_report_sentences_agree_with_its_tables(sample, city):
+    import re
+
+    from coalitions.analysis.cities import city_profiles
+    from coalitions.graph.scope import Scope
+    from coalitions.viz.report import _clusters, _pivots, _profile
+
+    part = Scope(city=city).apply(sample)
+    profile = dict(_profile(part))
+    composition = _clusters(part, "actors")
+    group = composition["columns"].index("group")
+    count = composition["columns"].index("count")
+    with_gov = sum(int(r[count]) for r in composition["rows"] if r[group] == "with city government")
+    n = len(part.coalitions)
+    assert profile["coalitions with city government taking part"].startswith(f"{with_gov} of {n}")
+    assert city_profiles(part).at[0, "n_with_government"] == with_gov
+
+    n_actors = len(part.actors)  # the city's scope: members of its coalitions
+    density_label = next(k for k in profile if k.startswith("density"))
+    assert f"on {n_actors} actors and " in density_label
+
+    pivots = _pivots(part)
+    for row in pivots.itertuples(index=False):
+        names, text = row.structural_pivot_names, row.structural_explanation
+        if not names:
+            assert "highest betweenness 0" in text and row.mismatch is None
+            continue
+        assert f"betweenness {row.structural_betweenness:.3f}" in text
+        assert text.startswith(f"{len(names)} members tied") == (len(names) > 1)
+        if len(names) > 1:  # every tied member named in the sentence, no "only link" claim
+            assert all(name in text for name in names)
+            assert "only link" not in text
+        ranks = {int(r) for r in re.findall(r"rank (\d+) of", text)}
+        sizes = {int(s) for s in re.findall(r"of (\d+) actors", text)}
+        assert len(ranks) == 1 and sizes == {n_actors}
+        # a mismatch only when every declared pivot ranks strictly lower
+        if row.declared_pivot_names:
+            assert row.mismatch == (row.declared_betweenness < row.structural_betweenness - 1e-12)
