@@ -2,14 +2,17 @@
 
 A load runs in one explicit transaction (UNWIND batches inside it), so a load that fails or
 whose process dies leaves the previous state: the server rolls back a transaction whose
-connection is gone. Reads for `query` run in READ access mode, where the server refuses writes
+connection is gone. Loads are serialised: each transaction first takes an exclusive lock (a
+write to the one ``(:_LoadLock {id: 1})`` node) and only then reads what the store holds and
+plans its writes, so a second load waits until the first has committed and plans from its
+result. Reads for `query` run in READ access mode, where the server refuses writes
 (``Neo.ClientError.Statement.AccessMode``). Credentials never appear in messages.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -18,20 +21,35 @@ import numpy as np
 import pandas as pd
 from neo4j import exceptions as nex
 
-from coalitions.errors import QueryError, ReadOnlyError, ServerError
+from coalitions.errors import QueryError, ReadOnlyError, ServerError, StoreError
+from coalitions.graph.model import GraphData
 from coalitions.graph.schema import neo4j_ddl
-from coalitions.graph.store import LoadPlan, Progress, Store
+from coalitions.graph.store import LoadPlan, LoadSummary, Progress, Store, _one_per_key, plan_load
 from coalitions.graph.tables import (
     NODE_KEYS,
     NODE_PROPERTIES,
     REL_ENDPOINTS,
     REL_PROPERTIES,
+    Tables,
     by_endpoints,
+    iter_node_tables,
+    rel_owners,
+    rel_tables,
 )
 
 __all__ = ["Neo4jStore"]
 
 _BATCH = 10_000
+
+# The load lock: Community edition has no advisory locks, so a load writes to one node and
+# holds that node's exclusive lock until it commits or rolls back. The uniqueness constraint
+# makes MERGE safe when two loads race to create the node (the second waits on the first's
+# index entry instead of creating a second node). Setting a property takes the lock even when
+# the value is unchanged, so the node stays as it is.
+_LOCK_DDL = ("CREATE CONSTRAINT _loadlock_id IF NOT EXISTS "
+             "FOR (n:_LoadLock) REQUIRE n.id IS UNIQUE")
+_LOCK = "MERGE (l:_LoadLock {id: 1}) SET l.held = true"
+_AGAIN = "Run the load again: it will start from what the other load left."
 
 
 def _plain_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -88,7 +106,7 @@ class Neo4jStore(Store):
                      "`docker compose up -d`) and is NEO4J_URI right?") from None
         if not read_only:
             with self._session() as s:
-                for stmt in neo4j_ddl():
+                for stmt in [*neo4j_ddl(), _LOCK_DDL]:
                     s.run(stmt).consume()
 
     @property
@@ -105,12 +123,17 @@ class Neo4jStore(Store):
             drv.close()
             self._driver = None
 
-    def _read(self, cypher: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+    def _read(self, cypher: str, params: Mapping[str, Any] | None = None,
+              tx: neo4j.ManagedTransaction | None = None) -> pd.DataFrame:
+        """Rows of a read, in its own READ transaction or, given ``tx``, inside that one."""
         def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[list[Any]]]:
             result = tx.run(cypher, dict(params or {}))
             keys = list(result.keys())
             return keys, [[_value(v) for v in rec.values()] for rec in result]
 
+        if tx is not None:
+            keys, rows = work(tx)
+            return pd.DataFrame(rows, columns=keys)
         try:
             with self._session(read=True) as s:
                 keys, rows = s.execute_read(work)
@@ -118,23 +141,25 @@ class Neo4jStore(Store):
             raise ServerError(f"Lost the connection to Neo4j at {self.uri}: {exc}") from None
         return pd.DataFrame(rows, columns=keys)
 
-    def _read_nodes(self, label: str) -> pd.DataFrame:
+    def _read_nodes(self, label: str,
+                    tx: neo4j.ManagedTransaction | None = None) -> pd.DataFrame:
         ret = ", ".join(f"n.{p} AS {p}" for p in NODE_PROPERTIES[label])
-        return self._read(f"MATCH (n:{label}) RETURN {ret}")
+        return self._read(f"MATCH (n:{label}) RETURN {ret}", tx=tx)
 
-    def _read_rels(self, rel: str) -> pd.DataFrame:
+    def _read_rels(self, rel: str, tx: neo4j.ManagedTransaction | None = None) -> pd.DataFrame:
         props = REL_PROPERTIES[rel]
         frames = []
         for a, b in REL_ENDPOINTS[rel]:
             ret = ", ".join([f"'{a}' AS src_label", f"a.{NODE_KEYS[a]} AS src",
                              f"'{b}' AS dst_label", f"b.{NODE_KEYS[b]} AS dst",
                              *(f"r.{p} AS {p}" for p in props)])
-            frames.append(self._read(f"MATCH (a:{a})-[r:{rel}]->(b:{b}) RETURN {ret}"))
+            frames.append(self._read(f"MATCH (a:{a})-[r:{rel}]->(b:{b}) RETURN {ret}", tx=tx))
         return pd.concat(frames, ignore_index=True)
 
-    def _count(self, label: str | None = None, rel: str | None = None) -> int:
+    def _count(self, label: str | None = None, rel: str | None = None,
+               tx: neo4j.ManagedTransaction | None = None) -> int:
         q = f"MATCH (n:{label}) RETURN count(n)" if label else f"MATCH ()-[r:{rel}]->() RETURN count(r)"
-        return int(self._read(q).iloc[0, 0])
+        return int(self._read(q, tx=tx).iloc[0, 0])
 
     def query(self, cypher: str, params: Mapping[str, Any] | None = None, *,
               write: bool = False) -> pd.DataFrame:
@@ -155,104 +180,83 @@ class Neo4jStore(Store):
                     hint="Pass --write to allow changes.") from None
             raise QueryError(f"The query failed on Neo4j: {exc.message}") from None
 
+    def load(self, data: GraphData, *, replace: bool = False,
+             progress: Progress | None = None) -> LoadSummary:
+        """Load a validated graph (see :meth:`Store.load`), serialised with other loads.
+
+        The decision :meth:`Store.load` makes before its transaction (is the store empty?
+        what does it hold?) is made here inside the load's transaction, after the load lock
+        is held: a load that waited for another plans from what that one committed.
+        """
+        if self.read_only:
+            raise ReadOnlyError("This store was opened read-only; it cannot be loaded.")
+        # What depends only on the input is made before the lock is taken.
+        nodes = {label: _one_per_key(label, frame) for label, frame in iter_node_tables(data)}
+        rels = rel_tables(data)
+        owners: list[dict[str, tuple[str, set[str]]]] = []  # made once, if a plan needs it
+
+        def plan(tx: neo4j.ManagedTransaction) -> LoadPlan:
+            # A fresh store has nothing to compare with: counting is cheaper than reading.
+            if replace or all(self._count(label=label, tx=tx) == 0 for label in NODE_KEYS):
+                return LoadPlan.all_new(nodes, rels, replace)
+            if not owners:
+                owners.append(rel_owners(data))
+            existing_nodes = {label: self._read_nodes(label, tx) for label in NODE_KEYS}
+            existing_rels = {rel: self._read_rels(rel, tx) for rel in REL_ENDPOINTS}
+            return plan_load(Tables(nodes, rels, owners[0]), existing_nodes, existing_rels)
+
+        return self._write(plan, progress)
+
     def _apply(self, plan: LoadPlan, progress: Progress | None) -> None:
         if self.read_only:
             raise ReadOnlyError("This store was opened read-only; it cannot be loaded.")
-        # Deletions and node writes are made before the transaction, so that a retried
-        # transaction sends the same; relationship statements are made inside it, from the
-        # node ids that this transaction's node writes return.
-        batches: list[tuple[str, str, dict[str, Any], int]] = []
-        for rel, frame in plan.delete_rels.items():
-            for a, b, part in by_endpoints(rel, frame):
-                cols = ["src", "dst", *(["type"] if rel == "TIE" else [])]
-                extra = " WHERE r.type = c2[i]" if rel == "TIE" else ""
-                for with_, params, n in _column_batches(part, cols):
-                    q = (f"WITH {with_} UNWIND range(0, size(c0) - 1) AS i "
-                         f"MATCH (a:{a} {{{NODE_KEYS[a]}: c0[i]}})-[r:{rel}]->"
-                         f"(b:{b} {{{NODE_KEYS[b]}: c1[i]}}){extra} DELETE r")
-                    batches.append((f"removing {rel}", q, params, n))
-        # The plan knows which nodes are new: CREATE them (MERGE would first look each one
-        # up) and MATCH the changed ones. The key constraints still guard uniqueness. Each
-        # batch returns the ids of its nodes, so that relationships find their ends by id
-        # instead of by two index seeks per row (a quarter of a national load's time).
-        # Internal ids (`id()`, deprecated in Neo4j 5 but without a replacement) rather than
-        # element ids: the server reuses an id only once every transaction that was open when
-        # its node was deleted has closed, so within this one they are stable; integers spare
-        # the server parsing two strings per row (national load 60-65 -> 54-59 s here).
-        node_batches: list[tuple[str, str, dict[str, Any], np.ndarray]] = []
-        for verb, nodes in (("CREATE", plan.new_nodes), ("MATCH", plan.changed_nodes)):
-            for label, frame in nodes.items():
-                props = NODE_PROPERTIES[label]
-                sets = ", ".join(f"n.{p} = c{j}[i]" for j, p in enumerate(props) if j)
-                keys = frame[props[0]].to_numpy(dtype=object)
-                start = 0
-                for with_, params, n in _column_batches(frame, props):
-                    q = (f"WITH {with_} UNWIND range(0, size(c0) - 1) AS i "
-                         f"{verb} (n:{label} {{{props[0]}: c0[i]}})"
-                         + (f" SET {sets}" if sets else "")
-                         + " RETURN collect(i) AS i, collect(id(n)) AS e")
-                    node_batches.append((label, q, params, keys[start:start + n]))
-                    start += n
-        rel_parts = [(rel, a, b, part) for rel, frame in plan.create_rels.items()
-                     for a, b, part in by_endpoints(rel, frame)]
-        total = (sum(n for *_, n in batches) + sum(len(k) for *_, k in node_batches)
-                 + sum(len(p) for *_, p in rel_parts)) or 1
+        self._write(lambda tx: plan, progress)
 
-        def work(tx: neo4j.ManagedTransaction) -> None:
+    def _write(self, make_plan: Callable[[neo4j.ManagedTransaction], LoadPlan],
+               progress: Progress | None) -> LoadSummary:
+        """Run one load transaction: take the load lock, make the plan (``make_plan`` may
+        read the store through the transaction it is given), write it, commit."""
+
+        def work(tx: neo4j.ManagedTransaction) -> tuple[LoadSummary, int]:
             # One transaction for the whole load. The driver may run this function again
-            # after a lost connection or a server restart (execute_write retries); that is
-            # safe because an aborted transaction left nothing behind.
-            done = 0
-            if plan.replace:
-                tx.run("MATCH (n) WHERE n:City OR n:Coalition OR n:Organisation OR n:Person "
-                       "OR n:Theme DETACH DELETE n").consume()
-            for desc, q, params, n in batches:
-                if progress:
-                    progress(desc, done, total)
-                tx.run(q, params).consume()
-                done += n
-            found: dict[str, list[tuple[np.ndarray, list[int]]]] = {}
-            for label, q, params, keys in node_batches:
-                if progress:
-                    progress(f"writing {label}", done, total)
-                record = tx.run(q, params).single()
-                rows = np.asarray(record["i"], dtype=np.int64)
-                found.setdefault(label, []).append((keys[rows], record["e"]))
-                done += len(keys)
-            ids = {label: _id_index(parts) for label, parts in found.items()}
-            for rel, a, b, part in rel_parts:
-                if progress:
-                    progress(f"adding {rel}", done, total)
-                src = _node_ids(tx, a, part["src"].to_numpy(dtype=object), ids)
-                dst = _node_ids(tx, b, part["dst"].to_numpy(dtype=object), ids)
-                ends = part.assign(src=src, dst=dst)
-                ends = ends[(src >= 0) & (dst >= 0)]  # an end not in the store: no tie
-                props = REL_PROPERTIES[rel]
-                body = ", ".join(f"{p}: c{j + 2}[i]" for j, p in enumerate(props))
-                for with_, params, _ in _column_batches(ends, ["src", "dst", *props]):
-                    tx.run(f"WITH {with_} UNWIND range(0, size(c0) - 1) AS i "
-                           f"MATCH (a:{a}) WHERE id(a) = c0[i] "
-                           f"MATCH (b:{b}) WHERE id(b) = c1[i] "
-                           f"CREATE (a)-[:{rel} {{{body}}}]->(b)", params).consume()
-                done += len(part)
-            if progress:
-                progress("committing", done, total)
+            # after a lost connection, a server restart or a deadlock (execute_write
+            # retries); that is safe because an aborted transaction left nothing behind,
+            # and the plan is made again from what the store then holds.
+            tx.run(_LOCK).consume()  # first: a second load waits here until this commits
+            plan = make_plan(tx)
+            summary = plan.summary()
+            if not (summary.changed or plan.replace):
+                return summary, 0
+            return summary, _write_plan(tx, plan, progress)
 
         try:
             with self._session() as s:
-                s.execute_write(work)
+                summary, total = s.execute_write(work)
         except (nex.ServiceUnavailable, nex.SessionExpired) as exc:
             raise ServerError(
                 f"Lost the connection to Neo4j at {self.uri} during the load, and retrying "
                 "did not help; nothing was written.",
                 hint=f"Check that the server is up and load again ({type(exc).__name__}).",
             ) from None
+        except nex.ConstraintError:
+            # Loads take the lock, so only a writer that does not (a `query --write`, or an
+            # older version of this tool) can have created the same key meanwhile.
+            raise StoreError(
+                f"Neo4j at {self.uri} refused the load: another load or write ran at the same "
+                "time and created a node with the same key first; nothing was written.",
+                hint=_AGAIN) from None
         except nex.TransientError as exc:
+            if exc.code and ("Lock" in exc.code or "Deadlock" in exc.code):
+                raise StoreError(
+                    f"Neo4j at {self.uri} gave up the load while waiting for another load or "
+                    f"write that ran at the same time ({exc.code}); nothing was written.",
+                    hint=_AGAIN) from None
             raise ServerError(
                 f"Neo4j at {self.uri} could not complete the load ({exc.code}); nothing was "
                 "written.", hint="Check the server log (memory, disk) and load again.") from None
-        if progress:
+        if progress and total:
             progress("done", total, total)
+        return summary
 
     def write_properties(self, label: str, frame: pd.DataFrame) -> int:
         key = NODE_KEYS[label]
@@ -262,10 +266,92 @@ class Neo4jStore(Store):
         sets = ", ".join(f"n.{p} = row.{p}" for p in props)
         q = f"UNWIND $rows AS row MATCH (n:{label} {{{key}: row.{key}}}) SET {sets}"
         with self._session() as s, s.begin_transaction() as tx:
+            # Behind any running load, as a load would be: one order of locks, no deadlock
+            # between a load and measures written back.
+            tx.run(_LOCK).consume()
             for chunk in _chunks(frame):
                 tx.run(q, rows=chunk).consume()
             tx.commit()
         return len(frame)
+
+
+def _write_plan(tx: neo4j.ManagedTransaction, plan: LoadPlan,
+                progress: Progress | None) -> int:
+    """Write ``plan`` in ``tx``: deletions, then nodes, then relationships, in UNWIND
+    batches; returns the number of rows written (the progress total)."""
+    batches: list[tuple[str, str, dict[str, Any], int]] = []
+    for rel, frame in plan.delete_rels.items():
+        for a, b, part in by_endpoints(rel, frame):
+            cols = ["src", "dst", *(["type"] if rel == "TIE" else [])]
+            extra = " WHERE r.type = c2[i]" if rel == "TIE" else ""
+            for with_, params, n in _column_batches(part, cols):
+                q = (f"WITH {with_} UNWIND range(0, size(c0) - 1) AS i "
+                     f"MATCH (a:{a} {{{NODE_KEYS[a]}: c0[i]}})-[r:{rel}]->"
+                     f"(b:{b} {{{NODE_KEYS[b]}: c1[i]}}){extra} DELETE r")
+                batches.append((f"removing {rel}", q, params, n))
+    # The plan knows which nodes are new: CREATE them (MERGE would first look each one
+    # up) and MATCH the changed ones. The key constraints still guard uniqueness. Each
+    # batch returns the ids of its nodes, so that relationships find their ends by id
+    # instead of by two index seeks per row (a quarter of a national load's time).
+    # Internal ids (`id()`, deprecated in Neo4j 5 but without a replacement) rather than
+    # element ids: the server reuses an id only once every transaction that was open when
+    # its node was deleted has closed, so within this one they are stable; integers spare
+    # the server parsing two strings per row (national load 60-65 -> 54-59 s here).
+    node_batches: list[tuple[str, str, dict[str, Any], np.ndarray]] = []
+    for verb, nodes in (("CREATE", plan.new_nodes), ("MATCH", plan.changed_nodes)):
+        for label, frame in nodes.items():
+            props = NODE_PROPERTIES[label]
+            sets = ", ".join(f"n.{p} = c{j}[i]" for j, p in enumerate(props) if j)
+            keys = frame[props[0]].to_numpy(dtype=object)
+            start = 0
+            for with_, params, n in _column_batches(frame, props):
+                q = (f"WITH {with_} UNWIND range(0, size(c0) - 1) AS i "
+                     f"{verb} (n:{label} {{{props[0]}: c0[i]}})"
+                     + (f" SET {sets}" if sets else "")
+                     + " RETURN collect(i) AS i, collect(id(n)) AS e")
+                node_batches.append((label, q, params, keys[start:start + n]))
+                start += n
+    rel_parts = [(rel, a, b, part) for rel, frame in plan.create_rels.items()
+                 for a, b, part in by_endpoints(rel, frame)]
+    total = (sum(n for *_, n in batches) + sum(len(k) for *_, k in node_batches)
+             + sum(len(p) for *_, p in rel_parts)) or 1
+
+    done = 0
+    if plan.replace:
+        tx.run("MATCH (n) WHERE n:City OR n:Coalition OR n:Organisation OR n:Person "
+               "OR n:Theme DETACH DELETE n").consume()
+    for desc, q, params, n in batches:
+        if progress:
+            progress(desc, done, total)
+        tx.run(q, params).consume()
+        done += n
+    found: dict[str, list[tuple[np.ndarray, list[int]]]] = {}
+    for label, q, params, keys in node_batches:
+        if progress:
+            progress(f"writing {label}", done, total)
+        record = tx.run(q, params).single()
+        rows = np.asarray(record["i"], dtype=np.int64)
+        found.setdefault(label, []).append((keys[rows], record["e"]))
+        done += len(keys)
+    ids = {label: _id_index(parts) for label, parts in found.items()}
+    for rel, a, b, part in rel_parts:
+        if progress:
+            progress(f"adding {rel}", done, total)
+        src = _node_ids(tx, a, part["src"].to_numpy(dtype=object), ids)
+        dst = _node_ids(tx, b, part["dst"].to_numpy(dtype=object), ids)
+        ends = part.assign(src=src, dst=dst)
+        ends = ends[(src >= 0) & (dst >= 0)]  # an end not in the store: no tie
+        props = REL_PROPERTIES[rel]
+        body = ", ".join(f"{p}: c{j + 2}[i]" for j, p in enumerate(props))
+        for with_, params, _ in _column_batches(ends, ["src", "dst", *props]):
+            tx.run(f"WITH {with_} UNWIND range(0, size(c0) - 1) AS i "
+                   f"MATCH (a:{a}) WHERE id(a) = c0[i] "
+                   f"MATCH (b:{b}) WHERE id(b) = c1[i] "
+                   f"CREATE (a)-[:{rel} {{{body}}}]->(b)", params).consume()
+        done += len(part)
+    if progress:
+        progress("committing", done, total)
+    return total
 
 
 # Joins the cells of a text column into one parameter that the server splits again: the

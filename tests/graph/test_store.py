@@ -226,6 +226,8 @@ def test_a_first_load_that_fails_while_building_relationships_leaves_the_store_e
         raise RuntimeError("simulated failure building relationships")
 
     monkeypatch.setattr(store_module, "rel_tables", broken)
+    # (The Neo4j store builds them itself, before taking its load lock.)
+    monkeypatch.setattr("coalitions.graph.neo4j_store.rel_tables", broken)
     with pytest.raises(RuntimeError, match="building relationships"):
         fresh_store.load(graph)
     assert fresh_store.stats()["count"].sum() == 0
@@ -269,6 +271,8 @@ def test_a_first_load_that_fails_while_making_a_node_table_leaves_the_store_empt
             yield label, frame
 
     monkeypatch.setattr(store_module, "iter_node_tables", failing)
+    # (The Neo4j store makes them itself, before taking its load lock.)
+    monkeypatch.setattr("coalitions.graph.neo4j_store.iter_node_tables", failing)
     with pytest.raises(RuntimeError, match="making Organisation"):
         fresh_store.load(graph)
     assert fresh_store.stats()["count"].sum() == 0
@@ -309,6 +313,8 @@ def test_a_replacing_load_that_fails_keeps_the_previous_graph(fresh_store, graph
         raise RuntimeError("simulated failure building relationships")
 
     monkeypatch.setattr(store_module, "rel_tables", broken)
+    # (The Neo4j store builds them itself, before taking its load lock.)
+    monkeypatch.setattr("coalitions.graph.neo4j_store.rel_tables", broken)
     with pytest.raises(RuntimeError, match="building relationships"):
         fresh_store.load(graph, replace=True)
     assert canonical(fresh_store.read_graph()) == before
