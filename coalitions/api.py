@@ -131,6 +131,119 @@ class Coalitions:
 
         return to_networkx(self.igraph(scope, projection=projection, **scope_fields))
 
+    # analyses: one method per command, the same tables as its --format json -----------
+
+    def stats(self) -> pd.DataFrame:
+        """Nodes per label and relationships per type (``coalitions stats``)."""
+        return self.store.stats()
+
+    def pivots(self, scope: Scope | None = None, *, by: str = "betweenness",
+               two_mode: bool = False, per_coalition: bool = False, top: int | None = None,
+               seed: int = 42, **scope_fields: Any) -> pd.DataFrame:
+        """Centrality of every actor ranked by ``by`` (``coalitions pivots``); with
+        ``two_mode`` on the actor × coalition network, with ``per_coalition`` the structural
+        beside the declared pivot of each coalition."""
+        from coalitions.analysis.centrality import actor_measures
+        from coalitions.analysis.definitions import rank
+        from coalitions.analysis.pivots import coalition_pivots
+        from coalitions.analysis.twomode import two_mode_measures
+
+        data = self.graph(scope, **scope_fields)
+        if per_coalition:
+            return _head(coalition_pivots(data, seed=seed), top)
+        frame = two_mode_measures(data, seed=seed) if two_mode else actor_measures(data,
+                                                                                  seed=seed)
+        return _head(rank(frame, by), top)
+
+    def embeddedness(self, scope: Scope | None = None, *, coalitions: bool = False,
+                     by: str | None = None, top: int | None = None,
+                     **scope_fields: Any) -> pd.DataFrame:
+        """Coreness, Burt's constraint and effective size, clustering and sector diversity
+        of every actor, or with ``coalitions`` how embedded each coalition is
+        (``coalitions embeddedness``), ranked by ``by``."""
+        from coalitions.analysis.definitions import rank
+        from coalitions.analysis.embeddedness import actor_embeddedness, coalition_embeddedness
+
+        data = self.graph(scope, **scope_fields)
+        frame = coalition_embeddedness(data) if coalitions else actor_embeddedness(data)
+        return _head(rank(frame, by or ("overlap" if coalitions else "coreness")), top)
+
+    def brokers(self, scope: Scope | None = None, *, group_by: str = "sector",
+                top: int | None = None, **scope_fields: Any) -> pd.DataFrame:
+        """Gould & Fernandez brokerage roles of every actor (``coalitions brokers``)."""
+        from coalitions.analysis.brokerage import actor_brokerage
+
+        return _head(actor_brokerage(self.graph(scope, **scope_fields), group_by=group_by),
+                     top)
+
+    def communities(self, scope: Scope | None = None, *, members: bool = False,
+                    resolution: float = 1.0, seed: int = 42,
+                    **scope_fields: Any) -> pd.DataFrame:
+        """Leiden communities: the summary, or with ``members`` every actor's community
+        (``coalitions communities``)."""
+        from coalitions.analysis.communities import communities
+
+        membership, summary = communities(self.graph(scope, **scope_fields),
+                                          resolution=resolution, seed=seed)
+        return membership if members else summary
+
+    def clusters(self, scope: Scope | None = None, *, by: str = "theme", k: int | None = None,
+                 **scope_fields: Any) -> pd.DataFrame:
+        """The study's clusterings as count tables, or ``by="data"`` the data-driven
+        clustering of coalitions (``coalitions clusters``)."""
+        from coalitions.analysis.clusters import cluster_table, data_clusters
+
+        data = self.graph(scope, **scope_fields)
+        if by == "data":
+            return data_clusters(data, k=k)[0]
+        if by not in ("theme", "role", "actors"):
+            from coalitions.errors import UsageError
+
+            raise UsageError(f"Cannot cluster by {by!r}.",
+                             hint="Use theme, role, actors or data.")
+        return cluster_table(data, by=by)
+
+    def shortlist(self, n: int = 5, scope: Scope | None = None,
+                  **scope_fields: Any) -> pd.DataFrame:
+        """N case studies covering the variation over the three clusterings."""
+        from coalitions.analysis.clusters import shortlist
+
+        return shortlist(self.graph(scope, **scope_fields), n)
+
+    def cities(self, scope: Scope | None = None, **scope_fields: Any) -> pd.DataFrame:
+        """Per city: coalitions, government involvement, officials and politicians in
+        between (``coalitions cities``)."""
+        from coalitions.analysis.cities import city_profiles
+
+        return city_profiles(self.graph(scope, **scope_fields))
+
+    def case(self, name: str) -> dict[str, Any]:
+        """The analysis table of one coalition, by id or name (``coalitions case``): a dict
+        of facts and tables."""
+        from coalitions.analysis.cities import case_table
+
+        return case_table(self.graph(), name)
+
+    def compare(self, scope: Scope | None = None, *, by: str = "government",
+                **scope_fields: Any) -> pd.DataFrame:
+        """The study's follow-up grid per type of coalition (``coalitions compare``)."""
+        from coalitions.analysis.cities import compare
+
+        return compare(self.graph(scope, **scope_fields), by=by)
+
+    def analyse(self, *, seed: int = 42) -> pd.DataFrame:
+        """Write every measure to the store as node properties (``coalitions analyse``)."""
+        from coalitions.analysis.stored import write_measures
+
+        return write_measures(self.store, seed=seed)
+
+    @staticmethod
+    def explain(measure: str | None = None, *, lang: str = "en") -> pd.DataFrame:
+        """The definition of every measure, or one (``coalitions explain``)."""
+        from coalitions.analysis.definitions import explain
+
+        return explain(measure, lang=lang)
+
     # queries and exports -----------------------------------------------------------------
 
     def query(self, cypher: str, *, write: bool = False, **params: Any) -> pd.DataFrame:
@@ -159,6 +272,10 @@ class Coalitions:
 
 
 # helpers
+
+def _head(frame: pd.DataFrame, top: int | None) -> pd.DataFrame:
+    return frame.head(top) if top else frame
+
 
 def _scope(scope: Scope | None, fields: dict[str, Any]) -> Scope:
     if scope is not None and fields:

@@ -562,19 +562,9 @@ def case(
     table = case_table(data, name)
     _warnings(table.get("warnings", []))
     if fmt is Format.json:
-        import json
+        from coalitions.output import to_json
 
-        from coalitions.output import to_records
-
-        def plain(v):
-            if isinstance(v, pd.DataFrame):
-                return to_records(v)
-            if isinstance(v, dict):
-                return {k: plain(x) for k, x in v.items()}
-            return to_records(pd.DataFrame([{"v": v}]))[0]["v"]
-
-        sys.stdout.write(json.dumps({k: plain(v) for k, v in table.items()},
-                                    ensure_ascii=False, indent=2, default=str) + "\n")
+        sys.stdout.write(to_json(table) + "\n")
         return
     info = table["coalition"]
     facts = [{"field": k, "value": v} for k, v in info.items()]

@@ -21,7 +21,7 @@ import pandas as pd
 
 from coalitions.formats import Format
 
-__all__ = ["Format", "render", "to_records"]
+__all__ = ["Format", "render", "to_json", "to_records"]
 
 
 def _plain(v: Any) -> Any:
@@ -46,6 +46,22 @@ def _plain(v: Any) -> Any:
 def to_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows as plain Python dicts (JSON-ready)."""
     return [{str(k): _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def to_json(value: Any) -> str:
+    """A nest of dicts, tables and values (e.g. a case table) as JSON: each DataFrame as
+    :func:`render` would give it, every other value as :func:`to_records` gives cells."""
+
+    def plain(v: Any) -> Any:
+        if isinstance(v, pd.DataFrame):
+            return json.loads(render(v, Format.json))
+        if isinstance(v, dict):
+            return {str(k): plain(x) for k, x in v.items()}
+        if isinstance(v, list | tuple):
+            return [plain(x) for x in v]
+        return to_records(pd.DataFrame([{"v": v}]))[0]["v"]
+
+    return json.dumps(plain(value), ensure_ascii=False, indent=2, default=str)
 
 
 def _cell(v: Any, digits: int = 4) -> str:
