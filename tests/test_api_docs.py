@@ -99,3 +99,11 @@ def test_unknown_projection_and_mixed_scope_arguments_are_usage_errors(tmp_path)
             db.igraph(projection="people")
         with pytest.raises(UsageError, match="not both"):
             db.frames(Scope(city="Gent"), city="Gent")
+
+
+def test_page_ranks_pivots_with_their_definitions(doc_namespace):
+    pivots = doc_namespace["pivots"]
+    assert len(pivots) == 10
+    assert list(pivots["betweenness"]) == sorted(pivots["betweenness"], reverse=True)
+    assert pivots.attrs["definitions"]["betweenness"] == "betweenness"
+    assert doc_namespace["definitions"]["name"].str.len().gt(0).all()
