@@ -220,33 +220,14 @@ def stats(store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Forma
     _print(frame, fmt)
 
 
-def _parse_params(items: list[str] | None) -> dict[str, Any]:
-    params: dict[str, Any] = {}
-    for item in items or []:
-        if "=" not in item:
-            raise UsageError(f"--param {item!r} is not of the form name=value.")
-        k, v = item.split("=", 1)
-        params[k.strip()] = _typed(v)
-    return params
-
-
-def _typed(v: str) -> Any:
-    for cast in (int, float):
-        try:
-            return cast(v)
-        except ValueError:
-            pass
-    if v.lower() in ("true", "false"):
-        return v.lower() == "true"
-    return v
-
-
 @app.command()
 @_handle
 def query(
     cypher: Annotated[str | None, typer.Argument(help="A Cypher query.", show_default=False)] = None,
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="Query parameter "
-                                                      "name=value (repeatable).")] = None,
+    param: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", help="Query parameter name=value, repeatable. The value is text; "
+        "name:TYPE=value gives it a type: int, float, bool, json or str (-p k:int=2, "
+        "-p ids:json='[\"a\", \"b\"]').")] = None,
     write: Annotated[bool, typer.Option("--write", help="Allow the query to change the "
                                         "store (read-only otherwise, enforced by the engine).")] = False,
     name: Annotated[str | None, typer.Option("--name", help="Run a named query "
@@ -255,7 +236,9 @@ def query(
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """Run Cypher on the store: read-only unless --write is given."""
-    params = _parse_params(param)
+    from coalitions.queries import parse_params
+
+    params = parse_params(param)
     if list_ or name:
         from coalitions.queries import list_queries, named_query
 
@@ -381,6 +364,7 @@ def pivots(
     if by not in MEASURES:
         raise UsageError(f"Cannot rank by {by!r}.", hint="Use one of: " + ", ".join(MEASURES))
     from coalitions.analysis.centrality import actor_measures
+    from coalitions.analysis.definitions import rank
     from coalitions.analysis.pivots import coalition_pivots
     from coalitions.analysis.twomode import two_mode_measures
 
@@ -392,12 +376,33 @@ def pivots(
                               "mismatch", "structural_explanation"])
         return
     frame = two_mode_measures(data, seed=seed) if two_mode else actor_measures(data, seed=seed)
-    frame = frame.sort_values([by, "id"], ascending=[False, True], kind="stable")
+    frame = rank(frame, by)
     _print(_head(frame, top), fmt, title=f"Pivot figures by {by}",
            table_columns=["name", "mode", "sector", "city", "coalitions", by, *(
                m for m in ("betweenness", "degree", "closeness", "eigenvector", "coreness")
                if m != by)])
-    _note(frame.attrs.get("betweenness_method"))
+    if "definitions" not in frame.attrs:
+        _note(frame.attrs.get("betweenness_method"))
+
+
+LangOpt = Annotated[str, typer.Option("--lang", help="Language of the definitions: en or nl.")]
+
+
+@app.command()
+@_handle
+def explain(
+    measure: Annotated[str | None, typer.Argument(help="One measure (default: all).")] = None,
+    lang: LangOpt = "en",
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """What each measure means: the network it runs on, its normalisation, its reference and
+    what happens on large networks, in plain words (English, or Dutch with --lang nl)."""
+    from coalitions.analysis.definitions import explain as definitions
+
+    if lang not in ("en", "nl"):
+        raise UsageError(f"No language {lang!r}.", hint="Use --lang en or --lang nl.")
+    _print(definitions(measure, lang=lang), fmt,
+           title="Definitions" if lang == "en" else "Definities")
 
 
 @app.command()
@@ -406,16 +411,21 @@ def embeddedness(
     coalitions: Annotated[bool, typer.Option("--coalitions", help="Per coalition: overlap, "
                                              "government presence, members active elsewhere.")] = False,
     top: TopOpt = None,
+    by: Annotated[str | None, typer.Option("--by", help="Rank by this measure, highest first "
+                                           "(default: coreness; with --coalitions: overlap).",
+                                           show_default=False)] = None,
     city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
     sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """How embedded actors are: coreness, Burt's constraint and effective size, clustering,
     sector diversity of the ego network (or, with --coalitions, how embedded coalitions are)."""
+    from coalitions.analysis.definitions import rank
     from coalitions.analysis.embeddedness import actor_embeddedness, coalition_embeddedness
 
     data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until)
     frame = coalition_embeddedness(data) if coalitions else actor_embeddedness(data)
+    frame = rank(frame, by or ("overlap" if coalitions else "coreness"))
     _print(_head(frame, top), fmt)
 
 
