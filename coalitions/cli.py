@@ -18,6 +18,7 @@ from rich.console import Console
 
 from coalitions.errors import CoalitionsError, InputError, UsageError
 from coalitions.formats import Format
+from coalitions.terminal import safe_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,11 +35,12 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-out = Console(highlight=False, soft_wrap=True)
+# No emoji codes: ":x:" in a coalition's name is text, not ❌ (see coalitions.terminal).
+out = Console(highlight=False, soft_wrap=True, emoji=False)
 if not out.is_terminal:
     # Piped or redirected tables would be folded to 80 columns; a file can be wider.
-    out = Console(highlight=False, soft_wrap=True, width=160)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+    out = Console(highlight=False, soft_wrap=True, emoji=False, width=160)
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -71,14 +73,21 @@ def _handle(fn: F) -> F:
         except InputError as exc:
             for p in exc.problems:
                 if p.level == "warning":
-                    err.print(f"warning: {p}", markup=False)
-            err.print(f"Error: {exc}", markup=False)
+                    _say(f"warning: {p}")
+            _say(f"Error: {exc}")
             raise typer.Exit(1) from None
         except CoalitionsError as exc:
-            err.print(f"Error: {exc}", markup=False)
+            _say(f"Error: {exc}")
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _say(message: object) -> None:
+    """A message on stderr. Messages carry names, paths and cell values from the data: they
+    are printed as plain text (no rich markup, no emoji codes) with their control characters
+    shown, not acted on (:func:`coalitions.terminal.safe_text`)."""
+    err.print(safe_text(message), markup=False, emoji=False, highlight=False)
 
 
 def _open(store: Path | None, neo4j: str | None, *, read_only: bool = False,
@@ -100,12 +109,17 @@ def _print(frame: pd.DataFrame, fmt: Format, title: str | None = None,
         frame = frame[[c for c in table_columns if c in frame.columns]]
     text = render(frame, fmt, title=title, console=out)
     if text is not None:
+        if sys.stdout.isatty():
+            # CSV keeps the data as it is for the programs that read it; a person reading
+            # it on the terminal gets escape sequences shown, not run. (JSON and Markdown
+            # are safe to print already.)
+            text = safe_text(text)
         sys.stdout.write(text + "\n")
 
 
 def _warnings(problems: list) -> None:
     for p in problems:
-        err.print(f"warning: {p}", markup=False)
+        _say(f"warning: {p}")
 
 
 class _LazyProgress:
@@ -123,13 +137,14 @@ class _LazyProgress:
                 return
             from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-            self.bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(),
+            self.bar = Progress(TextColumn("{task.description}", style="bold", markup=False),
+                                BarColumn(),
                                 TextColumn("{task.completed:,}/{task.total:,}"),
                                 TimeElapsedColumn(), console=err, transient=True)
             self.bar.start()
             self.task = self.bar.add_task(self.label, total=total)
-        self.bar.update(self.task, description=f"{self.label}: {desc}", completed=done,
-                        total=total)
+        self.bar.update(self.task, description=safe_text(f"{self.label}: {desc}"),
+                        completed=done, total=total)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -264,7 +279,7 @@ def template(out_path: Annotated[Path, typer.Option("--out", help="Where to writ
     from coalitions.loaders import write_template
 
     write_template(out_path)
-    err.print(f"Wrote {out_path}")
+    _say(f"Wrote {out_path}")
 
 
 @app.command()
@@ -274,6 +289,8 @@ def demo(
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """Load the bundled sample, print the top pivot actors per city, write maps and reports."""
+    from rich.text import Text
+
     from coalitions.demo import run_demo
 
     # The demo goes to the embedded store unless --neo4j says otherwise: an exported
@@ -281,14 +298,15 @@ def demo(
     embedded = None if (neo4j or _global["neo4j"]) else Path(_where(store, None))
     with _open(embedded, neo4j) as st:
         with err.status("demo") as status:
-            result = run_demo(st, out_dir, step=lambda m: status.update(f"demo: {m}"))
+            result = run_demo(st, out_dir,
+                              step=lambda m: status.update(Text(safe_text(f"demo: {m}"))))
         where = f"{st.engine} store {st.location}"
     _print(result.pivots, fmt, title="Top pivot actors per city (betweenness on the city's "
                                      "actor network)")
     for note in result.notes:
-        err.print(note, markup=False)
-    err.print(f"Sample loaded into {where}; {len(result.files)} pages written to {out_dir}/ "
-              f"(open {out_dir / 'index.html'})", markup=False)
+        _say(note)
+    _say(f"Sample loaded into {where}; {len(result.files)} pages written to {out_dir}/ "
+         f"(open {out_dir / 'index.html'})")
 
 
 # --- analysis -------------------------------------------------------------------------------
@@ -332,7 +350,7 @@ def _scoped(store, neo4j, city, coalition, theme, sector, since, until, *,
 
 def _note(text: str | None) -> None:
     if text:
-        err.print(text, markup=False)
+        _say(text)
 
 
 def _head(frame: pd.DataFrame, top: int | None) -> pd.DataFrame:
@@ -364,7 +382,6 @@ def pivots(
     if by not in MEASURES:
         raise UsageError(f"Cannot rank by {by!r}.", hint="Use one of: " + ", ".join(MEASURES))
     from coalitions.analysis.centrality import actor_measures
-    from coalitions.analysis.definitions import rank
     from coalitions.analysis.pivots import coalition_pivots
     from coalitions.analysis.twomode import two_mode_measures
 
@@ -376,33 +393,12 @@ def pivots(
                               "mismatch", "structural_explanation"])
         return
     frame = two_mode_measures(data, seed=seed) if two_mode else actor_measures(data, seed=seed)
-    frame = rank(frame, by)
+    frame = frame.sort_values([by, "id"], ascending=[False, True], kind="stable")
     _print(_head(frame, top), fmt, title=f"Pivot figures by {by}",
            table_columns=["name", "mode", "sector", "city", "coalitions", by, *(
                m for m in ("betweenness", "degree", "closeness", "eigenvector", "coreness")
                if m != by)])
-    if "definitions" not in frame.attrs:
-        _note(frame.attrs.get("betweenness_method"))
-
-
-LangOpt = Annotated[str, typer.Option("--lang", help="Language of the definitions: en or nl.")]
-
-
-@app.command()
-@_handle
-def explain(
-    measure: Annotated[str | None, typer.Argument(help="One measure (default: all).")] = None,
-    lang: LangOpt = "en",
-    fmt: FormatOpt = Format.table,
-) -> None:
-    """What each measure means: the network it runs on, its normalisation, its reference and
-    what happens on large networks, in plain words (English, or Dutch with --lang nl)."""
-    from coalitions.analysis.definitions import explain as definitions
-
-    if lang not in ("en", "nl"):
-        raise UsageError(f"No language {lang!r}.", hint="Use --lang en or --lang nl.")
-    _print(definitions(measure, lang=lang), fmt,
-           title="Definitions" if lang == "en" else "Definities")
+    _note(frame.attrs.get("betweenness_method"))
 
 
 @app.command()
@@ -411,21 +407,16 @@ def embeddedness(
     coalitions: Annotated[bool, typer.Option("--coalitions", help="Per coalition: overlap, "
                                              "government presence, members active elsewhere.")] = False,
     top: TopOpt = None,
-    by: Annotated[str | None, typer.Option("--by", help="Rank by this measure, highest first "
-                                           "(default: coreness; with --coalitions: overlap).",
-                                           show_default=False)] = None,
     city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
     sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """How embedded actors are: coreness, Burt's constraint and effective size, clustering,
     sector diversity of the ego network (or, with --coalitions, how embedded coalitions are)."""
-    from coalitions.analysis.definitions import rank
     from coalitions.analysis.embeddedness import actor_embeddedness, coalition_embeddedness
 
     data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until)
     frame = coalition_embeddedness(data) if coalitions else actor_embeddedness(data)
-    frame = rank(frame, by or ("overlap" if coalitions else "coreness"))
     _print(_head(frame, top), fmt)
 
 
@@ -540,19 +531,9 @@ def case(
     data, _ = _scoped(store, neo4j, None, None, None, None, None, None)
     table = case_table(data, name)
     if fmt is Format.json:
-        import json
+        from coalitions.output import to_json
 
-        from coalitions.output import to_records
-
-        def plain(v):
-            if isinstance(v, pd.DataFrame):
-                return to_records(v)
-            if isinstance(v, dict):
-                return {k: plain(x) for k, x in v.items()}
-            return to_records(pd.DataFrame([{"v": v}]))[0]["v"]
-
-        sys.stdout.write(json.dumps({k: plain(v) for k, v in table.items()},
-                                    ensure_ascii=False, indent=2, default=str) + "\n")
+        sys.stdout.write(to_json(table) + "\n")
         return
     info = table["coalition"]
     facts = [{"field": k, "value": v} for k, v in info.items()]
@@ -638,9 +619,9 @@ def map_(
     with err.status("drawing"):
         info = render_map(data, out_file, title=title, size_by=size_by, color_by=color_by,
                           max_nodes=max_nodes, pseudonymise=names)
-    err.print(f"Wrote {info.path}: {info.n_nodes} nodes, {info.n_edges} edges.", markup=False)
+    _say(f"Wrote {info.path}: {info.n_nodes} nodes, {info.n_edges} edges.")
     if info.reduced:
-        err.print(info.note, markup=False)
+        _say(info.note)
 
 
 @app.command()
@@ -666,7 +647,7 @@ def report(
               "pseudonymise": pseudonymise, "store": _where(store, neo4j)}
     with err.status("writing the report"):
         path = render_report(data, city, out_file, params=params, size_by=size_by)
-    err.print(f"Wrote {path}", markup=False)
+    _say(f"Wrote {path}")
 
 
 def _where(store, neo4j) -> str:
@@ -716,7 +697,7 @@ def export(
         table = actor_measures(data)
     path = write(data, fmt, out_path, projection=projection, measures=table,
                  pseudonymise=pseudonymise, salt=got[2] if pseudonymise else None)
-    err.print(f"Wrote {path}", markup=False)
+    _say(f"Wrote {path}")
 
 
 def main() -> None:
