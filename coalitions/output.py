@@ -3,10 +3,10 @@ r"""Tables as people and scripts read them: a terminal table, CSV, JSON or Markd
 The data in these tables comes from workbooks other people filled in, so every format
 treats a cell as hostile text:
 
-- **table** (the terminal) and **markdown**: :func:`~coalitions.terminal.safe_text` shows control characters,
-  escape sequences and bidirectional overrides as visible escapes (``\x1b``, ``\u202e``); on
-  the terminal a cell is plain text, never rich markup (``[link=…]``) or an emoji code
-  (``:x:``).
+- **table** (the terminal) and **markdown**: :func:`~coalitions.terminal.safe_text` shows
+  control characters, escape sequences and bidirectional overrides as visible escapes
+  (``\x1b``, ``\u202e``); on the terminal a cell is plain text, never rich markup
+  (``[link=…]``) or an emoji code (``:x:``).
 - **CSV**: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
   gets a ``'`` in front (:func:`csv_safe`, OWASP's advice against formula injection), so a
   spreadsheet shows it as text instead of running it; numbers are written as they are.

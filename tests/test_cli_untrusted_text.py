@@ -8,6 +8,7 @@ import io
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 
@@ -83,13 +84,13 @@ def test_case_of_a_coalition_named_with_a_closing_tag_prints_its_table(store):
     # was: rich.errors.MarkupError: closing tag '[/]' at position 2 has nothing to close
     result = ok(*store, "case", "a [/] b")
     assert result.stdout.splitlines()[0].strip() == "a [/] b (Gent)"
-    assert "│ name                        │ a [/] b " in result.stdout
+    assert re.search(r"│ name +│ a \[/\] b +│", result.stdout)
 
 
 def test_link_markup_and_emoji_codes_in_a_name_are_shown_as_typed(store):
     result = ok(*store, "case", "gent-link")
     assert result.stdout.splitlines()[0].strip() == f"{LINKED} (Gent)"
-    assert f"│ name                        │ {LINKED} " in result.stdout
+    assert re.search(r"│ name +│ " + re.escape(LINKED) + " +│", result.stdout)
     assert "❌" not in result.stdout
 
 
