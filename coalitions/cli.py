@@ -18,6 +18,7 @@ from rich.console import Console
 
 from coalitions.errors import CoalitionsError, InputError, UsageError
 from coalitions.formats import Format
+from coalitions.terminal import safe_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,11 +35,12 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-out = Console(highlight=False, soft_wrap=True)
+# No emoji codes: ":x:" in a coalition's name is text, not ❌ (see coalitions.terminal).
+out = Console(highlight=False, soft_wrap=True, emoji=False)
 if not out.is_terminal:
     # Piped or redirected tables would be folded to 80 columns; a file can be wider.
-    out = Console(highlight=False, soft_wrap=True, width=160)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+    out = Console(highlight=False, soft_wrap=True, emoji=False, width=160)
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -71,14 +73,21 @@ def _handle(fn: F) -> F:
         except InputError as exc:
             for p in exc.problems:
                 if p.level == "warning":
-                    err.print(f"warning: {p}", markup=False)
-            err.print(f"Error: {exc}", markup=False)
+                    _say(f"warning: {p}")
+            _say(f"Error: {exc}")
             raise typer.Exit(1) from None
         except CoalitionsError as exc:
-            err.print(f"Error: {exc}", markup=False)
+            _say(f"Error: {exc}")
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _say(message: object) -> None:
+    """A message on stderr. Messages carry names, paths and cell values from the data: they
+    are printed as plain text (no rich markup, no emoji codes) with their control characters
+    shown, not acted on (:func:`coalitions.terminal.safe_text`)."""
+    err.print(safe_text(message), markup=False, emoji=False, highlight=False)
 
 
 def _open(store: Path | None, neo4j: str | None, *, read_only: bool = False,
@@ -100,12 +109,17 @@ def _print(frame: pd.DataFrame, fmt: Format, title: str | None = None,
         frame = frame[[c for c in table_columns if c in frame.columns]]
     text = render(frame, fmt, title=title, console=out)
     if text is not None:
+        if sys.stdout.isatty():
+            # CSV keeps the data as it is for the programs that read it; a person reading
+            # it on the terminal gets escape sequences shown, not run. (JSON and Markdown
+            # are safe to print already.)
+            text = safe_text(text)
         sys.stdout.write(text + "\n")
 
 
 def _warnings(problems: list) -> None:
     for p in problems:
-        err.print(f"warning: {p}", markup=False)
+        _say(f"warning: {p}")
 
 
 class _LazyProgress:
@@ -123,13 +137,14 @@ class _LazyProgress:
                 return
             from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-            self.bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(),
+            self.bar = Progress(TextColumn("{task.description}", style="bold", markup=False),
+                                BarColumn(),
                                 TextColumn("{task.completed:,}/{task.total:,}"),
                                 TimeElapsedColumn(), console=err, transient=True)
             self.bar.start()
             self.task = self.bar.add_task(self.label, total=total)
-        self.bar.update(self.task, description=f"{self.label}: {desc}", completed=done,
-                        total=total)
+        self.bar.update(self.task, description=safe_text(f"{self.label}: {desc}"),
+                        completed=done, total=total)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -220,33 +235,14 @@ def stats(store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Forma
     _print(frame, fmt)
 
 
-def _parse_params(items: list[str] | None) -> dict[str, Any]:
-    params: dict[str, Any] = {}
-    for item in items or []:
-        if "=" not in item:
-            raise UsageError(f"--param {item!r} is not of the form name=value.")
-        k, v = item.split("=", 1)
-        params[k.strip()] = _typed(v)
-    return params
-
-
-def _typed(v: str) -> Any:
-    for cast in (int, float):
-        try:
-            return cast(v)
-        except ValueError:
-            pass
-    if v.lower() in ("true", "false"):
-        return v.lower() == "true"
-    return v
-
-
 @app.command()
 @_handle
 def query(
     cypher: Annotated[str | None, typer.Argument(help="A Cypher query.", show_default=False)] = None,
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="Query parameter "
-                                                      "name=value (repeatable).")] = None,
+    param: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", help="Query parameter name=value, repeatable. The value is text; "
+        "name:TYPE=value gives it a type: int, float, bool, json or str (-p k:int=2, "
+        "-p ids:json='[\"a\", \"b\"]').")] = None,
     write: Annotated[bool, typer.Option("--write", help="Allow the query to change the "
                                         "store (read-only otherwise, enforced by the engine).")] = False,
     name: Annotated[str | None, typer.Option("--name", help="Run a named query "
@@ -255,7 +251,9 @@ def query(
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """Run Cypher on the store: read-only unless --write is given."""
-    params = _parse_params(param)
+    from coalitions.queries import parse_params
+
+    params = parse_params(param)
     if list_ or name:
         from coalitions.queries import list_queries, named_query
 
@@ -281,7 +279,7 @@ def template(out_path: Annotated[Path, typer.Option("--out", help="Where to writ
     from coalitions.loaders import write_template
 
     write_template(out_path)
-    err.print(f"Wrote {out_path}")
+    _say(f"Wrote {out_path}")
 
 
 @app.command()
@@ -291,6 +289,8 @@ def demo(
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """Load the bundled sample, print the top pivot actors per city, write maps and reports."""
+    from rich.text import Text
+
     from coalitions.demo import run_demo
 
     # The demo goes to the embedded store unless --neo4j says otherwise: an exported
@@ -298,14 +298,15 @@ def demo(
     embedded = None if (neo4j or _global["neo4j"]) else Path(_where(store, None))
     with _open(embedded, neo4j) as st:
         with err.status("demo") as status:
-            result = run_demo(st, out_dir, step=lambda m: status.update(f"demo: {m}"))
+            result = run_demo(st, out_dir,
+                              step=lambda m: status.update(Text(safe_text(f"demo: {m}"))))
         where = f"{st.engine} store {st.location}"
     _print(result.pivots, fmt, title="Top pivot actors per city (betweenness on the city's "
                                      "actor network)")
     for note in result.notes:
-        err.print(note, markup=False)
-    err.print(f"Sample loaded into {where}; {len(result.files)} pages written to {out_dir}/ "
-              f"(open {out_dir / 'index.html'})", markup=False)
+        _say(note)
+    _say(f"Sample loaded into {where}; {len(result.files)} pages written to {out_dir}/ "
+         f"(open {out_dir / 'index.html'})")
 
 
 # --- analysis -------------------------------------------------------------------------------
@@ -349,7 +350,7 @@ def _scoped(store, neo4j, city, coalition, theme, sector, since, until, *,
 
 def _note(text: str | None) -> None:
     if text:
-        err.print(text, markup=False)
+        _say(text)
 
 
 def _head(frame: pd.DataFrame, top: int | None) -> pd.DataFrame:
@@ -660,9 +661,9 @@ def map_(
             drawn = network_figure(data, title=title, size_by=size_by, max_nodes=max_nodes,
                                    pseudonymise=names)
             path = write_network_figure(drawn, out_file)
-        err.print(f"Wrote {path}: {drawn.n_nodes} nodes, {drawn.n_edges} edges, "
-                  f"{len(drawn.labels)} labels ({len(drawn.unlabelled)} left out where they "
-                  "would overlap).", markup=False)
+        _say(f"Wrote {path}: {drawn.n_nodes} nodes, {drawn.n_edges} edges, "
+             f"{len(drawn.labels)} labels ({len(drawn.unlabelled)} left out where they "
+             "would overlap).")
         _note(drawn.note)
         return
     if out_file.suffix.lower() not in (".html", ".htm"):
@@ -671,9 +672,9 @@ def map_(
     with err.status("drawing"):
         info = render_map(data, out_file, title=title, size_by=size_by, color_by=color_by,
                           max_nodes=max_nodes, pseudonymise=names)
-    err.print(f"Wrote {info.path}: {info.n_nodes} nodes, {info.n_edges} edges.", markup=False)
+    _say(f"Wrote {info.path}: {info.n_nodes} nodes, {info.n_edges} edges.")
     if info.reduced:
-        err.print(info.note, markup=False)
+        _say(info.note)
 
 
 @app.command()
@@ -699,7 +700,7 @@ def report(
               "pseudonymise": pseudonymise, "store": _where(store, neo4j)}
     with err.status("writing the report"):
         path = render_report(data, city, out_file, params=params, size_by=size_by)
-    err.print(f"Wrote {path}", markup=False)
+    _say(f"Wrote {path}")
 
 
 def _where(store, neo4j) -> str:
@@ -749,7 +750,7 @@ def export(
         table = actor_measures(data)
     path = write(data, fmt, out_path, projection=projection, measures=table,
                  pseudonymise=pseudonymise, salt=got[2] if pseudonymise else None)
-    err.print(f"Wrote {path}", markup=False)
+    _say(f"Wrote {path}")
 
 
 def main() -> None:

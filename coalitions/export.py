@@ -20,6 +20,10 @@ dl         one ``.dl`` (UCINET DL)          none: labels are the ids
 csv        a folder: nodes.csv, edges.csv   all
 =========  ===============================  ============================================
 
+In ``csv``, text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+``'`` in front, so that a spreadsheet opening the file shows it instead of running it as a
+formula (:func:`coalitions.output.csv_safe`); numbers are written as they are.
+
 Nodes are identified by the store's ids (actor and coalition ids are distinct); the display
 name is the ``label`` attribute. Missing text attributes are written as ``""`` (the networkx
 writers cannot write ``None``); a missing number is left out on that node. Undirected edges
@@ -44,6 +48,7 @@ import pandas as pd
 
 from coalitions.errors import UsageError
 from coalitions.graph.model import GraphData
+from coalitions.output import csv_text
 
 __all__ = ["FORMATS", "PROJECTIONS", "export", "export_network", "network"]
 
@@ -137,8 +142,9 @@ def export_network(g: nx.Graph, fmt: str, out: Path, *, two_mode: bool = False) 
         nodes = pd.DataFrame([{"id": n, **a} for n, a in g.nodes(data=True)])
         edges = pd.DataFrame([{"source": u, "target": v, **a} for u, v, a in g.edges(data=True)],
                              columns=["source", "target", "weight"])
-        nodes.to_csv(out / "nodes.csv", index=False, encoding="utf-8")
-        edges.to_csv(out / "edges.csv", index=False, encoding="utf-8")
+        # Text cells that a spreadsheet would run as a formula get a leading "'".
+        (out / "nodes.csv").write_text(csv_text(nodes), encoding="utf-8")
+        (out / "edges.csv").write_text(csv_text(edges), encoding="utf-8")
         return out
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "gexf":

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from coalitions.errors import UsageError
-from coalitions.export import FORMATS, export
+from coalitions.export import FORMATS, export, export_network
 from coalitions.graph.model import GraphData
 from coalitions.loaders import load_inputs
 from tests.conftest import SAMPLE, small_graph
@@ -213,3 +213,22 @@ def test_unknown_format_or_projection_is_a_usage_error(tmp_path):
         export(small_graph(), "gexf", tmp_path / "x", projection="persons")  # type: ignore[arg-type]
     with pytest.raises(UsageError, match="salt"):
         export(small_graph(), "gexf", tmp_path / "x", pseudonymise=True)
+
+
+def test_csv_export_neutralises_formulas_in_text_and_keeps_numbers(tmp_path):
+    # OWASP "CSV Injection": a cell starting with = + - @ TAB or CR is prefixed with "'".
+    g = nx.Graph()
+    g.add_node("=cmd|' /C calc'!A0", label="=HYPERLINK(\"http://evil\",\"x\")", mode="actor",
+               score=-0.5, city="@SUM(A1)")
+    g.add_node("-org", label="+32 9 123", mode="coalition", score=2.0, city="Gent")
+    g.add_edge("=cmd|' /C calc'!A0", "-org", weight=-1.5)
+    path = export_network(g, "csv", tmp_path / "csv")
+    nodes = pd.read_csv(path / "nodes.csv", dtype=str, keep_default_na=False)
+    edges = pd.read_csv(path / "edges.csv", dtype=str, keep_default_na=False)
+    assert nodes.to_dict("list") == {
+        "id": ["'=cmd|' /C calc'!A0", "'-org"],
+        "label": ["'=HYPERLINK(\"http://evil\",\"x\")", "'+32 9 123"],
+        "mode": ["actor", "coalition"], "score": ["-0.5", "2.0"],
+        "city": ["'@SUM(A1)", "Gent"]}
+    assert edges.to_dict("list") == {"source": ["'=cmd|' /C calc'!A0"], "target": ["'-org"],
+                                     "weight": ["-1.5"]}

@@ -266,6 +266,11 @@ class EmbeddedStore(Store):
                     "The query tries to write, and the store is open read-only.",
                     hint="Pass --write to allow changes.") from None
             raise QueryError(f"The query failed on LadybugDB: {text.splitlines()[0]}") from None
+        except (TypeError, ValueError) as exc:
+            # The driver converts the parameters before the engine sees the query; a list
+            # that mixes types (e.g. -p ids:json='[1, "a"]') fails there.
+            raise QueryError(f"LadybugDB cannot take the query's parameters: {exc}",
+                             hint="A list parameter must hold values of one type.") from None
         return frame.map(_clean_value) if len(frame) else frame
 
     # writing ---------------------------------------------------------------------------

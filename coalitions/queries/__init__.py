@@ -38,10 +38,11 @@ from typing import Any
 
 import pandas as pd
 
-from coalitions.errors import QueryError
+from coalitions.errors import QueryError, UsageError
 from coalitions.graph.schema import MEASURE_PROPERTIES
 
-__all__ = ["NamedQuery", "Param", "get_query", "list_queries", "named_query"]
+__all__ = ["PARAM_TYPES", "NamedQuery", "Param", "get_query", "list_queries", "named_query",
+           "parse_params"]
 
 QUERY_DIR = Path(__file__).resolve().parent
 ENGINES = ("ladybug", "neo4j")
@@ -267,3 +268,60 @@ def _parse_header(text: str, filename: str) -> tuple[str, tuple[Param, ...]]:
     if not description:
         raise QueryError(f"{filename}: the header has no '// description:' line.")
     return description, tuple(params)
+
+
+# The types a command-line parameter can ask for; without one a value is text.
+PARAM_TYPES = ("str", "int", "float", "bool", "json")
+_TYPE_WORDS = {"int": "an integer", "float": "a number", "bool": "true or false",
+               "json": "a JSON value", "str": "text"}
+
+
+def parse_params(items: list[str] | None) -> dict[str, Any]:
+    """Command-line parameters ``name=value`` or ``name:type=value`` as a dict.
+
+    A value is text unless a type is given: ``-p actor=007`` passes the string ``"007"`` (a
+    guess would turn it into the number 7, and a lookup by id would find nothing), and
+    ``-p k:int=2`` passes the integer 2. Types: ``str``; ``int``; ``float``; ``bool``
+    (``true``/``false``, ``yes``/``no``, ``1``/``0``); ``json``, any JSON value such as
+    ``[1, 2]`` or ``{"a": null}`` (``NaN`` and ``Infinity`` are not JSON and are refused).
+
+    Raises
+    ------
+    UsageError
+        An item without ``=``, an unknown type, or a value that is not of its type.
+    """
+    params: dict[str, Any] = {}
+    for item in items or []:
+        if "=" not in item:
+            raise UsageError(f"--param {item!r} is not of the form name=value.")
+        key, value = item.split("=", 1)
+        name, _, kind = key.partition(":")
+        name, kind = name.strip(), kind.strip() or "str"
+        if kind not in PARAM_TYPES:
+            raise UsageError(f"--param {item!r}: unknown type {kind!r}.",
+                             hint="Types: " + ", ".join(PARAM_TYPES) + " (e.g. -p k:int=2).")
+        try:
+            params[name] = _typed_value(value, kind)
+        except ValueError:
+            message = f"--param {item!r}: {value!r} is not {_TYPE_WORDS[kind]}."
+            raise UsageError(message) from None
+    return params
+
+
+def _typed_value(value: str, kind: str) -> Any:
+    if kind == "str":
+        return value
+    if kind == "int":
+        return int(value)
+    if kind == "float":
+        return float(value)
+    if kind == "bool":
+        word = value.strip().lower()
+        if word not in ("true", "false", "yes", "no", "1", "0"):
+            raise ValueError(value)
+        return word in ("true", "yes", "1")
+
+    def no_constant(name: str) -> Any:
+        raise ValueError(name)
+
+    return json.loads(value, parse_constant=no_constant)  # JSONDecodeError is a ValueError
