@@ -87,7 +87,8 @@ def _open(store: Path | None, neo4j: str | None, *, read_only: bool = False,
 
     return open_store(store or _global["store"], neo4j=neo4j or _global["neo4j"],
                       read_only=read_only, must_exist=must_exist,
-                      graph_reads_only=graph_reads_only)
+                      graph_reads_only=graph_reads_only,
+                      note=lambda message: err.print(message, markup=False))
 
 
 def _print(frame: pd.DataFrame, fmt: Format, title: str | None = None,

@@ -19,9 +19,12 @@ LadybugDB notes that shape this module (ladybug 0.22.0):
 
 from __future__ import annotations
 
+import os
 import queue
 import re
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,7 +35,13 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from coalitions.errors import QueryError, ReadOnlyError, StoreError, StoreInUseError
+from coalitions.errors import (
+    QueryError,
+    ReadOnlyError,
+    StoreError,
+    StoreInUseError,
+    UsageError,
+)
 from coalitions.graph.model import GraphData
 from coalitions.graph.schema import ladybug_ddl
 from coalitions.graph.store import LoadPlan, LoadSummary, Progress, Store
@@ -51,6 +60,32 @@ from coalitions.graph.tables import (
 __all__ = ["EmbeddedStore"]
 
 _BATCH = 20_000
+
+# The engine's words for a store whose last checkpoint has not finished (lower case).
+_PENDING = "checkpoint recovery is pending"
+DEFAULT_READ_WAIT = 60.0
+_WAIT_VARIABLE = "COALITIONS_READ_WAIT"
+
+
+def read_wait_seconds() -> float:
+    """How long a read-only open waits for a writer that is committing a load: the
+    environment variable ``COALITIONS_READ_WAIT`` (seconds), default 60."""
+    raw = os.environ.get(_WAIT_VARIABLE, "").strip()
+    if not raw:
+        return DEFAULT_READ_WAIT
+    try:
+        value = float(raw)
+    except ValueError:
+        raise UsageError(f"{_WAIT_VARIABLE} must be a number of seconds, not {raw!r}."
+                         ) from None
+    if not value >= 0:
+        raise UsageError(f"{_WAIT_VARIABLE} must be a number of seconds, not {raw!r}.")
+    return value
+
+
+def _note_on_stderr(message: str) -> None:
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -102,11 +137,17 @@ class EmbeddedStore(Store):
     _offset_keys: dict[str, np.ndarray] | None = None  # inside read_graph's snapshot
 
     def __init__(self, path: Path, *, read_only: bool = False, must_exist: bool = False,
-                 graph_reads_only: bool = False) -> None:
+                 graph_reads_only: bool = False, note: Callable[[str], None] | None = None,
+                 wait: float | None = None) -> None:
         """``graph_reads_only``: the store is opened read-only to read the graph
         (:meth:`read_graph`, :meth:`stats`), not for ad-hoc queries, so its buffer pool is
         sized to the store file (see :func:`reading_pool_size`) instead of the engine's
-        default of 80 % of memory, which takes 30-50 ms longer to set up and tear down."""
+        default of 80 % of memory, which takes 30-50 ms longer to set up and tear down.
+
+        A read-only open of a store whose last checkpoint did not finish recovers it first
+        (see :meth:`_open_read_only`); ``note`` receives the one-line notes about that
+        (default: standard error), and ``wait`` is how many seconds to wait for a writer
+        that is committing (default :func:`read_wait_seconds`)."""
         self.path = Path(path)
         self.read_only = read_only or graph_reads_only
         if (self.read_only or must_exist) and not self.path.exists():
@@ -115,25 +156,104 @@ class EmbeddedStore(Store):
         if not self.read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         options = {"buffer_pool_size": reading_pool_size(self.path)} if graph_reads_only else {}
+        self._note = note or _note_on_stderr
+        self._wait = read_wait_seconds() if wait is None else wait
         try:
-            self._db = ladybug.Database(str(self.path), read_only=self.read_only, **options)
+            if self.read_only:
+                self._db = self._open_read_only(options)
+            else:
+                self._db = ladybug.Database(str(self.path), **options)
         except RuntimeError as exc:
-            text = str(exc)
-            held = re.search(r"Lock is held by PID (\d+)", text)
-            if "lock" in text.lower():
-                who = f" (process {held.group(1)})" if held else ""
-                raise StoreInUseError(
-                    f"The store {self.path} is in use by another process{who}.",
-                    hint="Wait until that command has finished, or use another store with "
-                         "--store PATH. Read-only commands such as `query` can run alongside.",
-                ) from None
-            raise StoreError(f"Cannot open the store {self.path}: {text.splitlines()[0]}",
-                             hint="Is it a coalitions store? Pass another path with --store."
-                             ) from None
+            raise self._open_error(str(exc)) from None
         self._conn = ladybug.Connection(self._db)
         if not self.read_only:
             for stmt in ladybug_ddl():
                 self._conn.execute(stmt)
+
+    def _open_read_only(self, options: dict[str, Any]) -> ladybug.Database:
+        """The store opened read-only, recovering an unfinished checkpoint first.
+
+        LadybugDB refuses a read-only open while a checkpoint is pending ("checkpoint
+        recovery is pending"): while a writer commits a large load (the commit checkpoints),
+        and after a writer was killed or failed (a full disk) in the middle of one. Only a
+        read-write open finishes it. So: if no process holds the store, open it read-write
+        once (the engine replays the committed pages), close it, and open read-only again;
+        if a writer holds it, check again (every 50 ms, then up to every 0.5 s) until it has
+        finished or ``self._wait`` seconds have passed.
+        """
+        deadline = time.monotonic() + self._wait
+        pause = 0.05
+        said_waiting = recovered = False
+        while True:
+            try:
+                return ladybug.Database(str(self.path), read_only=True, **options)
+            except RuntimeError as exc:
+                text = str(exc)
+                if _PENDING not in text.lower():
+                    raise
+            holder = self._finish_checkpoint()
+            if holder is None:
+                if recovered:  # (the engine's recovery did not take: not ours to loop on)
+                    raise StoreError(
+                        f"Cannot open the store {self.path} read-only: it still needs "
+                        f"recovery after a read-write open: {text.splitlines()[0]}",
+                        hint="Run a command that writes to it (e.g. `coalitions load`) "
+                             "and look at its message.")
+                self._note(f"note: recovered the store {self.path}: a load had stopped while "
+                           "committing (the process ended or the disk was full).")
+                recovered = True
+                continue
+            left = deadline - time.monotonic()
+            if left <= 0:
+                who = f" (process {holder})" if holder else ""
+                raise StoreInUseError(
+                    f"A load into the store {self.path} is being committed by another "
+                    f"process{who}; it did not finish within {self._wait:g} s.",
+                    hint="Try again when that load has finished (read-only commands wait "
+                         f"for it up to {_WAIT_VARIABLE} seconds, default "
+                         f"{DEFAULT_READ_WAIT:g}).")
+            if not said_waiting:
+                self._note(f"note: waiting for a load into {self.path} to finish committing"
+                           f" (up to {self._wait:g} s)…")
+                said_waiting = True
+            time.sleep(min(pause, left))
+            pause = min(pause * 2, 0.5)
+
+    def _finish_checkpoint(self) -> str | None:
+        """Open the store read-write once so the engine finishes its pending checkpoint.
+
+        Returns None when that worked, or the process id (``""`` if unknown) of the writer
+        that holds the store. The schema is not touched: this is the engine's recovery only.
+        """
+        try:
+            ladybug.Database(str(self.path)).close()
+        except RuntimeError as exc:
+            text = str(exc)
+            if "lock" not in text.lower():
+                raise StoreError(
+                    f"The store {self.path} needs recovery (a load committed but did not "
+                    "finish writing it: the process stopped, or the disk was full), and "
+                    f"recovering it failed: {text.splitlines()[0]}",
+                    hint="Free disk space if the disk is full and run the command again. "
+                         "Do not delete the .wal or .shadow files next to the store: they "
+                         "hold committed data.") from None
+            held = re.search(r"Lock is held by PID (\d+)", text)
+            return held.group(1) if held else ""
+        return None
+
+    def _open_error(self, text: str) -> StoreError:
+        held = re.search(r"Lock is held by PID (\d+)", text)
+        if "lock" in text.lower():
+            who = f" (process {held.group(1)})" if held else ""
+            return StoreInUseError(
+                f"The store {self.path} is in use by another process{who}.",
+                hint="Wait until that command has finished, or use another store with "
+                     "--store PATH. Read-only commands such as `query` can run alongside.")
+        if _PENDING in text.lower():  # (a read-write open recovers by itself)
+            return StoreError(f"Cannot open the store {self.path}: {text.splitlines()[0]}",
+                              hint="Run the command again.")
+        return StoreError(f"Cannot open the store {self.path}: {text.splitlines()[0]}",
+                          hint="Is it a coalitions store? Pass another path with --store.")
 
     @property
     def location(self) -> str:

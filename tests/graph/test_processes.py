@@ -130,3 +130,155 @@ def test_a_second_process_gets_a_clear_store_in_use_message(tmp_path, graph):
         assert st.stats()["count"].sum() == 0
         st.load(graph)
         assert canonical(st.read_graph()) == canonical(graph)
+
+
+# --- read-only opens while a load commits, and after one stopped while committing ----------
+# (issue 21, item 6). A large commit checkpoints the store; while it does, and after a
+# writer stopped in the middle of it, LadybugDB refuses read-only opens ("checkpoint
+# recovery is pending") until a read-write open has finished the checkpoint.
+
+COMMITTER = textwrap.dedent("""
+    import pickle, sys
+    from coalitions.graph.store import open_store
+    data = pickle.load(open(sys.argv[1], "rb"))
+    def progress(desc, done, total):
+        if desc == "committing":
+            print("COMMITTING", flush=True)
+    with open_store(sys.argv[2]) as store:
+        store.load(data, progress=progress)
+    print("FINISHED", flush=True)
+""")
+
+
+def _committer(tmp_path, data, where):
+    blob = tmp_path / "commit.pickle"
+    blob.write_bytes(pickle.dumps(data))
+    script = tmp_path / "committer.py"
+    script.write_text(COMMITTER)
+    env = dict(os.environ, PYTHONPATH=os.getcwd())
+    return subprocess.Popen([sys.executable, str(script), str(blob), where],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True,
+                            env=env)
+
+
+def _pending(where) -> bool:
+    """Whether the engine itself refuses a read-only open because a checkpoint is pending."""
+    import ladybug
+
+    try:
+        ladybug.Database(where, read_only=True).close()
+    except RuntimeError as exc:
+        if "checkpoint recovery is pending" in str(exc):
+            return True
+        raise
+    return False
+
+
+def _stopped_while_checkpointing(child, where, *, shadow_written: bool = False) -> None:
+    """Stop ``child`` (SIGSTOP) at a moment when its commit holds a checkpoint pending.
+
+    While the writer lives, its checkpoint lock alone makes read-only opens fail; a writer
+    killed then leaves nothing to recover. ``shadow_written``: stop it only once the
+    checkpoint has also written its shadow file (the engine's ``<store>.shadow``), which a
+    kill leaves behind for the next open to recover.
+    """
+    _wait_for(child, "COMMITTING")
+    for _ in range(10_000):
+        child.send_signal(signal.SIGSTOP)
+        if _pending(where) and (not shadow_written or os.path.exists(where + ".shadow")):
+            return
+        child.send_signal(signal.SIGCONT)
+        if child.poll() is not None:
+            break
+    raise AssertionError("the commit never left a checkpoint pending")
+
+
+def _cli(where, *args, wait=None, **popen):
+    env = dict(os.environ, PYTHONPATH=os.getcwd())
+    env.pop("NEO4J_URI", None)
+    if wait is not None:
+        env["COALITIONS_READ_WAIT"] = str(wait)
+    return subprocess.Popen([sys.executable, "-m", "coalitions.cli", "--store", where, *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            **popen)
+
+
+COUNT = "MATCH (c:Coalition) RETURN count(c) AS n"
+
+
+def test_a_read_only_query_recovers_a_store_left_mid_checkpoint_by_a_killed_load(
+        tmp_path, graph):
+    from coalitions.graph.store import open_store
+
+    where = str(tmp_path / "killed.db")
+    with open_store(where) as st:
+        st.load(graph)
+        before = canonical(st.read_graph())
+    big = synthetic(n_coalitions=2000, n_actors=20000)
+    child = _committer(tmp_path, big, where)
+    _stopped_while_checkpointing(child, where, shadow_written=True)
+    child.kill()
+    child.wait(timeout=30)
+    assert _pending(where)  # what read-only commands met until now
+
+    reader = _cli(where, "query", COUNT, "--format", "csv")
+    out, errors = reader.communicate(timeout=120)
+    assert reader.returncode == 0, errors
+    assert "Is it a coalitions store?" not in errors and "Traceback" not in errors
+    assert errors.strip() == (f"note: recovered the store {where}: a load had stopped while "
+                              "committing (the process ended or the disk was full).")
+    assert not _pending(where)
+    # The commit was cut short: the store holds either the state before it or the whole load.
+    n = int(out.split()[-1])
+    with open_store(where, read_only=True) as st:
+        after = canonical(st.read_graph())
+    if n == len(graph.coalitions):
+        assert after == before
+    else:
+        assert n == len(graph.coalitions) + len(big.coalitions)
+        assert set(canonical(big)["memberships"]) <= set(after["memberships"])
+
+
+def test_a_read_only_query_waits_for_a_load_that_is_committing(tmp_path, graph):
+    where = str(tmp_path / "committing.db")
+    big = synthetic(n_coalitions=2000, n_actors=20000)
+    child = _committer(tmp_path, big, where)
+    try:
+        _stopped_while_checkpointing(child, where)
+        reader = _cli(where, "query", COUNT, "--format", "csv", wait=120)
+        # The reader says it waits (it found the store held and pending), and only then
+        # does the writer go on.
+        line = reader.stderr.readline()
+        assert line.strip() == (f"note: waiting for a load into {where} to finish "
+                                "committing (up to 120 s)…")
+        child.send_signal(signal.SIGCONT)
+        _wait_for(child, "FINISHED")
+        out, errors = reader.communicate(timeout=120)
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+    assert reader.returncode == 0, errors
+    assert "Traceback" not in errors
+    assert out.split() == ["n", str(len(big.coalitions))]  # the committed load, whole
+
+
+def test_a_read_only_query_gives_up_on_a_commit_after_the_wait_with_a_clear_message(
+        tmp_path, graph):
+    where = str(tmp_path / "stuck.db")
+    child = _committer(tmp_path, synthetic(n_coalitions=2000, n_actors=20000), where)
+    try:
+        _stopped_while_checkpointing(child, where)
+        reader = _cli(where, "query", COUNT, wait=1)
+        out, errors = reader.communicate(timeout=60)
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+    assert reader.returncode == 1
+    assert out == ""
+    assert errors.splitlines() == [
+        f"note: waiting for a load into {where} to finish committing (up to 1 s)…",
+        f"Error: A load into the store {where} is being committed by another process "
+        f"(process {child.pid}); it did not finish within 1 s.",
+        "  Hint: Try again when that load has finished (read-only commands wait for it up "
+        "to COALITIONS_READ_WAIT seconds, default 60).",
+    ]
