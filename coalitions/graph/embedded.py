@@ -44,6 +44,7 @@ from coalitions.errors import (
 )
 from coalitions.graph.model import GraphData
 from coalitions.graph.schema import ladybug_ddl
+from coalitions.graph.statements import refuse_outside_effects
 from coalitions.graph.store import LoadPlan, LoadSummary, Progress, Store
 from coalitions.graph.tables import (
     INT_PROPERTIES,
@@ -271,12 +272,16 @@ class EmbeddedStore(Store):
     # reading ---------------------------------------------------------------------------
 
     def _exec(self, cypher: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
-        result = self._conn.execute(cypher, dict(params or {}))
+        """The rows of ``cypher``; of its last statement when it holds several (``;``)."""
+        results = self._conn.execute(cypher, dict(params or {}))
+        if not isinstance(results, list):
+            results = [results]
         try:
-            cols = result.get_column_names()
-            rows = result.get_all()
+            cols = results[-1].get_column_names()
+            rows = results[-1].get_all()
         finally:
-            result.close()
+            for result in results:
+                result.close()
         return pd.DataFrame(rows, columns=cols)
 
     def _has_schema(self) -> bool:
@@ -377,6 +382,9 @@ class EmbeddedStore(Store):
               write: bool = False) -> pd.DataFrame:
         if write and self.read_only:
             raise ReadOnlyError("This store was opened read-only.", hint="Pass --write.")
+        if not write:
+            # The engine's read-only mode guards the store, not files or extensions.
+            refuse_outside_effects(cypher)
         try:
             frame = self._exec(cypher, params)
         except RuntimeError as exc:
