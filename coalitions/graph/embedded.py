@@ -68,6 +68,11 @@ DEFAULT_READ_WAIT = 60.0
 _WAIT_VARIABLE = "COALITIONS_READ_WAIT"
 
 
+_RECOVERY_HINT = ("Free disk space if the disk is full, then run the command again. Do not "
+                  "delete the files next to the store (.wal, .shadow): they may hold "
+                  "committed data.")
+
+
 def read_wait_seconds() -> float:
     """How long a read-only open waits for a writer that is committing a load: the
     environment variable ``COALITIONS_READ_WAIT`` (seconds), default 60."""
@@ -187,21 +192,24 @@ class EmbeddedStore(Store):
         said_waiting = recovered = False
         while True:
             try:
-                return ladybug.Database(str(self.path), read_only=True, **options)
+                db = ladybug.Database(str(self.path), read_only=True, **options)
             except RuntimeError as exc:
                 text = str(exc)
                 if _PENDING not in text.lower():
                     raise
+            else:
+                if recovered:
+                    self._note(f"note: recovered the store {self.path}: a load had stopped "
+                               "while committing (the process ended or the disk was full).")
+                return db
             holder = self._finish_checkpoint()
             if holder is None:
-                if recovered:  # (the engine's recovery did not take: not ours to loop on)
+                if recovered:  # a read-write open did not finish it either (a full disk)
                     raise StoreError(
-                        f"Cannot open the store {self.path} read-only: it still needs "
-                        f"recovery after a read-write open: {text.splitlines()[0]}",
-                        hint="Run a command that writes to it (e.g. `coalitions load`) "
-                             "and look at its message.")
-                self._note(f"note: recovered the store {self.path}: a load had stopped while "
-                           "committing (the process ended or the disk was full).")
+                        f"Cannot open the store {self.path}: a load stopped while committing "
+                        "(the process ended or the disk was full), and finishing that failed "
+                        "(is the disk full?).",
+                        hint=_RECOVERY_HINT)
                 recovered = True
                 continue
             left = deadline - time.monotonic()
@@ -232,12 +240,10 @@ class EmbeddedStore(Store):
             text = str(exc)
             if "lock" not in text.lower():
                 raise StoreError(
-                    f"The store {self.path} needs recovery (a load committed but did not "
-                    "finish writing it: the process stopped, or the disk was full), and "
-                    f"recovering it failed: {text.splitlines()[0]}",
-                    hint="Free disk space if the disk is full and run the command again. "
-                         "Do not delete the .wal or .shadow files next to the store: they "
-                         "hold committed data.") from None
+                    f"Cannot open the store {self.path}: a load stopped while committing "
+                    "(the process ended or the disk was full), and finishing that failed: "
+                    f"{text.splitlines()[0]}",
+                    hint=_RECOVERY_HINT) from None
             held = re.search(r"Lock is held by PID (\d+)", text)
             return held.group(1) if held else ""
         return None

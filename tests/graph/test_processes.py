@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import resource
 import signal
 import subprocess
 import sys
@@ -144,13 +145,26 @@ COMMITTER = textwrap.dedent("""
     def progress(desc, done, total):
         if desc == "committing":
             print("COMMITTING", flush=True)
-    with open_store(sys.argv[2]) as store:
-        store.load(data, progress=progress)
-    print("FINISHED", flush=True)
+    try:
+        with open_store(sys.argv[2]) as store:
+            store.load(data, progress=progress)
+    except Exception as exc:
+        print("FAILED", exc, flush=True)
+    else:
+        print("FINISHED", flush=True)
 """)
 
 
-def _committer(tmp_path, data, where):
+def _disk_full_at(size: int):
+    """For ``preexec_fn``: the process cannot write a file beyond ``size`` bytes (writes fail
+    as on a full disk, with EFBIG instead of ENOSPC), without filling a real disk."""
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # (a failed write, not a killed process)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, resource.RLIM_INFINITY))
+    return limit
+
+
+def _committer(tmp_path, data, where, disk_full_at: int | None = None):
     blob = tmp_path / "commit.pickle"
     blob.write_bytes(pickle.dumps(data))
     script = tmp_path / "committer.py"
@@ -158,7 +172,8 @@ def _committer(tmp_path, data, where):
     env = dict(os.environ, PYTHONPATH=os.getcwd())
     return subprocess.Popen([sys.executable, str(script), str(blob), where],
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True,
-                            env=env)
+                            env=env,
+                            preexec_fn=_disk_full_at(disk_full_at) if disk_full_at else None)
 
 
 def _pending(where) -> bool:
@@ -282,3 +297,63 @@ def test_a_read_only_query_gives_up_on_a_commit_after_the_wait_with_a_clear_mess
         "  Hint: Try again when that load has finished (read-only commands wait for it up "
         "to COALITIONS_READ_WAIT seconds, default 60).",
     ]
+
+
+def test_a_read_only_query_recovers_a_store_a_full_disk_left_mid_checkpoint(tmp_path, graph):
+    from coalitions.graph.store import open_store
+
+    where = str(tmp_path / "full.db")
+    with open_store(where) as st:
+        st.load(graph)
+        before = canonical(st.read_graph())
+    big = synthetic(n_coalitions=2000, n_actors=20000)
+    # The writer's disk is full 3 MB into the store file: its commit fails while it checkpoints.
+    child = _committer(tmp_path, big, where, disk_full_at=3_000_000)
+    line = _wait_for(child, "FAILED")
+    child.wait(timeout=60)
+    assert "checkpoint failed" in line  # (the engine's words: a failure during the checkpoint)
+    assert _pending(where)
+
+    reader = _cli(where, "query", COUNT, "--format", "csv")
+    out, errors = reader.communicate(timeout=120)
+    assert reader.returncode == 0, errors
+    assert errors.strip() == (f"note: recovered the store {where}: a load had stopped while "
+                              "committing (the process ended or the disk was full).")
+    with open_store(where, read_only=True) as st:
+        after = canonical(st.read_graph())
+    # All or nothing. (ladybug 0.22.0 says "The committed data is durable and will be
+    # recovered on restart", yet the store holds the state before the load.)
+    n = int(out.split()[-1])
+    if n == len(graph.coalitions):
+        assert after == before
+    else:
+        assert n == len(graph.coalitions) + len(big.coalitions)
+        assert set(canonical(big)["memberships"]) <= set(after["memberships"])
+
+
+def test_a_reader_that_cannot_finish_the_recovery_says_why_and_the_next_one_can(tmp_path):
+    where = str(tmp_path / "stuck.db")
+    child = _committer(tmp_path, synthetic(n_coalitions=2000, n_actors=20000), where)
+    _stopped_while_checkpointing(child, where, shadow_written=True)
+    child.kill()
+    child.wait(timeout=30)
+    # This reader's disk is full too: the read-write open that would recover cannot write.
+    reader = _cli(where, "query", COUNT, preexec_fn=_disk_full_at(4096))
+    out, errors = reader.communicate(timeout=120)
+    assert reader.returncode == 1
+    assert out == ""
+    message, hint = errors.splitlines()
+    # (then the engine's own words, when it raised: "… File too large")
+    assert message.startswith(f"Error: Cannot open the store {where}: a load stopped while "
+                              "committing (the process ended or the disk was full), and "
+                              "finishing that failed")
+    assert "Is it a coalitions store?" not in errors
+    assert hint == ("  Hint: Free disk space if the disk is full, then run the command again. "
+                    "Do not delete the files next to the store (.wal, .shadow): they may hold "
+                    "committed data.")
+    # with room on the disk, the next reader recovers the store
+    reader = _cli(where, "query", COUNT, "--format", "csv")
+    out, errors = reader.communicate(timeout=120)
+    assert reader.returncode == 0, errors
+    assert errors.startswith(f"note: recovered the store {where}")
+    assert not _pending(where)
