@@ -163,7 +163,7 @@ class EmbeddedStore(Store):
             self.path.parent.mkdir(parents=True, exist_ok=True)
         options = {"buffer_pool_size": reading_pool_size(self.path)} if graph_reads_only else {}
         self._note = note or _note_on_stderr
-        self._wait = read_wait_seconds() if wait is None else wait
+        self._wait = wait
         try:
             if self.read_only:
                 self._db = self._open_read_only(options)
@@ -185,9 +185,11 @@ class EmbeddedStore(Store):
         read-write open finishes it. So: if no process holds the store, open it read-write
         once (the engine replays the committed pages), close it, and open read-only again;
         if a writer holds it, check again (every 50 ms, then up to every 0.5 s) until it has
-        finished or ``self._wait`` seconds have passed.
+        finished or ``wait`` seconds have passed (``self._wait``, or
+        :func:`read_wait_seconds`).
         """
-        deadline = time.monotonic() + self._wait
+        started = time.monotonic()
+        wait: float | None = self._wait
         pause = 0.05
         said_waiting = recovered = False
         while True:
@@ -212,18 +214,20 @@ class EmbeddedStore(Store):
                         hint=_RECOVERY_HINT)
                 recovered = True
                 continue
-            left = deadline - time.monotonic()
+            if wait is None:  # (only now: a bad value must not stop opens that never wait)
+                wait = read_wait_seconds()
+            left = started + wait - time.monotonic()
             if left <= 0:
                 who = f" (process {holder})" if holder else ""
                 raise StoreInUseError(
                     f"A load into the store {self.path} is being committed by another "
-                    f"process{who}; it did not finish within {self._wait:g} s.",
+                    f"process{who}; it did not finish within {wait:g} s.",
                     hint="Try again when that load has finished (read-only commands wait "
                          f"for it up to {_WAIT_VARIABLE} seconds, default "
                          f"{DEFAULT_READ_WAIT:g}).")
             if not said_waiting:
                 self._note(f"note: waiting for a load into {self.path} to finish committing"
-                           f" (up to {self._wait:g} s)…")
+                           f" (up to {wait:g} s)…")
                 said_waiting = True
             time.sleep(min(pause, left))
             pause = min(pause * 2, 0.5)

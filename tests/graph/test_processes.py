@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import pickle
 import resource
@@ -221,8 +223,17 @@ def _cli(where, *args, wait=None, **popen):
 COUNT = "MATCH (c:Coalition) RETURN count(c) AS n"
 
 
-def test_a_read_only_query_recovers_a_store_left_mid_checkpoint_by_a_killed_load(
-        tmp_path, graph):
+def _coalitions_counted(command: str, out: str) -> int:
+    """The number of coalitions in the CSV that ``query COUNT`` or ``stats`` printed."""
+    rows = list(csv.DictReader(io.StringIO(out)))
+    if command == "stats":
+        return int(next(r["count"] for r in rows if r["name"] == "Coalition"))
+    return int(rows[0]["n"])
+
+
+@pytest.mark.parametrize("command", ["query", "stats"])
+def test_a_read_only_command_recovers_a_store_left_mid_checkpoint_by_a_killed_load(
+        tmp_path, graph, command):
     from coalitions.graph.store import open_store
 
     where = str(tmp_path / "killed.db")
@@ -236,7 +247,8 @@ def test_a_read_only_query_recovers_a_store_left_mid_checkpoint_by_a_killed_load
     child.wait(timeout=30)
     assert _pending(where)  # what read-only commands met until now
 
-    reader = _cli(where, "query", COUNT, "--format", "csv")
+    args = ["query", COUNT] if command == "query" else ["stats"]
+    reader = _cli(where, *args, "--format", "csv")
     out, errors = reader.communicate(timeout=120)
     assert reader.returncode == 0, errors
     assert "Is it a coalitions store?" not in errors and "Traceback" not in errors
@@ -244,7 +256,7 @@ def test_a_read_only_query_recovers_a_store_left_mid_checkpoint_by_a_killed_load
                               "committing (the process ended or the disk was full).")
     assert not _pending(where)
     # The commit was cut short: the store holds either the state before it or the whole load.
-    n = int(out.split()[-1])
+    n = _coalitions_counted(command, out)
     with open_store(where, read_only=True) as st:
         after = canonical(st.read_graph())
     if n == len(graph.coalitions):
@@ -285,6 +297,8 @@ def test_a_read_only_query_gives_up_on_a_commit_after_the_wait_with_a_clear_mess
         _stopped_while_checkpointing(child, where)
         reader = _cli(where, "query", COUNT, wait=1)
         out, errors = reader.communicate(timeout=60)
+        badly_told = _cli(where, "query", COUNT, wait="soon")
+        bad_out, bad_errors = badly_told.communicate(timeout=60)
     finally:
         child.kill()
         child.wait(timeout=30)
@@ -297,6 +311,9 @@ def test_a_read_only_query_gives_up_on_a_commit_after_the_wait_with_a_clear_mess
         "  Hint: Try again when that load has finished (read-only commands wait for it up "
         "to COALITIONS_READ_WAIT seconds, default 60).",
     ]
+    assert badly_told.returncode == 1 and bad_out == ""
+    assert bad_errors.splitlines() == [
+        "Error: COALITIONS_READ_WAIT must be a number of seconds, not 'soon'."]
 
 
 def test_a_read_only_query_recovers_a_store_a_full_disk_left_mid_checkpoint(tmp_path, graph):
