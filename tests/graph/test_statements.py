@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import os
 import threading
 
 import pytest
@@ -169,3 +170,34 @@ def test_load_from_a_file_only_reads_and_runs_without_write(store, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == [{"name": "Aalst"}, {"name": "Gent"}]
     assert source.read_text() == "name\nGent\nAalst\n"
+
+
+# --- Neo4j: its READ access mode already covers what reaches outside ----------------------
+# Neo4j Community 5 has no COPY, EXPORT, INSTALL or ATTACH statements. LOAD CSV only reads
+# (files from the server's import directory, or URLs), and its write clauses are refused in a
+# READ transaction like any other; procedures declare a mode, and none of the Community
+# procedures writes files (APOC, which could, is not part of Community and is not installed).
+
+@pytest.mark.neo4j
+def test_neo4j_load_csv_reads_in_read_mode_and_cannot_write(neo4j_store, tmp_path):
+    uri = os.environ["NEO4J_URI"]
+    refused_write = run("--neo4j", uri, "query",
+                        "LOAD CSV FROM 'file:///names.csv' AS row CREATE (:City {name: row[0]})")
+    assert refused_write.exit_code == 1
+    assert refused_write.stderr.splitlines()[0] == (
+        "Error: The query tries to write, and it ran in read-only mode.")
+    assert neo4j_store.query("MATCH (n) RETURN count(n) AS n")["n"].tolist() == [0]
+    # Reading a file changes nothing. scripts/neo4j-local sets no import directory, so its
+    # server reads a file by its absolute path; a server that confines LOAD CSV to its own
+    # import directory (Docker's, inside the container) cannot see this machine's files.
+    source = tmp_path / "names.csv"
+    source.write_text("Gent\nAalst\n")
+    source.chmod(0o644)
+    result = run("--neo4j", uri, "query", f"LOAD CSV FROM 'file://{source}' AS row "
+                 "RETURN row[0] AS name ORDER BY name", "--format", "json")
+    if "Couldn't load the external resource" in result.stderr:
+        pytest.skip("the server's LOAD CSV cannot see this machine's files")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == [{"name": "Aalst"}, {"name": "Gent"}]
+    assert source.read_text() == "Gent\nAalst\n"
+    assert neo4j_store.query("MATCH (n) RETURN count(n) AS n")["n"].tolist() == [0]
