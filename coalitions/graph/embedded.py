@@ -15,6 +15,14 @@ LadybugDB notes that shape this module (ladybug 0.22.0):
 - Only one process may open the store for writing; others get a lock error, translated into
   :class:`StoreInUseError`. ``read_only=True`` opens alongside a writer and the engine refuses
   writes.
+- A read-only open is refused while a checkpoint is pending: while a writer commits a large
+  load, and after one was killed or met a full disk while committing. Only a read-write open
+  finishes the checkpoint, so read-only opens do that themselves when no writer holds the
+  store, and otherwise wait for the writer (:meth:`EmbeddedStore._open_read_only`).
+- The read-only mode guards the store only: ``COPY … TO``, ``INSTALL`` and the like still
+  run, so read-only queries are checked first (:mod:`coalitions.graph.statements`).
+  ``CHECKPOINT`` on a read-only connection fails half-way and leaves the store needing
+  recovery.
 """
 
 from __future__ import annotations
