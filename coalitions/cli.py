@@ -249,7 +249,8 @@ def query(
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="Query parameter "
                                                       "name=value (repeatable).")] = None,
     write: Annotated[bool, typer.Option("--write", help="Allow the query to change the "
-                                        "store (read-only otherwise, enforced by the engine).")] = False,
+                                        "store, or files and extensions outside it (read-only "
+                                        "otherwise).")] = False,
     name: Annotated[str | None, typer.Option("--name", help="Run a named query "
                                              "(see --list).")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,

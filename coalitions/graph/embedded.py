@@ -268,9 +268,6 @@ class EmbeddedStore(Store):
                 f"The store {self.path} is in use by another process{who}.",
                 hint="Wait until that command has finished, or use another store with "
                      "--store PATH. Read-only commands such as `query` can run alongside.")
-        if _PENDING in text.lower():  # (a read-write open recovers by itself)
-            return StoreError(f"Cannot open the store {self.path}: {text.splitlines()[0]}",
-                              hint="Run the command again.")
         return StoreError(f"Cannot open the store {self.path}: {text.splitlines()[0]}",
                           hint="Is it a coalitions store? Pass another path with --store.")
 
