@@ -266,7 +266,7 @@ def test_a_read_only_command_recovers_a_store_left_mid_checkpoint_by_a_killed_lo
         assert set(canonical(big)["memberships"]) <= set(after["memberships"])
 
 
-def test_a_read_only_query_waits_for_a_load_that_is_committing(tmp_path, graph):
+def test_a_read_only_query_waits_for_a_load_that_is_committing(tmp_path):
     where = str(tmp_path / "committing.db")
     big = synthetic(n_coalitions=2000, n_actors=20000)
     child = _committer(tmp_path, big, where)
@@ -290,7 +290,7 @@ def test_a_read_only_query_waits_for_a_load_that_is_committing(tmp_path, graph):
 
 
 def test_a_read_only_query_gives_up_on_a_commit_after_the_wait_with_a_clear_message(
-        tmp_path, graph):
+        tmp_path):
     where = str(tmp_path / "stuck.db")
     child = _committer(tmp_path, synthetic(n_coalitions=2000, n_actors=20000), where)
     try:
