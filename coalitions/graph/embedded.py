@@ -97,6 +97,13 @@ def read_wait_seconds() -> float:
     return value
 
 
+def _torn_log(text: str) -> bool:
+    """Whether an engine error says that the store's log ends in a partial or damaged
+    record (a write cut off by a full disk gives either, with ladybug 0.22.0)."""
+    return (("Reading past the end of the file" in text and ".wal" in text)
+            or "the WAL file is corrupted" in text)
+
+
 def _note_on_stderr(message: str) -> None:
     sys.stderr.write(message + "\n")
     sys.stderr.flush()
@@ -205,6 +212,8 @@ class EmbeddedStore(Store):
                 db = ladybug.Database(str(self.path), read_only=True, **options)
             except RuntimeError as exc:
                 text = str(exc)
+                if _torn_log(text):
+                    return self._open_before_torn_log(options)
                 if _PENDING not in text.lower():
                     raise
             else:
@@ -239,6 +248,26 @@ class EmbeddedStore(Store):
                 said_waiting = True
             time.sleep(min(pause, left))
             pause = min(pause * 2, 0.5)
+
+    def _open_before_torn_log(self, options: dict[str, Any]) -> ladybug.Database:
+        """The store read-only as of its last complete log record.
+
+        A write that stopped half-way through a log record (the disk was full) leaves the
+        log (``<store>.wal``) ending in a partial record, and LadybugDB then refuses every
+        open ("Reading past the end of the file …wal", or "Checksum verification failed,
+        the WAL file is corrupted"). Committed transactions lie before that record, so a
+        reader replays the log up to it (``throw_on_wal_replay_failure=False``, which
+        changes no file) and says so. The damaged log stays for a writer to deal with.
+        """
+        try:
+            db = ladybug.Database(str(self.path), read_only=True,
+                                  throw_on_wal_replay_failure=False, **options)
+        except RuntimeError as exc:
+            raise self._open_error(str(exc)) from None
+        self._note(f"note: the log of the store {self.path} ends in an incomplete write "
+                   "(a load that stopped: the process ended or the disk was full); reading "
+                   "what was committed before it.")
+        return db
 
     def _finish_checkpoint(self) -> str | None:
         """Open the store read-write once so the engine finishes its pending checkpoint.
