@@ -96,7 +96,8 @@ def _open(store: Path | None, neo4j: str | None, *, read_only: bool = False,
 
     return open_store(store or _global["store"], neo4j=neo4j or _global["neo4j"],
                       read_only=read_only, must_exist=must_exist,
-                      graph_reads_only=graph_reads_only)
+                      graph_reads_only=graph_reads_only,
+                      note=lambda message: err.print(message, markup=False))
 
 
 def _print(frame: pd.DataFrame, fmt: Format, title: str | None = None,
@@ -244,7 +245,8 @@ def query(
         "name:TYPE=value gives it a type: int, float, bool, json or str (-p k:int=2, "
         "-p ids:json='[\"a\", \"b\"]').")] = None,
     write: Annotated[bool, typer.Option("--write", help="Allow the query to change the "
-                                        "store (read-only otherwise, enforced by the engine).")] = False,
+                                        "store, or files and extensions outside it (read-only "
+                                        "otherwise).")] = False,
     name: Annotated[str | None, typer.Option("--name", help="Run a named query "
                                              "(see --list).")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,

@@ -15,13 +15,24 @@ LadybugDB notes that shape this module (ladybug 0.22.0):
 - Only one process may open the store for writing; others get a lock error, translated into
   :class:`StoreInUseError`. ``read_only=True`` opens alongside a writer and the engine refuses
   writes.
+- A read-only open is refused while a checkpoint is pending: while a writer commits a large
+  load, and after one was killed or met a full disk while committing. Only a read-write open
+  finishes the checkpoint, so read-only opens do that themselves when no writer holds the
+  store, and otherwise wait for the writer (:meth:`EmbeddedStore._open_read_only`).
+- The read-only mode guards the store only: ``COPY … TO``, ``INSTALL`` and the like still
+  run, so read-only queries are checked first (:mod:`coalitions.graph.statements`).
+  ``CHECKPOINT`` on a read-only connection fails half-way and leaves the store needing
+  recovery.
 """
 
 from __future__ import annotations
 
+import os
 import queue
 import re
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,9 +43,16 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from coalitions.errors import QueryError, ReadOnlyError, StoreError, StoreInUseError
+from coalitions.errors import (
+    QueryError,
+    ReadOnlyError,
+    StoreError,
+    StoreInUseError,
+    UsageError,
+)
 from coalitions.graph.model import GraphData
 from coalitions.graph.schema import ladybug_ddl
+from coalitions.graph.statements import refuse_outside_effects
 from coalitions.graph.store import LoadPlan, LoadSummary, Progress, Store
 from coalitions.graph.tables import (
     INT_PROPERTIES,
@@ -51,6 +69,44 @@ from coalitions.graph.tables import (
 __all__ = ["EmbeddedStore"]
 
 _BATCH = 20_000
+
+# The engine's words for a store whose last checkpoint has not finished (lower case).
+_PENDING = "checkpoint recovery is pending"
+DEFAULT_READ_WAIT = 60.0
+_WAIT_VARIABLE = "COALITIONS_READ_WAIT"
+
+
+_RECOVERY_HINT = ("Free disk space if the disk is full, then run the command again. Do not "
+                  "delete the files next to the store (.wal, .shadow): they may hold "
+                  "committed data.")
+
+
+def read_wait_seconds() -> float:
+    """How long a read-only open waits for a writer that is committing a load: the
+    environment variable ``COALITIONS_READ_WAIT`` (seconds), default 60."""
+    raw = os.environ.get(_WAIT_VARIABLE, "").strip()
+    if not raw:
+        return DEFAULT_READ_WAIT
+    try:
+        value = float(raw)
+    except ValueError:
+        raise UsageError(f"{_WAIT_VARIABLE} must be a number of seconds, not {raw!r}."
+                         ) from None
+    if not value >= 0:
+        raise UsageError(f"{_WAIT_VARIABLE} must be a number of seconds, not {raw!r}.")
+    return value
+
+
+def _torn_log(text: str) -> bool:
+    """Whether an engine error says that the store's log ends in a partial or damaged
+    record (a write cut off by a full disk gives either, with ladybug 0.22.0)."""
+    return (("Reading past the end of the file" in text and ".wal" in text)
+            or "the WAL file is corrupted" in text)
+
+
+def _note_on_stderr(message: str) -> None:
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -102,11 +158,17 @@ class EmbeddedStore(Store):
     _offset_keys: dict[str, np.ndarray] | None = None  # inside read_graph's snapshot
 
     def __init__(self, path: Path, *, read_only: bool = False, must_exist: bool = False,
-                 graph_reads_only: bool = False) -> None:
+                 graph_reads_only: bool = False, note: Callable[[str], None] | None = None,
+                 wait: float | None = None) -> None:
         """``graph_reads_only``: the store is opened read-only to read the graph
         (:meth:`read_graph`, :meth:`stats`), not for ad-hoc queries, so its buffer pool is
         sized to the store file (see :func:`reading_pool_size`) instead of the engine's
-        default of 80 % of memory, which takes 30-50 ms longer to set up and tear down."""
+        default of 80 % of memory, which takes 30-50 ms longer to set up and tear down.
+
+        A read-only open of a store whose last checkpoint did not finish recovers it first
+        (see :meth:`_open_read_only`); ``note`` receives the one-line notes about that
+        (default: standard error), and ``wait`` is how many seconds to wait for a writer
+        that is committing (default :func:`read_wait_seconds`)."""
         self.path = Path(path)
         self.read_only = read_only or graph_reads_only
         if (self.read_only or must_exist) and not self.path.exists():
@@ -115,25 +177,128 @@ class EmbeddedStore(Store):
         if not self.read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         options = {"buffer_pool_size": reading_pool_size(self.path)} if graph_reads_only else {}
+        self._note = note or _note_on_stderr
+        self._wait = wait
         try:
-            self._db = ladybug.Database(str(self.path), read_only=self.read_only, **options)
+            if self.read_only:
+                self._db = self._open_read_only(options)
+            else:
+                self._db = ladybug.Database(str(self.path), **options)
         except RuntimeError as exc:
-            text = str(exc)
-            held = re.search(r"Lock is held by PID (\d+)", text)
-            if "lock" in text.lower():
-                who = f" (process {held.group(1)})" if held else ""
-                raise StoreInUseError(
-                    f"The store {self.path} is in use by another process{who}.",
-                    hint="Wait until that command has finished, or use another store with "
-                         "--store PATH. Read-only commands such as `query` can run alongside.",
-                ) from None
-            raise StoreError(f"Cannot open the store {self.path}: {text.splitlines()[0]}",
-                             hint="Is it a coalitions store? Pass another path with --store."
-                             ) from None
+            raise self._open_error(str(exc)) from None
         self._conn = ladybug.Connection(self._db)
         if not self.read_only:
             for stmt in ladybug_ddl():
                 self._conn.execute(stmt)
+
+    def _open_read_only(self, options: dict[str, Any]) -> ladybug.Database:
+        """The store opened read-only, recovering an unfinished checkpoint first.
+
+        LadybugDB refuses a read-only open while a checkpoint is pending ("checkpoint
+        recovery is pending"): while a writer commits a large load (the commit checkpoints),
+        and after a writer was killed or failed (a full disk) in the middle of one. Only a
+        read-write open finishes it. So: if no process holds the store, open it read-write
+        once (the engine replays the committed pages), close it, and open read-only again;
+        if a writer holds it, check again (every 50 ms, then up to every 0.5 s) until it has
+        finished or ``wait`` seconds have passed (``self._wait``, or
+        :func:`read_wait_seconds`).
+        """
+        started = time.monotonic()
+        wait: float | None = self._wait
+        pause = 0.05
+        said_waiting = recovered = False
+        while True:
+            try:
+                db = ladybug.Database(str(self.path), read_only=True, **options)
+            except RuntimeError as exc:
+                text = str(exc)
+                if _torn_log(text):
+                    return self._open_before_torn_log(options)
+                if _PENDING not in text.lower():
+                    raise
+            else:
+                if recovered:
+                    self._note(f"note: recovered the store {self.path}: a load had stopped "
+                               "while committing (the process ended or the disk was full).")
+                return db
+            holder = self._finish_checkpoint()
+            if holder is None:
+                if recovered:  # a read-write open did not finish it either (a full disk)
+                    raise StoreError(
+                        f"Cannot open the store {self.path}: a load stopped while committing "
+                        "(the process ended or the disk was full), and finishing that failed "
+                        "(is the disk full?).",
+                        hint=_RECOVERY_HINT)
+                recovered = True
+                continue
+            if wait is None:  # (only now: a bad value must not stop opens that never wait)
+                wait = read_wait_seconds()
+            left = started + wait - time.monotonic()
+            if left <= 0:
+                who = f" (process {holder})" if holder else ""
+                raise StoreInUseError(
+                    f"A load into the store {self.path} is being committed by another "
+                    f"process{who}; it did not finish within {wait:g} s.",
+                    hint="Try again when that load has finished (read-only commands wait "
+                         f"for it up to {_WAIT_VARIABLE} seconds, default "
+                         f"{DEFAULT_READ_WAIT:g}).")
+            if not said_waiting:
+                self._note(f"note: waiting for a load into {self.path} to finish committing"
+                           f" (up to {wait:g} s)…")
+                said_waiting = True
+            time.sleep(min(pause, left))
+            pause = min(pause * 2, 0.5)
+
+    def _open_before_torn_log(self, options: dict[str, Any]) -> ladybug.Database:
+        """The store read-only as of its last complete log record.
+
+        A write that stopped half-way through a log record (the disk was full) leaves the
+        log (``<store>.wal``) ending in a partial record, and LadybugDB then refuses every
+        open ("Reading past the end of the file …wal", or "Checksum verification failed,
+        the WAL file is corrupted"). Committed transactions lie before that record, so a
+        reader replays the log up to it (``throw_on_wal_replay_failure=False``, which
+        changes no file) and says so. The damaged log stays for a writer to deal with.
+        """
+        try:
+            db = ladybug.Database(str(self.path), read_only=True,
+                                  throw_on_wal_replay_failure=False, **options)
+        except RuntimeError as exc:
+            raise self._open_error(str(exc)) from None
+        self._note(f"note: the log of the store {self.path} ends in an incomplete write "
+                   "(a load that stopped: the process ended or the disk was full); reading "
+                   "what was committed before it.")
+        return db
+
+    def _finish_checkpoint(self) -> str | None:
+        """Open the store read-write once so the engine finishes its pending checkpoint.
+
+        Returns None when that worked, or the process id (``""`` if unknown) of the writer
+        that holds the store. The schema is not touched: this is the engine's recovery only.
+        """
+        try:
+            ladybug.Database(str(self.path)).close()
+        except RuntimeError as exc:
+            text = str(exc)
+            if "lock" not in text.lower():
+                raise StoreError(
+                    f"Cannot open the store {self.path}: a load stopped while committing "
+                    "(the process ended or the disk was full), and finishing that failed: "
+                    f"{text.splitlines()[0]}",
+                    hint=_RECOVERY_HINT) from None
+            held = re.search(r"Lock is held by PID (\d+)", text)
+            return held.group(1) if held else ""
+        return None
+
+    def _open_error(self, text: str) -> StoreError:
+        held = re.search(r"Lock is held by PID (\d+)", text)
+        if "lock" in text.lower():
+            who = f" (process {held.group(1)})" if held else ""
+            return StoreInUseError(
+                f"The store {self.path} is in use by another process{who}.",
+                hint="Wait until that command has finished, or use another store with "
+                     "--store PATH. Read-only commands such as `query` can run alongside.")
+        return StoreError(f"Cannot open the store {self.path}: {text.splitlines()[0]}",
+                          hint="Is it a coalitions store? Pass another path with --store.")
 
     @property
     def location(self) -> str:
@@ -151,12 +316,16 @@ class EmbeddedStore(Store):
     # reading ---------------------------------------------------------------------------
 
     def _exec(self, cypher: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
-        result = self._conn.execute(cypher, dict(params or {}))
+        """The rows of ``cypher``; of its last statement when it holds several (``;``)."""
+        results = self._conn.execute(cypher, dict(params or {}))
+        if not isinstance(results, list):
+            results = [results]
         try:
-            cols = result.get_column_names()
-            rows = result.get_all()
+            cols = results[-1].get_column_names()
+            rows = results[-1].get_all()
         finally:
-            result.close()
+            for result in results:
+                result.close()
         return pd.DataFrame(rows, columns=cols)
 
     def _has_schema(self) -> bool:
@@ -257,6 +426,9 @@ class EmbeddedStore(Store):
               write: bool = False) -> pd.DataFrame:
         if write and self.read_only:
             raise ReadOnlyError("This store was opened read-only.", hint="Pass --write.")
+        if not write:
+            # The engine's read-only mode guards the store, not files or extensions.
+            refuse_outside_effects(cypher)
         try:
             frame = self._exec(cypher, params)
         except RuntimeError as exc:

@@ -279,7 +279,8 @@ class Store(ABC):
 
 def open_store(store: str | Path | None = None, *, neo4j: str | None = None,
                read_only: bool = False, must_exist: bool = False,
-               graph_reads_only: bool = False) -> Store:
+               graph_reads_only: bool = False,
+               note: Callable[[str], None] | None = None) -> Store:
     """Open the embedded store at ``store`` or the Neo4j server at ``neo4j``.
 
     Which engine, in order: ``neo4j`` given → Neo4j; ``store`` given → embedded at that path;
@@ -288,7 +289,9 @@ def open_store(store: str | Path | None = None, *, neo4j: str | None = None,
     ``read_only`` opens a connection on which the engine itself refuses writes.
     ``graph_reads_only`` (implies ``read_only``) says the store is opened only to read the
     graph, not for ad-hoc queries: the embedded store then sizes its memory to the store
-    (see :class:`~coalitions.graph.embedded.EmbeddedStore`).
+    (see :class:`~coalitions.graph.embedded.EmbeddedStore`). A read-only open of an embedded
+    store that a stopped load left mid-checkpoint recovers it, or waits for the load that is
+    committing; ``note`` receives the one-line notes saying so (default: standard error).
     """
     if neo4j is None and store is None:
         neo4j = os.environ.get("NEO4J_URI") or None
@@ -306,4 +309,4 @@ def open_store(store: str | Path | None = None, *, neo4j: str | None = None,
 
     path = Path(store or os.environ.get("COALITIONS_STORE") or DEFAULT_STORE)
     return EmbeddedStore(path, read_only=read_only, must_exist=must_exist,
-                         graph_reads_only=graph_reads_only)
+                         graph_reads_only=graph_reads_only, note=note)
