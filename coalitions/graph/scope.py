@@ -17,8 +17,9 @@ __all__ = ["Scope"]
 class Scope:
     """Which part of the graph a command looks at. Every field left ``None`` means "all".
 
-    - ``city``: coalitions in that city and their members. An actor based in the city who
-      sits in no coalition is left out: it would be an isolate that only changes the
+    - ``city``: coalitions in that city and their members, and actors based in the city with
+      a tie to one of them or to each other. An actor based in the city who sits in no
+      coalition and has no such tie is left out: it would be an isolate that only changes the
       normalisation of the city's measures (betweenness ÷ pairs, density ÷ possible links),
       and every per-city computation (``pivots --per-coalition``, ``cities``, ``case``, the
       report) works on the members of the city's coalitions — one scope everywhere;
@@ -90,6 +91,17 @@ class Scope:
         members = data.memberships[data.memberships["coalition"].isin(ids)]
         actors = data.actors
         in_scope = actors["id"].isin(set(members["actor"]))
+        coalition_filter = any(v is not None for v in (self.coalition, self.theme, self.since,
+                                                        self.until))
+        if self.city is not None and not coalition_filter:
+            # An actor network without coalitions (ties only) is valid input: there, a city is
+            # its actors who have a tie with another actor of the city or of its coalitions —
+            # still no isolates, so the scope stays the one every per-city measure uses.
+            based = actors["city"].fillna("").str.lower() == self.city.lower()
+            reach = set(actors.loc[in_scope | based, "id"])
+            t = data.ties[data.ties["source"].isin(reach) & data.ties["target"].isin(reach)]
+            tied = set(t["source"]) | set(t["target"])
+            in_scope |= based & actors["id"].isin(tied)
         if self.sector is not None:
             sector = canonical("sector", self.sector)
             if sector is None:
