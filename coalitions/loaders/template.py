@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coalitions.fileio import atomic_path
 from coalitions.graph.model import (
     COALITION_ORIGINS,
     COALITION_RELATIONS,
@@ -154,4 +155,5 @@ def write_template(path: str | Path) -> None:
     notes.column_dimensions["A"].width = 18
     notes.column_dimensions["B"].width = 14
     notes.column_dimensions["C"].width = 110
-    book.save(Path(path))
+    with atomic_path(path) as tmp:
+        book.save(tmp)
