@@ -292,7 +292,9 @@ def demo(
 ) -> None:
     """Load the bundled sample, print the top pivot actors per city, write maps and reports."""
     from coalitions.demo import run_demo
+    from coalitions.fileio import make_folder
 
+    make_folder(out_dir)  # a bad --out is refused before the store is opened or made
     # The demo goes to the embedded store unless --neo4j says otherwise: an exported
     # NEO4J_URI should not fill a shared server with the sample.
     embedded = None if (neo4j or _global["neo4j"]) else Path(_where(store, None))

@@ -73,7 +73,7 @@ import numpy as np
 import pandas as pd
 
 from coalitions.errors import UsageError
-from coalitions.fileio import atomic_path, make_folder, write_text
+from coalitions.fileio import atomic_path, atomic_paths, make_folder, write_text
 from coalitions.graph.model import GraphData
 
 __all__ = ["FORMATS", "PROJECTIONS", "export", "export_network", "network"]
@@ -170,8 +170,8 @@ def export_network(g: nx.Graph, fmt: str, out: Path, *, two_mode: bool = False) 
         nodes = pd.DataFrame([{"id": n, **a} for n, a in g.nodes(data=True)])
         edges = pd.DataFrame([{"source": u, "target": v, **a} for u, v, a in g.edges(data=True)],
                              columns=["source", "target", "weight"])
-        with atomic_path(out / "nodes.csv") as nodes_tmp, \
-                atomic_path(out / "edges.csv") as edges_tmp:
+        with atomic_paths([out / "nodes.csv", out / "edges.csv"], name=out) as (
+                nodes_tmp, edges_tmp):
             nodes.to_csv(nodes_tmp, index=False, encoding="utf-8")
             edges.to_csv(edges_tmp, index=False, encoding="utf-8")
         return out

@@ -20,13 +20,13 @@ import contextlib
 import errno
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from coalitions.errors import OutputError
 
-__all__ = ["atomic_path", "atomic_write", "make_folder", "output_error", "write_text"]
+__all__ = ["atomic_path", "atomic_paths", "atomic_write", "make_folder", "os_reason", "output_error", "write_text"]
 
 # Short on purpose: a temporary name derived from the target's would exceed the file system's
 # 255-byte limit before the target's own name does.
@@ -48,9 +48,14 @@ _REASONS = {
 }
 
 
+def os_reason(exc: OSError) -> str:
+    """What went wrong, in words a user can act on (``the disk is full``)."""
+    return _REASONS.get(exc.errno or 0) or (exc.strerror or str(exc))
+
+
 def output_error(path: Path | str, exc: OSError, *, what: str = "write") -> OutputError:
     """The :class:`OutputError` for ``exc`` raised while writing ``path``."""
-    reason = _REASONS.get(exc.errno or 0) or (exc.strerror or str(exc))
+    reason = os_reason(exc)
     hint = None
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         hint = "Free some space or choose another place with --out; any previous file " \
@@ -67,7 +72,7 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
     """A temporary path to write the content of ``path`` to; when the ``with`` block ends
     without an exception the temporary file is fsynced and renamed to ``path``.
 
-    For writers that want a file name (``networkx.write_gexf``, ``Workbook.save``, …).
+    For writers that want a file name (``networkx.write_gexf``, ``DataFrame.to_csv``, …).
     On any exception the temporary file is removed and ``path`` is left untouched;
     ``OSError`` is turned into :class:`OutputError`.
 
@@ -77,25 +82,42 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
         ``path`` is a folder, its folder cannot be made or written to, the name is too long,
         or the disk is full.
     """
-    target = Path(path)
-    if target.is_dir():
-        raise output_error(target, IsADirectoryError(errno.EISDIR, "Is a directory"))
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = _reserve(target.parent)
-    except OSError as exc:
-        raise output_error(target, exc) from None
-    try:
+    with atomic_paths([path]) as (tmp,):
         yield tmp
-        _fsync(tmp)
-        os.replace(tmp, target)
+
+
+@contextlib.contextmanager
+def atomic_paths(paths: Sequence[Path | str], *,
+                 name: Path | str | None = None) -> Iterator[list[Path]]:
+    """:func:`atomic_path` for files that belong together (a CSV export's nodes and edges):
+    all are written first, then all renamed, so a failure while writing any leaves every
+    previous file as it was. Errors name ``name`` (default: the first path)."""
+    targets = [Path(p) for p in paths]
+    shown = Path(name) if name is not None else targets[0]
+    temps: list[Path] = []
+    try:
+        for target in targets:
+            if target.is_dir():
+                raise IsADirectoryError(errno.EISDIR, "Is a directory", str(target))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temps.append(_reserve(target.parent))
     except OSError as exc:
-        _remove(tmp)
-        raise output_error(target, exc) from None
+        _remove(*temps)
+        raise output_error(shown if name is not None else target, exc) from None
+    try:
+        yield temps
+        for tmp in temps:
+            _fsync(tmp)
+        for tmp, target in zip(temps, targets, strict=True):
+            os.replace(tmp, target)
+    except OSError as exc:
+        _remove(*temps)
+        raise output_error(shown, exc) from None
     except BaseException:
-        _remove(tmp)
+        _remove(*temps)
         raise
-    _fsync_dir(target.parent)
+    for folder in dict.fromkeys(t.parent for t in targets):
+        _fsync_dir(folder)
 
 
 @contextlib.contextmanager
@@ -123,10 +145,10 @@ def make_folder(path: Path | str) -> Path:
         ``path`` is a file, a parent is a file, the name is too long or not permitted.
     """
     folder = Path(path)
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"Cannot write into {folder}: it is a file, not a folder.",
-                          hint="Give a folder with --out.")
     try:
+        if folder.exists() and not folder.is_dir():
+            raise OutputError(f"Cannot write into {folder}: it is a file, not a folder.",
+                              hint="Give a folder with --out.")
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise output_error(folder, exc, what="make the folder") from None
@@ -179,6 +201,7 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
+def _remove(*paths: Path) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink()
