@@ -232,6 +232,34 @@ def small_disk(path: Path, size: str):
         subprocess.run(["umount", str(path)], check=True)
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tmpfs needs root")
+@pytest.mark.parametrize(("command", "args", "name"), [
+    ("map", ["--city", "Gent"], "m.html"),
+    ("export", ["--format", "graphml"], "x.graphml"),
+])
+def test_an_output_on_a_full_disk_leaves_the_previous_file_as_it_was(store, tmp_path, command,
+                                                                      args, name):
+    with small_disk(tmp_path / "disk", "64k") as disk:
+        out = disk / name
+        out.write_bytes(GOOD)
+        err = fails(*store, command, *args, "--out", str(out))
+        assert err.splitlines()[0] == f"Error: Cannot write {out}: the disk is full."
+        assert out.read_bytes() == GOOD
+        assert leftovers(disk) == []
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tmpfs needs root")
+def test_an_out_on_a_read_only_file_system_is_one_clean_message(store, tmp_path):
+    # As root no permission bit stops a write; a read-only mount still does.
+    with small_disk(tmp_path / "disk", "1m") as disk:
+        out = disk / "m.html"
+        out.write_bytes(GOOD)
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        err = fails(*store, "map", "--city", "Gent", "--out", str(out))
+        assert err.splitlines()[0] == f"Error: Cannot write {out}: the file system is read-only."
+        assert out.read_bytes() == GOOD
+
+
 def counted(args: list[str]) -> dict[str, int]:
     """Nodes per label and relationships per type, by Cypher on a read-write open (which
     completes any recovery LadybugDB has pending) rather than by the package's stats."""
