@@ -62,7 +62,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -270,6 +269,10 @@ def _number(v: Any) -> int | float | None:
 # Characters no text format here can hold inside a label or an XML document.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 REPLACEMENT = "\ufffd"
+# Unicode categories Cc (exactly U+0000-U+001F and U+007F-U+009F), Zl (U+2028), Zp (U+2029)
+# and Cs (surrogates), as one class: a regular expression is ~20x faster than asking
+# unicodedata.category of each character of 200,000 ids.
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def _xml_text(text: str) -> str:
@@ -280,8 +283,7 @@ def _line_text(text: str) -> str:
     """``text`` without the characters that end or break a line or are invisible controls:
     every Unicode control (Cc: C0, DEL, C1) and line or paragraph separator (Zl, Zp)
     becomes U+FFFD, as do lone surrogates (they cannot be encoded as UTF-8)."""
-    return "".join(REPLACEMENT if unicodedata.category(ch) in ("Cc", "Zl", "Zp", "Cs")
-                   else ch for ch in text)
+    return _LINE_BREAKING.sub(REPLACEMENT, text)
 
 
 def _unique_labels(nodes: Iterable[Any], clean: Callable[[str], str], *,
