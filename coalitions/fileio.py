@@ -63,7 +63,7 @@ def output_error(path: Path | str, exc: OSError, *, what: str = "write") -> Outp
     elif exc.errno == errno.ENAMETOOLONG:
         hint = "Choose a shorter name with --out."
     elif exc.errno == errno.EISDIR:
-        hint = "Give a file name with --out, e.g. " + str(Path(path) / "out.html")
+        hint = "Give --out the name of a file (inside that folder, if you like)."
     return OutputError(f"Cannot {what} {path}: {reason}.", hint=hint)
 
 

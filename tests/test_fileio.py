@@ -118,6 +118,15 @@ def test_a_folder_a_file_as_parent_or_a_long_name_as_out_is_one_clean_message(st
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize(("command", "args"), OUTPUTS)
+def test_missing_parent_folders_of_out_are_made(store, tmp_path, command, args):
+    out = tmp_path / "missing" / "deeper" / "out"
+    result = runner.invoke(app, [*store, command, *args, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.is_dir() if args == ["--format", "csv"] else out.stat().st_size > 0
+    assert leftovers(out.parent) == []
+
+
 def test_template_and_demo_refuse_bad_out_paths_cleanly(tmp_path):
     (tmp_path / "file").write_bytes(GOOD)
     err = fails("template", "--out", str(tmp_path))
