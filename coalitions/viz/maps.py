@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from coalitions.errors import UsageError
+from coalitions.errors import StoreError, UsageError
 from coalitions.fileio import write_text
 from coalitions.graph.model import PIVOT_ROLES, SECTORS, GraphData
 from coalitions.loaders.taxonomy import THEMES
@@ -214,49 +214,55 @@ def _hide_persons(data: GraphData, measures: pd.DataFrame | None,
     """``data`` and ``measures`` with every person's name and id replaced (see
     :func:`render_map`), so that neither the labels nor the node and edge ids of the page
     carry a name: person ids such as ``per-annelies-decoster`` spell it."""
-    from coalitions.pseudonyms import pseudonym_id, resolve_salt
-    from coalitions.pseudonyms import pseudonymise as hide
+    from coalitions.pseudonyms import pseudonym, pseudonym_id, resolve_salt
 
-    persons = data.actors[data.actors["kind"] == "person"]
-    ids = persons["id"].astype(str)
-    if salt is not None and not callable(pseudonymise):
-        key = resolve_salt(salt)
-        id_map = {i: pseudonym_id(i, key) for i in ids}
-        hidden = hide(data, key)
-    else:
-        id_map, name_map, counters = {}, {}, {}
-        rows = persons.assign(_id=ids).sort_values("_id").to_dict("records")
-        for k, row in enumerate(rows, 1):
-            aid = row.pop("_id")
-            id_map[aid] = f"person-{k}"
-            if callable(pseudonymise):
-                name_map[aid] = str(pseudonymise(row))
-            else:
-                what = _text(row.get("function")) or "person"
-                counters[what] = counters.get(what, 0) + 1
-                name_map[aid] = f"{what} {counters[what]}"
-        actors = data.actors.copy()
-        is_person = actors["kind"] == "person"
-        old = actors.loc[is_person, "id"].astype(str)
-        actors.loc[is_person, "name"] = old.map(name_map)
-        actors.loc[is_person, "id"] = old.map(id_map)
+    key = resolve_salt(salt) if salt is not None else None
+    actors = data.actors.copy()
+    is_person = actors["kind"] == "person"
+    ids = actors["id"].astype(str)
+    id_map: dict[str, str] = {}
+    counters: dict[str, int] = {}
+    names = []
+    others = set(ids[~is_person])
+    number = 0
+    # In id order, so that "official 3" and "person-3" do not depend on the input's order.
+    for row in actors.assign(_id=ids).sort_values("_id").to_dict("records"):
+        aid = row.pop("_id")
+        if callable(pseudonymise):
+            names.append((aid, str(pseudonymise(row))))
+        if row.get("kind") != "person":
+            continue
+        if key is not None:
+            id_map[aid] = pseudonym_id(aid, key)
+        else:
+            number += 1
+            while f"person-{number}" in others:  # an organisation may be called so
+                number += 1
+            id_map[aid] = f"person-{number}"
+        if callable(pseudonymise):
+            continue
+        if key is not None:
+            names.append((aid, pseudonym(aid, key)))
+        else:
+            what = _text(row.get("function")) or "person"
+            counters[what] = counters.get(what, 0) + 1
+            names.append((aid, f"{what} {counters[what]}"))
+    if len(set(id_map.values())) < len(id_map) or others & set(id_map.values()):
+        raise StoreError("Two actors would get the same pseudonymous id.",
+                         hint="Report this; it should practically never happen.")
+    name_map = dict(names)
+    actors["name"] = [name_map.get(i, n) for i, n in zip(ids, actors["name"], strict=True)]
+    actors.loc[is_person, "id"] = ids[is_person].map(id_map)
 
-        def swap(column: pd.Series) -> pd.Series:
-            return column.map(lambda v: id_map.get(v, v) if isinstance(v, str) else v)
+    def swap(column: pd.Series) -> pd.Series:
+        return column.map(lambda v: id_map.get(v, v) if isinstance(v, str) else v)
 
-        hidden = GraphData(
-            coalitions=data.coalitions.copy(), actors=actors,
-            memberships=data.memberships.assign(actor=swap(data.memberships["actor"])),
-            ties=data.ties.assign(source=swap(data.ties["source"]),
-                                  target=swap(data.ties["target"])))
-    if callable(pseudonymise):
-        # Organisations too may be renamed by a callable.
-        others = hidden.actors["kind"] != "person"
-        hidden.actors.loc[others, "name"] = [str(pseudonymise(r)) for r in
-                                             data.actors[others].to_dict("records")]
+    hidden = GraphData(
+        coalitions=data.coalitions.copy(), actors=actors,
+        memberships=data.memberships.assign(actor=swap(data.memberships["actor"])),
+        ties=data.ties.assign(source=swap(data.ties["source"]), target=swap(data.ties["target"])))
     if measures is not None and "id" in measures.columns:
-        measures = measures.assign(id=measures["id"].astype(str).map(
-            lambda i: id_map.get(i, i)))
+        measures = measures.assign(id=swap(measures["id"].astype(str)))
         # A name column beside the measures would bring the real names back.
         measures = measures.drop(columns=[c for c in ("name", "label")
                                           if c in measures.columns])

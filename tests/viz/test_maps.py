@@ -114,6 +114,17 @@ def test_pseudonymise_replaces_person_names_and_ids():
     assert _data_of(document)["nodes"][0]["info"]["name"] == "#a1"
 
 
+def test_pseudonymous_ids_do_not_take_an_organisation_s_id():
+    data = small_graph()
+    data.actors.loc[data.actors["id"] == "a1", "id"] = "person-1"
+    data.memberships.loc[data.memberships["actor"] == "a1", "actor"] = "person-1"
+    document, info = map_document(data, title="t", pseudonymise=True)
+    labels = {n["id"]: n["info"]["name"] for n in _data_of(document)["nodes"]}
+    assert labels["a:person-1"] == "Stad Aalst"
+    assert labels["a:person-2"] == "official 1" and labels["a:person-3"] == "politician 1"
+    assert info["n_nodes"] == len(data.actors) + len(data.coalitions)
+
+
 def test_pseudonymise_with_a_salt_uses_the_ids_and_names_of_every_other_output():
     from coalitions.pseudonyms import pseudonym, pseudonym_id
 
