@@ -374,13 +374,16 @@ def _text(value: Any) -> str | None:
 class _Builder:
     """Turns the tables into vis-network nodes and edges, tooltips and the legend."""
 
-    def __init__(self, data: GraphData, measures: pd.DataFrame, size_by: str,
-                 color_by: str) -> None:
+    def __init__(self, data: GraphData, measures: pd.DataFrame, size_by: str, color_by: str,
+                 pseudonymise: bool | Callable[[dict], str] = False) -> None:
+        """``pseudonymise`` renames persons here, keeping their ids: for drawings that show
+        no id (a static figure). :func:`map_document`, whose page holds ids, replaces names
+        and ids before (:func:`_hide_persons`) and passes nothing."""
         self.data = data
         self.measures = measures
         self.size_by = size_by
         self.color_by = color_by
-        self.names = self._actor_names()
+        self.names = self._actor_names(pseudonymise)
         self.coalition_names = {str(c): _text(n) or str(c) for c, n in
                                 zip(data.coalitions["id"], data.coalitions["name"], strict=True)}
         m = data.memberships.assign(actor=data.memberships["actor"].astype(str),
@@ -396,12 +399,20 @@ class _Builder:
 
     # names -------------------------------------------------------------------------------
 
-    def _actor_names(self) -> dict[str, str]:
+    def _actor_names(self, pseudonymise: bool | Callable[[dict], str]) -> dict[str, str]:
         names: dict[str, str] = {}
+        counters: dict[str, int] = {}
         for row in self.data.actors.sort_values("id", key=lambda s: s.astype(str)).to_dict(
                 "records"):
             aid = str(row["id"])
-            names[aid] = _text(row["name"]) or aid
+            name = _text(row["name"]) or aid
+            if callable(pseudonymise):
+                name = str(pseudonymise(row))
+            elif pseudonymise and row.get("kind") == "person":
+                what = _text(row.get("function")) or "person"
+                counters[what] = counters.get(what, 0) + 1
+                name = f"{what} {counters[what]}"
+            names[aid] = name
         return names
 
     @staticmethod
