@@ -614,6 +614,7 @@ def map_(
     store: StoreOpt = None, neo4j: Neo4jOpt = None,
 ) -> None:
     """An interactive, offline network map (one HTML file) of a city, a coalition or the region."""
+    from coalitions.pseudonyms import pseudonymiser
     from coalitions.viz.maps import render_map
 
     if not (city or coalition or region):
@@ -621,13 +622,14 @@ def map_(
     got = _scoped(store, neo4j, city, coalition, theme, sector, since, until,
                   with_salt=pseudonymise)
     data = got[0]
+    names = pseudonymiser(got[2]) if pseudonymise else False
     title = (f"Coalition {coalition}" if coalition else f"Coalitions in {city}" if city
              else "Coalitions in the region")
     if coalition:
         title = f"{data.coalitions['name'].iloc[0]} ({data.coalitions['city'].iloc[0]})"
     with err.status("drawing"):
         info = render_map(data, out_file, title=title, size_by=size_by, color_by=color_by,
-                          max_nodes=max_nodes, pseudonymise=pseudonymise,
+                          max_nodes=max_nodes, pseudonymise=names,
                           salt=got[2] if pseudonymise else None)
     err.print(f"Wrote {info.path}: {info.n_nodes} nodes, {info.n_edges} edges.", markup=False)
     if info.reduced:
