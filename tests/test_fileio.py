@@ -95,16 +95,18 @@ OUTPUTS = [
 @pytest.mark.parametrize(("command", "args"), OUTPUTS)
 def test_a_folder_a_file_as_parent_or_a_long_name_as_out_is_one_clean_message(store, tmp_path,
                                                                                command, args):
-    (tmp_path / "folder").mkdir()
+    html = ".html" if command in ("map", "report") else ""  # map refuses other suffixes
+    folder = tmp_path / f"folder{html}"
+    folder.mkdir()
     (tmp_path / "file").write_bytes(GOOD)
     csv = args == ["--format", "csv"]
     cases = [
-        (tmp_path / "file" / "out", "a part of the path is a file, not a folder."),
-        (tmp_path / LONG, "the name is too long for the file system (at most 255 bytes per "
-                          "name)."),
+        (tmp_path / "file" / f"out{html}", "a part of the path is a file, not a folder."),
+        (tmp_path / f"{LONG}{html}", "the name is too long for the file system (at most 255 "
+                                     "bytes per name)."),
     ]
     if not csv:  # csv writes into a folder: a folder is right, a file is wrong
-        cases.append((tmp_path / "folder", "it is a folder, not a file."))
+        cases.append((folder, "it is a folder, not a file."))
     for out, reason in cases:
         err = fails(*store, command, *args, "--out", str(out))
         verb = "Cannot make the folder" if csv else "Cannot write"
@@ -114,13 +116,14 @@ def test_a_folder_a_file_as_parent_or_a_long_name_as_out_is_one_clean_message(st
         assert err.splitlines()[0] == (f"Error: Cannot write into {tmp_path / 'file'}: it is a "
                                        "file, not a folder.")
     assert (tmp_path / "file").read_bytes() == GOOD
-    assert sorted(p.name for p in (tmp_path / "folder").iterdir()) == []
+    assert sorted(p.name for p in folder.iterdir()) == []
     assert leftovers(tmp_path) == []
 
 
 @pytest.mark.parametrize(("command", "args"), OUTPUTS)
 def test_missing_parent_folders_of_out_are_made(store, tmp_path, command, args):
-    out = tmp_path / "missing" / "deeper" / "out"
+    out = tmp_path / "missing" / "deeper" / ("out.html" if command in ("map", "report")
+                                             else "out")
     result = runner.invoke(app, [*store, command, *args, "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert out.is_dir() if args == ["--format", "csv"] else out.stat().st_size > 0
