@@ -294,7 +294,9 @@ def demo(
     from rich.text import Text
 
     from coalitions.demo import run_demo
+    from coalitions.fileio import make_folder
 
+    make_folder(out_dir)  # a bad --out is refused before the store is opened or made
     # The demo goes to the embedded store unless --neo4j says otherwise: an exported
     # NEO4J_URI should not fill a shared server with the sample.
     embedded = None if (neo4j or _global["neo4j"]) else Path(_where(store, None))
@@ -673,7 +675,8 @@ def map_(
                          hint="Name the file .html (interactive) or .svg, .png, .pdf (static).")
     with err.status("drawing"):
         info = render_map(data, out_file, title=title, size_by=size_by, color_by=color_by,
-                          max_nodes=max_nodes, pseudonymise=names)
+                          max_nodes=max_nodes, pseudonymise=names,
+                          salt=got[2] if pseudonymise else None)
     _say(f"Wrote {info.path}: {info.n_nodes} nodes, {info.n_edges} edges.")
     if info.reduced:
         _say(info.note)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from coalitions.fileio import make_folder
 from coalitions.graph.scope import Scope
 from coalitions.graph.store import Store
 
@@ -41,12 +42,12 @@ def run_demo(store: Store, out_dir: Path, *, top: int = 3,
     from coalitions.viz.maps import render_map
 
     say = step or (lambda _msg: None)
+    # Before loading: a bad --out should not leave the sample in the store.
+    out_dir = make_folder(out_dir)
     say("loading the sample")
     loaded = load_inputs([SAMPLE_DIR])
     store.load(loaded.data)
     data = store.read_graph()
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
 
     result = DemoResult(pivots=pd.DataFrame())
     rows = []

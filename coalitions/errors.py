@@ -13,6 +13,8 @@ Every exception the CLI turns into a one-line message derives from
     │   ├── ServerError         Neo4j unreachable or refused the credentials
     │   └── ReadOnlyError       a write was attempted on a read-only connection
     ├── QueryError          a Cypher query failed (syntax, unknown named query, bad parameter)
+    ├── OutputError         an output file cannot be written (folder given, name too long,
+    │                       no permission, disk full); any previous file is left as it was
     └── UsageError          options that do not fit together, an unknown scope value, …
 """
 
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 __all__ = [
     "CoalitionsError",
     "InputError",
+    "OutputError",
     "Problem",
     "QueryError",
     "ReadOnlyError",
@@ -115,6 +118,10 @@ class ReadOnlyError(StoreError):
 
 class QueryError(CoalitionsError):
     """A Cypher query failed or a named query/parameter is unknown."""
+
+
+class OutputError(CoalitionsError):
+    """An output file cannot be written; the previous file, if any, is unchanged."""
 
 
 class UsageError(CoalitionsError):

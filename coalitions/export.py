@@ -1,4 +1,4 @@
-"""Networks out to the tools researchers already use: Gephi, visone/yEd, Pajek, UCINET, pandas.
+r"""Networks out to the tools researchers already use: Gephi, visone/yEd, Pajek, UCINET, pandas.
 
 :func:`export` writes one network in one format. By default the network is the **two-mode**
 actor × coalition network (one edge per affiliation, weight 1); ``projection="actors"`` gives
@@ -32,12 +32,41 @@ undirected edge is written in both directions (UCINET then builds a symmetric ma
 
 With ``pseudonymise=True`` person names and ids are replaced by stable pseudonyms first
 (:mod:`coalitions.pseudonyms`), so no person's name or name-derived id reaches the file.
+
+Any text, written so that it reads back
+----------------------------------------
+Names and ids come from spreadsheets and may hold anything. What each format cannot hold is
+replaced, never written raw (a file that its reader rejects helps nobody):
+
+- GEXF, GraphML: XML 1.0 forbids the control characters U+0000–U+001F other than tab, line
+  feed and carriage return, lone surrogates, U+FFFE and U+FFFF — even as character
+  references. Each is replaced by U+FFFD (�) in ids and attribute values; ``<``, ``&``,
+  quotes and the rest are escaped by the XML writer. A carriage return becomes a line feed,
+  as every XML parser would turn it into one in element text anyway (line-end
+  normalisation), so that ids and values read back the same in both formats.
+- Pajek: each vertex label is written in double quotes, which Pajek's format cannot escape:
+  ``"`` becomes ``'``, ``\\`` becomes ``/`` (readers such as networkx treat it as an escape),
+  and control characters and line or paragraph separators (which would end the line)
+  become U+FFFD.
+- DL: labels are separated by spaces, commas, ``=`` or line ends and may be quoted (UCINET's
+  DL language reference); a label holding any of these, a quote, a colon or nothing is
+  written in double quotes, ``"`` becomes ``'`` and control characters and separators
+  become U+FFFD.
+
+Where that makes two ids equal (``a"q`` and ``a'q`` in Pajek), or, in DL, equal but for case
+(UCINET may upper-case labels), the ids that needed no change keep theirs and the others get
+``~2``, ``~3``, … so that every node keeps a label of its own and the counts stay right.
+CSV holds any text as it is.
+
+Files are written whole or not at all (:mod:`coalitions.fileio`): a failure leaves any
+previous file as it was.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -47,6 +76,7 @@ import numpy as np
 import pandas as pd
 
 from coalitions.errors import UsageError
+from coalitions.fileio import atomic_path, atomic_paths, make_folder, write_text
 from coalitions.graph.model import GraphData
 from coalitions.output import csv_text
 
@@ -72,8 +102,8 @@ def export(data: GraphData, fmt: Literal["gexf", "graphml", "pajek", "dl", "csv"
         The graph, already restricted to a scope if wanted (``Scope.apply``).
     fmt : {"gexf", "graphml", "pajek", "dl", "csv"}
     out : Path
-        The file to write (its parent folders are made); for ``csv`` the folder that receives
-        ``nodes.csv`` and ``edges.csv``.
+        The file to write (its parent folders are made; written whole or not at all); for
+        ``csv`` the folder that receives ``nodes.csv`` and ``edges.csv``.
     projection : {None, "actors", "coalitions"}
         None for the two-mode network, else the weighted one-mode projection.
     measures : DataFrame, optional
@@ -89,6 +119,8 @@ def export(data: GraphData, fmt: Literal["gexf", "graphml", "pajek", "dl", "csv"
     ------
     UsageError
         Unknown format or projection, or ``pseudonymise`` without ``salt``.
+    OutputError
+        ``out`` cannot be written (a folder, name too long, no permission, disk full).
     """
     fmt = str(fmt).lower()  # type: ignore[assignment]
     if fmt not in FORMATS:
@@ -138,29 +170,28 @@ def network(data: GraphData, *, projection: str | None = None,
 def export_network(g: nx.Graph, fmt: str, out: Path, *, two_mode: bool = False) -> Path:
     """Write a graph made by :func:`network` to ``out`` in ``fmt`` (see :func:`export`)."""
     if fmt == "csv":
-        out.mkdir(parents=True, exist_ok=True)
+        make_folder(out)
         nodes = pd.DataFrame([{"id": n, **a} for n, a in g.nodes(data=True)])
         edges = pd.DataFrame([{"source": u, "target": v, **a} for u, v, a in g.edges(data=True)],
                              columns=["source", "target", "weight"])
-        # Text cells that a spreadsheet would run as a formula get a leading "'".
-        (out / "nodes.csv").write_text(csv_text(nodes), encoding="utf-8")
-        (out / "edges.csv").write_text(csv_text(edges), encoding="utf-8")
+        # Text cells that a spreadsheet would run as a formula get a leading "'"; the pair is
+        # written to temporary files and renamed together (fileio.atomic_paths).
+        with atomic_paths([out / "nodes.csv", out / "edges.csv"], name=out) as (
+                nodes_tmp, edges_tmp):
+            nodes_tmp.write_text(csv_text(nodes), encoding="utf-8")
+            edges_tmp.write_text(csv_text(edges), encoding="utf-8")
         return out
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "gexf":
-        nx.write_gexf(g, out, encoding="utf-8")
-    elif fmt == "graphml":
-        nx.write_graphml(g, out, encoding="utf-8")
+    if fmt in ("gexf", "graphml"):
+        g = _xml_safe(g)
+        with atomic_path(out) as tmp:
+            if fmt == "gexf":
+                nx.write_gexf(g, tmp, encoding="utf-8")
+            else:
+                nx.write_graphml(g, tmp, encoding="utf-8")
     elif fmt == "pajek":
-        # Pajek vertex lines take coordinates and shapes, not arbitrary attributes: write the
-        # bare graph (vertices named by id, edge values = weights).
-        bare = nx.Graph()
-        bare.add_nodes_from(g.nodes)
-        bare.add_edges_from((u, v, {"weight": a.get("weight", 1.0)})
-                            for u, v, a in g.edges(data=True))
-        nx.write_pajek(bare, out, encoding="utf-8")
+        write_text(out, _pajek_text(g))
     elif fmt == "dl":
-        out.write_text(_dl_text(g, two_mode=two_mode), encoding="utf-8")
+        write_text(out, _dl_text(g, two_mode=two_mode))
     return out
 
 
@@ -242,11 +273,100 @@ def _number(v: Any) -> int | float | None:
     return None if math.isnan(f) else f
 
 
+# Characters no text format here can hold inside a label or an XML document.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
+# Unicode categories Cc (exactly U+0000-U+001F and U+007F-U+009F), Zl (U+2028), Zp (U+2029)
+# and Cs (surrogates), as one class: a regular expression is ~20x faster than asking
+# unicodedata.category of each character of 200,000 ids.
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _xml_text(text: str) -> str:
+    return _XML_FORBIDDEN.sub(REPLACEMENT, text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _line_text(text: str) -> str:
+    """``text`` without the characters that end or break a line or are invisible controls:
+    every Unicode control (Cc: C0, DEL, C1) and line or paragraph separator (Zl, Zp)
+    becomes U+FFFD, as do lone surrogates (they cannot be encoded as UTF-8)."""
+    return _LINE_BREAKING.sub(REPLACEMENT, text)
+
+
+def _unique_labels(nodes: Iterable[Any], clean: Callable[[str], str], *,
+                   fold: Callable[[str], str] = lambda s: s) -> dict[Any, str]:
+    """A label per node: ``clean(str(node))``, made unique under ``fold``. Nodes whose id
+    needed no cleaning keep it; the others get ``~2``, ``~3``, … where theirs is taken."""
+    nodes = list(nodes)
+    cleaned = {n: clean(str(n)) for n in nodes}
+    labels: dict[Any, str] = {}
+    taken: set[str] = set()
+    for n in nodes:  # untouched ids first, so that they keep their label
+        if cleaned[n] == str(n) and fold(cleaned[n]) not in taken:
+            labels[n] = cleaned[n]
+            taken.add(fold(cleaned[n]))
+    for n in nodes:
+        if n in labels:
+            continue
+        label, k = cleaned[n], 1
+        while fold(label) in taken:
+            k += 1
+            label = f"{cleaned[n]}~{k}"
+        labels[n] = label
+        taken.add(fold(label))
+    return labels
+
+
+def _xml_safe(g: nx.Graph) -> nx.Graph:
+    """``g`` with ids and text attributes that XML 1.0 can hold (see the module docstring)."""
+    def clean(attrs: Mapping[str, Any]) -> dict[str, Any]:
+        return {_xml_text(str(k)): _xml_text(v) if isinstance(v, str) else v
+                for k, v in attrs.items()}
+
+    ids = _unique_labels(g.nodes, _xml_text)
+    out = nx.Graph()
+    out.graph.update(clean(g.graph))
+    out.add_nodes_from((ids[n], clean(a)) for n, a in g.nodes(data=True))
+    out.add_edges_from((ids[u], ids[v], clean(a)) for u, v, a in g.edges(data=True))
+    return out
+
+
+def _pajek_label(text: str) -> str:
+    return _line_text(text).replace('"', "'").replace("\\", "/")
+
+
+def _pajek_text(g: nx.Graph) -> str:
+    """Pajek ``.net``: vertices numbered from 1 with their id as quoted label, edges with
+    their weight as value. Written here rather than with ``networkx.write_pajek``, which
+    quotes a label only when it holds a space, so that ``a'q`` or ``a"q`` break its own
+    reader (``shlex``) and a line feed breaks every reader."""
+    labels = _unique_labels(g.nodes, _pajek_label)
+    number = {n: i for i, n in enumerate(g.nodes, 1)}
+    lines = [f"*Vertices {g.number_of_nodes()}"]
+    lines += [f'{number[n]} "{labels[n]}"' for n in g.nodes]
+    lines.append("*Arcs" if g.is_directed() else "*Edges")
+    lines += [f"{number[u]} {number[v]} {_dl_value(a.get('weight', 1.0))}"
+              for u, v, a in g.edges(data=True)]
+    return "\n".join(lines) + "\n"
+
+
+# A DL label may stand bare if it holds none of DL's separators (space, comma, '=', line end),
+# no quote and no colon (``data:`` ends the labels), and is not empty.
+_DL_BARE = re.compile(r"[^\s,=\"':]+")
+
+
+def _dl_clean(label: str) -> str:
+    return _line_text(label).replace('"', "'")
+
+
 def _dl_label(label: str) -> str:
-    # UCINET separates labels by spaces, commas, '=' or line ends; quote anything else.
-    if any(ch in label for ch in ' ,="\t'):
-        return '"' + label.replace('"', "'") + '"'
-    return label
+    return label if _DL_BARE.fullmatch(label) else f'"{label}"'
+
+
+def _dl_labels(nodes: Iterable[Any]) -> dict[Any, str]:
+    # UCINET's DL reference: labels "are automatically converted to uppercase", so two that
+    # differ only in case would be one.
+    return _unique_labels(nodes, _dl_clean, fold=str.casefold)
 
 
 def _dl_text(g: nx.Graph, *, two_mode: bool) -> str:
@@ -259,10 +379,11 @@ def _dl_text(g: nx.Graph, *, two_mode: bool) -> str:
         cols = [n for n, a in g.nodes(data=True) if a.get("mode") == "coalition"]
         r_index = {n: i for i, n in enumerate(rows, 1)}
         c_index = {n: i for i, n in enumerate(cols, 1)}
+        label = _dl_labels([*rows, *cols])
         lines += [f"DL nr={len(rows)}, nc={len(cols)}", "format = edgelist2", "row labels:"]
-        lines += [_dl_label(str(n)) for n in rows]
+        lines += [_dl_label(label[n]) for n in rows]
         lines += ["column labels:"]
-        lines += [_dl_label(str(n)) for n in cols]
+        lines += [_dl_label(label[n]) for n in cols]
         lines += ["data:"]
         for u, v, a in g.edges(data=True):
             if u in c_index:
@@ -271,8 +392,9 @@ def _dl_text(g: nx.Graph, *, two_mode: bool) -> str:
     else:
         nodes = list(g.nodes)
         index = {n: i for i, n in enumerate(nodes, 1)}
+        label = _dl_labels(nodes)
         lines += [f"DL n={len(nodes)}", "format = edgelist1", "labels:"]
-        lines += [_dl_label(str(n)) for n in nodes]
+        lines += [_dl_label(label[n]) for n in nodes]
         lines += ["data:"]
         for u, v, a in g.edges(data=True):
             w = _dl_value(a.get("weight", 1.0))

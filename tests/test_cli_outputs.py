@@ -3,9 +3,13 @@ stable across outputs of one store."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
+from pathlib import Path
 
 import networkx as nx
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -60,3 +64,90 @@ def test_map_needs_a_scope_and_report_writes_a_page(store, tmp_path):
                                      "--region.")
     ok(*store, "report", "--city", "Turnhout", "--out", str(tmp_path / "t.html"))
     assert "De Koep" in (tmp_path / "t.html").read_text(encoding="utf-8")
+
+
+# --pseudonymise: no name, no id, no part of a name in any output --------------------------
+
+DISTINCTIVE = Path(__file__).resolve().parent / "data" / "cli" / "distinctive_persons"
+PSEUDONYMISED_OUTPUTS = [
+    ("map", "m-city.html", ["--city", "Gent"]),
+    ("map", "m-region.html", ["--region"]),
+    ("map", "m-coalition.html", ["--coalition", "gent-energie"]),
+    ("report", "r.html", ["--city", "Gent"]),
+    *[("export", f"x-{proj or 'two'}.{fmt}", ["--format", fmt]
+       + (["--projection", proj] if proj else []))
+      for fmt in ("gexf", "graphml", "pajek", "dl", "csv")
+      for proj in (None, "actors", "coalitions")],
+]
+
+
+@pytest.fixture(scope="module")
+def persons_store(tmp_path_factory):
+    args = ["--store", str(tmp_path_factory.mktemp("persons") / "s.db")]
+    assert runner.invoke(app, [*args, "load", str(DISTINCTIVE)]).exit_code == 0
+    return args
+
+
+def _name_tokens() -> set[str]:
+    """Every person's name and id, and the lowercase parts of each longer than 3 letters."""
+    actors = pd.read_csv(DISTINCTIVE / "actors.csv")
+    persons = actors[actors["kind"] == "person"]
+    tokens = set(persons["name"].str.lower()) | set(persons["id"].str.lower())
+    for text in [*persons["name"], *persons["id"]]:
+        tokens |= {p for p in re.split(r"[\W_]+", text.lower()) if len(p) > 3}
+    tokens -= {"person"}  # the id prefix "per" is shorter; no name holds this word
+    assert {"annelies", "decoster", "quackelbeen"} <= tokens
+    return tokens
+
+
+def _structure(path: Path, command: str) -> tuple[int, int]:
+    """Node and edge counts of one output, read back independently of the package."""
+    if command in ("map", "report"):
+        text = path.read_text(encoding="utf-8")
+        if command == "report":  # the map sits in an iframe's srcdoc, HTML-escaped
+            text = html.unescape(text)
+        raw = re.search(r'<script type="application/json" id="map-data">(.*?)</script>',
+                        text, re.S).group(1)
+        page = json.loads(raw)
+        ids = {n["id"] for n in page["nodes"]}
+        assert all(e["from"] in ids and e["to"] in ids for e in page["edges"])  # connected
+        return len(page["nodes"]), len(page["edges"])
+    suffix = path.suffix.lstrip(".")
+    if suffix == "csv":
+        nodes = pd.read_csv(path / "nodes.csv", dtype=str, keep_default_na=False)
+        edges = pd.read_csv(path / "edges.csv", dtype=str, keep_default_na=False)
+        assert set(edges["source"]) | set(edges["target"]) <= set(nodes["id"])
+        return len(nodes), len(edges)
+    if suffix == "dl":
+        head = path.read_text(encoding="utf-8").split("\ndata:\n")
+        numbers = [int(x) for x in re.findall(r"n[rc]?=(\d+)", head[0].splitlines()[0])]
+        return sum(numbers), len(head[1].splitlines())
+    read = {"gexf": nx.read_gexf, "graphml": nx.read_graphml, "pajek": nx.read_pajek}[suffix]
+    g = read(path)
+    return g.number_of_nodes(), g.number_of_edges()
+
+
+def test_every_pseudonymised_output_holds_no_name_no_id_and_no_name_part(persons_store,
+                                                                         tmp_path):
+    tokens = _name_tokens()
+    for plain in (True, False):
+        folder = tmp_path / ("plain" if plain else "hidden")
+        for command, name, args in PSEUDONYMISED_OUTPUTS:
+            ok(*persons_store, command, *args, "--out", str(folder / name),
+               *([] if plain else ["--pseudonymise"]))
+    leaks = {}
+    for command, name, _ in PSEUDONYMISED_OUTPUTS:
+        path = tmp_path / "hidden" / name
+        files = sorted(path.iterdir()) if path.is_dir() else [path]
+        text = b"".join(f.read_bytes() for f in files).decode("utf-8").lower()
+        found = sorted(t for t in tokens if t in text)
+        if found:
+            leaks[name] = found
+        # the same graph, only renamed
+        assert _structure(path, command) == _structure(tmp_path / "plain" / name, command), name
+    assert leaks == {}
+    # without --pseudonymise the names are there: the search above can find them
+    assert "annelies decoster" in (tmp_path / "plain" / "m-city.html").read_text(
+        encoding="utf-8").lower()
+    page = (tmp_path / "hidden" / "m-city.html").read_text(encoding="utf-8")
+    assert len(set(re.findall(r"a:person-[0-9a-z]{8}", page))) == 3  # the three persons

@@ -3,6 +3,7 @@ edges computed here from the tables with pandas, and the attributes the format a
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from pathlib import Path
@@ -232,3 +233,166 @@ def test_csv_export_neutralises_formulas_in_text_and_keeps_numbers(tmp_path):
         "city": ["'@SUM(A1)", "Gent"]}
     assert edges.to_dict("list") == {"source": ["'=cmd|' /C calc'!A0"], "target": ["'-org"],
                                      "weight": ["-1.5"]}
+
+
+# any text: control characters, quotes, line breaks, markup, bidi ----------------------------
+
+# Ids chosen to break each format: quotes of both kinds (Pajek/DL collide "a\"q" with "a'q"),
+# a case twin (DL labels may be upper-cased), line ends of every kind, C0/C1 controls and NUL
+# (forbidden in XML 1.0 even as references), U+FFFE, markup, a right-to-left override, DL's
+# separators and its "data:" keyword, a backslash (an escape for shlex-based Pajek readers),
+# and "nul\ufffdx", which XML-cleaning "nul\x00x" would turn into.
+HOSTILE_IDS = ['a"q', "a'q", "A'Q", "line\nbreak", "cr\rx", "crlf\r\nx", "nul\x00x",
+               "nul\ufffdx", "bell\x07", "tab\tx", "<&>", "rtl\u202eevil", "sep\u2028x",
+               "back\\", " spaced id ", "data:", "x,y=z", "nel\x85", "del\x7f", "ä ü",
+               "fffe\ufffe", "plain-id"]
+HOSTILE_COALITIONS = ['c"1', "c\n2", "c\x0b3"]
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> GraphData:
+    """A graph whose ids and names hold HOSTILE_IDS, through a real embedded store."""
+    from coalitions.graph.embedded import EmbeddedStore
+
+    n = len(HOSTILE_IDS)
+    co = pd.DataFrame({"id": HOSTILE_COALITIONS,
+                       "name": ["C <1> & \"x\"", "C\x0b2", "C\r\n3\u202e"],
+                       "city": ["G\x01ent"] * 3, "themes": [["Energie"]] * 3,
+                       "theme_clusters": [["Milieu en ecologie"]] * 3})
+    actors = pd.DataFrame({"id": HOSTILE_IDS, "name": [f"N {i}\x02" for i in HOSTILE_IDS],
+                           "kind": ["organisation"] * n, "sector": ["nonprofit"] * n,
+                           "function": [None] * n, "organisation": [None] * n,
+                           "city": ["G\x01ent"] * n})
+    # every actor in one coalition, a staggered few in the others: unequal degrees
+    members = [(a, HOSTILE_COALITIONS[0]) for a in HOSTILE_IDS]
+    members += [(a, HOSTILE_COALITIONS[1]) for a in HOSTILE_IDS[::2]]
+    members += [(a, HOSTILE_COALITIONS[2]) for a in HOSTILE_IDS[::3]]
+    m = pd.DataFrame(members, columns=["actor", "coalition"]).assign(role="member", since=None)
+    ties = pd.DataFrame({"source": ['a"q', "nul\x00x"], "target": ["a'q", "back\\"],
+                         "type": ["knows\x03", "knows"], "weight": [2.0, 1.0]})
+    with EmbeddedStore(tmp_path_factory.mktemp("hostile") / "s.db") as store:
+        store.load(GraphData(co, actors, m, ties))
+        data = store.read_graph()
+    assert sorted(data.actors["id"]) == sorted(HOSTILE_IDS)  # the store kept them as given
+    return data
+
+
+def xml_clean(text: str) -> str:
+    """XML 1.0 (Fifth Edition) production [2] Char: #x9 | #xA | #xD | [#x20-#xD7FF] |
+    [#xE000-#xFFFD] | [#x10000-#x10FFFF]; anything else as U+FFFD, and CR as LF (section
+    2.11, end-of-line handling)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return re.sub("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]", "\ufffd", text)
+
+
+def line_clean(text: str, *, backslash: bool) -> str:
+    """The documented rule for Pajek and DL labels: controls and line/paragraph separators
+    as U+FFFD, '"' as "'", and for Pajek '\\' as '/'."""
+    import unicodedata
+
+    out = "".join("\ufffd" if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c
+                  for c in text).replace('"', "'")
+    return out.replace("\\", "/") if backslash else out
+
+
+def check_relabelled(got_nodes: list[str], got_edges: list[tuple[str, str]],
+                     data: GraphData, projection: str | None, clean,
+                     fold=lambda s: s) -> None:
+    """The network read back is the expected one with each id replaced by ``clean(id)``, or
+    ``clean(id)~k`` where cleaning made two ids equal (under ``fold``)."""
+    want_nodes, want_edges = expected(data, projection)
+    assert len(got_nodes) == len(want_nodes)
+    assert len({fold(n) for n in got_nodes}) == len(got_nodes), "labels not unique"
+    cleaned = Counter(fold(clean(n)) for n in want_nodes)
+    unique = {n: clean(n) for n in want_nodes if cleaned[fold(clean(n))] == 1}
+    assert set(unique.values()) <= set(got_nodes)
+    # the others carry their cleaned id, with a ~k where it was taken
+    base = Counter(fold(re.sub(r"~\d+$", "", n)) for n in set(got_nodes) - set(unique.values()))
+    assert base == Counter({k: v for k, v in cleaned.items() if v > 1})
+    assert len(got_edges) == len(want_edges)
+    between_unique = {Edge((unique[a], unique[b])) for a, b in map(tuple, want_edges)
+                      if a in unique and b in unique}
+    assert {Edge(e) for e in got_edges if set(e) <= set(unique.values())} == between_unique
+    degree = Counter(x for e in got_edges for x in e)
+    want_degree = Counter(x for e in want_edges for x in e)
+    assert sorted(degree.values()) == sorted(want_degree.values())
+
+
+@pytest.mark.parametrize("projection", [None, "actors", "coalitions"])
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_xml_exports_of_any_text_are_well_formed_and_read_back(hostile, tmp_path, fmt,
+                                                                projection):
+    import xml.etree.ElementTree as ET
+
+    path = export(hostile, fmt, tmp_path / f"h.{fmt}", projection=projection)
+    ET.parse(path)  # well-formed, or ParseError
+    g = nx.read_gexf(path) if fmt == "gexf" else nx.read_graphml(path)
+    check_relabelled(list(g.nodes), list(g.edges), hostile, projection, xml_clean)
+    labels = {a["label"] for _, a in g.nodes(data=True)}
+    names = [*hostile.actors["name"], *hostile.coalitions["name"]] if projection is None else \
+        list(hostile.actors["name"] if projection == "actors" else hostile.coalitions["name"])
+    assert labels == {xml_clean(x) for x in names}
+    if fmt == "graphml":
+        ig_graph = ig.Graph.Read_GraphML(str(path))
+        assert (ig_graph.vcount(), ig_graph.ecount()) == (g.number_of_nodes(),
+                                                          g.number_of_edges())
+        # igraph 1.0 (libxml2's SAX reader) hands back the entity "&amp;" inside an
+        # attribute as the character reference "&#38;"; the document says "&" (ElementTree
+        # and networkx read it so), hence the unescape.
+        assert {html.unescape(i) for i in ig_graph.vs["id"]} == set(g.nodes)
+
+
+@pytest.mark.parametrize("projection", [None, "actors", "coalitions"])
+def test_pajek_export_of_any_text_reads_back_with_networkx(hostile, tmp_path, projection):
+    path = export(hostile, "pajek", tmp_path / "h.net", projection=projection)
+    g = nx.read_pajek(path)
+    assert not any(isinstance(n, bytes) for n in g.nodes)
+    check_relabelled(list(g.nodes), [(u, v) for u, v, _ in g.edges(keys=True)], hostile,
+                     projection, lambda s: line_clean(s, backslash=True))
+    assert path.read_text(encoding="utf-8").count("\n") == 2 + g.number_of_nodes() + \
+        g.number_of_edges()  # one line per vertex and edge: no label broke a line
+
+
+def dl_labels_by_spec(text: str) -> list[str]:
+    """Labels as UCINET's DL language reference defines them: "separated by spaces, carriage
+    returns, equal signs or commas"; a label with embedded spaces is "surrounded in quotes"
+    (analytictech.com/ucinet/help/hs5000.htm)."""
+    labels, i = [], 0
+    while i < len(text):
+        if text[i] in " \t\r\n,=":
+            i += 1
+        elif text[i] == '"':
+            j = text.index('"', i + 1)
+            labels.append(text[i + 1:j])
+            i = j + 1
+        else:
+            j = i
+            while j < len(text) and text[j] not in ' \t\r\n,="':
+                j += 1
+            labels.append(text[i:j])
+            i = j
+    return labels
+
+
+@pytest.mark.parametrize("projection", [None, "actors", "coalitions"])
+def test_dl_export_of_any_text_counts_and_separates_its_labels(hostile, tmp_path, projection):
+    path = export(hostile, "dl", tmp_path / "h.dl", projection=projection)
+    text = path.read_text(encoding="utf-8")
+    head, data = text.split("\ndata:\n")
+    lines = [line.split() for line in data.splitlines()]
+    if projection is None:
+        nr, nc = (int(x) for x in re.findall(r"n[rc]=(\d+)", head.splitlines()[0]))
+        rows_part, cols_part = head.split("\nrow labels:\n")[1].split("\ncolumn labels:\n")
+        rows, cols = dl_labels_by_spec(rows_part), dl_labels_by_spec(cols_part)
+        assert (len(rows), len(cols)) == (nr, nc)
+        nodes = rows + cols
+        edges = [(rows[int(i) - 1], cols[int(j) - 1]) for i, j, _ in lines]
+    else:
+        n = int(re.search(r"n=(\d+)", head).group(1))
+        nodes = dl_labels_by_spec(head.split("\nlabels:\n")[1])
+        assert len(nodes) == n
+        pairs = [(nodes[int(i) - 1], nodes[int(j) - 1]) for i, j, _ in lines]
+        assert Counter(map(Edge, pairs)) == Counter({Edge(p): 2 for p in pairs})  # both ways
+        edges = list({Edge(p): p for p in pairs}.values())
+    check_relabelled(nodes, edges, hostile, projection,
+                     lambda s: line_clean(s, backslash=False), fold=str.casefold)

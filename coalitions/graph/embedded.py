@@ -152,8 +152,25 @@ def reading_pool_size(path: Path) -> int:
     return max(1 << 30, 8 * size)
 
 
+def _disk_failure(text: str) -> bool:
+    """Whether an engine error is the disk refusing a write (full, quota, file size limit)."""
+    return any(s in text for s in ("No space left on device", "Disk quota exceeded",
+                                   "File too large", "IO exception"))
+
+
+def _disk_reason(text: str) -> str:
+    if "No space left on device" in text:
+        return "the disk is full"
+    if "Disk quota exceeded" in text:
+        return "the disk quota is exceeded"
+    if "File too large" in text:
+        return "the file size limit was reached"
+    return "the disk refused a write"
+
+
 class EmbeddedStore(Store):
     engine = "ladybug"
+    _intended: tuple[LoadSummary, bool] | None = None  # what the running load should give
     _in_write = False  # inside _apply's transaction (reads then join it)
     _offset_keys: dict[str, np.ndarray] | None = None  # inside read_graph's snapshot
 
@@ -171,11 +188,19 @@ class EmbeddedStore(Store):
         that is committing (default :func:`read_wait_seconds`)."""
         self.path = Path(path)
         self.read_only = read_only or graph_reads_only
-        if (self.read_only or must_exist) and not self.path.exists():
-            raise StoreError(f"No store at {self.path}.",
-                             hint="Load data first (`coalitions load FILE`) or pass --store.")
-        if not self.read_only:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if (self.read_only or must_exist) and not self.path.exists():
+                raise StoreError(f"No store at {self.path}.",
+                                 hint="Load data first (`coalitions load FILE`) or pass "
+                                      "--store.")
+            if not self.read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            # a parent that is a file, a name too long, no permission
+            from coalitions.fileio import os_reason
+
+            raise StoreError(f"Cannot open the store {self.path}: {os_reason(exc)}.",
+                             hint="Pass another path with --store.") from None
         options = {"buffer_pool_size": reading_pool_size(self.path)} if graph_reads_only else {}
         self._note = note or _note_on_stderr
         self._wait = wait
@@ -447,7 +472,73 @@ class EmbeddedStore(Store):
 
     # writing ---------------------------------------------------------------------------
 
+    def load(self, data: GraphData, *, replace: bool = False,
+             progress: Progress | None = None) -> LoadSummary:
+        """Load as :meth:`Store.load` does; a disk that fills up during the load is reported
+        as a :class:`StoreError` that says what the store holds afterwards.
+
+        LadybugDB 0.22 may answer a full disk with "Transaction committed successfully, but
+        the post-commit checkpoint failed. The committed data is durable and will be
+        recovered on restart", and yet hold, once reopened, neither the old data nor the
+        new (seen: a replacing load reopened empty; an adding one lost a relationship of the
+        old data). So the message is not taken at its word: the store is reopened and its
+        counts compared with those before the load and those the load would give.
+        """
+        before = self._counts() if not self.read_only else None
+        self._intended = None
+        try:
+            return super().load(data, replace=replace, progress=progress)
+        except RuntimeError as exc:
+            if before is None or not _disk_failure(str(exc)):
+                raise
+            raise self._after_disk_failure(str(exc), before) from None
+
+    def _counts(self) -> dict[str, int]:
+        counts = {label: self._count(label=label) for label in NODE_KEYS}
+        counts |= {rel: self._count(rel=rel) for rel in REL_ENDPOINTS}
+        return counts
+
+    def _after_disk_failure(self, text: str, before: dict[str, int]) -> StoreError:
+        reason = _disk_reason(text)
+        self.close()
+        try:
+            self._db = ladybug.Database(str(self.path))
+            self._conn = ladybug.Connection(self._db)
+            after = self._counts()
+        except RuntimeError as exc:
+            return StoreError(
+                f"The load failed: {reason} while writing the store {self.path}, and the "
+                f"store cannot be reopened to see what it holds "
+                f"({str(exc).strip().splitlines()[0]}).",
+                hint="Free some space, then check the store with `coalitions stats`; load "
+                     "again with --replace if it is not as expected.")
+        summary, replace = self._intended or (None, False)
+        expected = None
+        if summary is not None:
+            expected = {k: (0 if replace else before[k]) + summary.created.get(k, 0)
+                        - summary.deleted.get(k, 0) for k in before}
+        held = ", ".join(f"{k} {v}" for k, v in after.items() if v)
+        held = f"it holds {held}" if held else "it is empty"
+        if after == before and after != expected:
+            return StoreError(
+                f"The load failed: {reason} while writing the store {self.path}. Nothing was "
+                f"loaded: the store has the same nodes and relationships as before "
+                f"(reopened and counted).",
+                hint="Free some space and load again (loading twice is harmless).")
+        if after == expected and after != before:
+            return StoreError(
+                f"The load may be incomplete: {reason} while writing the store {self.path}. "
+                f"Reopened, the store has the numbers of nodes and relationships the load "
+                f"should give ({held}), but the engine could not finish writing it.",
+                hint="Free some space and load again (loading twice is harmless).")
+        return StoreError(
+            f"The load failed: {reason} while writing the store {self.path}, and the store "
+            f"was left neither as it was nor as loaded: reopened, {held}.",
+            hint="Free some space, then load all the inputs again with --replace (or "
+                 "restore the store from a backup).")
+
     def _apply(self, plan: LoadPlan, progress: Progress | None) -> None:
+        self._intended = (plan.summary(), plan.replace)
         steps = _steps(plan)
         total = sum(n for _, n, _ in steps) or 1
         with self._write_transaction():  # (emptying first for `replace`: see _apply_new)
@@ -500,6 +591,7 @@ class EmbeddedStore(Store):
             node_rows = sum(len(f) for f in made.values())
             steps = _steps(LoadPlan.all_new({}, created), parts)
             total = (node_rows + sum(n for _, n, _ in steps)) or 1
+            self._intended = (LoadPlan.all_new(made, created, replace).summary(), replace)
             self._run(steps, node_rows, total, progress)
         if progress:
             progress("done", total, total)

@@ -8,8 +8,10 @@ that explains each column. The workbook loads back with
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+from coalitions.fileio import atomic_write, output_error
 from coalitions.graph.model import (
     COALITION_ORIGINS,
     COALITION_RELATIONS,
@@ -154,4 +156,12 @@ def write_template(path: str | Path) -> None:
     notes.column_dimensions["A"].width = 18
     notes.column_dimensions["B"].width = 14
     notes.column_dimensions["C"].width = 110
-    book.save(Path(path))
+    # Into memory first: a zip file that fails half-way still writes from its finaliser.
+    # (openpyxl still writes each sheet to a temporary file: a full disk shows there.)
+    buffer = io.BytesIO()
+    try:
+        book.save(buffer)
+    except OSError as exc:
+        raise output_error(path, exc) from None
+    with atomic_write(path, "wb") as fh:
+        fh.write(buffer.getvalue())

@@ -32,7 +32,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from coalitions.errors import UsageError
+from coalitions.errors import StoreError, UsageError
+from coalitions.fileio import write_text
 from coalitions.graph.model import PIVOT_ROLES, SECTORS, GraphData
 from coalitions.loaders.taxonomy import THEMES
 from coalitions.viz import _data
@@ -103,6 +104,7 @@ def render_map(
     measures: pd.DataFrame | None = None,
     max_nodes: int = 2500,
     pseudonymise: bool | Callable[[dict], str] = False,
+    salt: Any = None,
 ) -> MapInfo:
     """Write an interactive, offline map of the actor × coalition network to ``out``.
 
@@ -129,7 +131,15 @@ def render_map(
         ``size_by`` with their coalitions — and says on the page what was left out.
     pseudonymise
         ``True`` replaces the names of persons by their function and a number (``official
-        3``); a callable receives each actor as a dict and returns the name to show.
+        3``), or by their stable pseudonym (:func:`coalitions.pseudonyms.pseudonym`) when
+        ``salt`` is given; a callable receives each actor as a dict and returns the name to
+        show. Person *ids* are replaced too (they usually spell the name): by
+        :func:`coalitions.pseudonyms.pseudonym_id` with ``salt``, else by ``person-N``
+        (numbered in id order), in nodes, edges and ``measures`` alike.
+    salt
+        The pseudonym salt or a store (see :func:`coalitions.pseudonyms.pseudonymiser`):
+        with ``pseudonymise=True``, the names and ids are the ones every other
+        pseudonymised output of that store uses.
 
     Returns
     -------
@@ -142,10 +152,8 @@ def render_map(
     """
     document, info = map_document(data, title=title, size_by=size_by, color_by=color_by,
                                   measures=measures, max_nodes=max_nodes,
-                                  pseudonymise=pseudonymise)
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(document, encoding="utf-8")
+                                  pseudonymise=pseudonymise, salt=salt)
+    out = write_text(out, document)
     return MapInfo(path=out, **info)
 
 
@@ -158,6 +166,7 @@ def map_document(
     measures: pd.DataFrame | None = None,
     max_nodes: int = 2500,
     pseudonymise: bool | Callable[[dict], str] = False,
+    salt: Any = None,
 ) -> tuple[str, dict[str, Any]]:
     """The map page as a string, and its counts (``n_nodes``, ``n_edges``, ``reduced``,
     ``note``). See :func:`render_map` for the parameters."""
@@ -166,6 +175,8 @@ def map_document(
                          hint="Use one of: " + ", ".join(COLOR_BY) + ".")
     if max_nodes < 1:
         raise UsageError(f"--max-nodes must be at least 1 (got {max_nodes}).")
+    if pseudonymise:
+        data, measures = _hide_persons(data, measures, pseudonymise, salt)
     if measures is None:
         measures = _data.actor_measures(data)
     measure_cols = [c for c in measures.columns if c != "id"
@@ -178,7 +189,7 @@ def map_document(
 
     full_actors, full_coalitions = len(data.actors), len(data.coalitions)
     shown, note, hint = _reduce(data, measures, size_by, max_nodes)
-    builder = _Builder(shown, measures, size_by, color_by, pseudonymise)
+    builder = _Builder(shown, measures, size_by, color_by)
     page = builder.page()
     counts = (f"{len(shown.actors)} actors · {len(shown.coalitions)} coalitions · "
               f"{len(page['edges'])} links")
@@ -195,6 +206,67 @@ def map_document(
 
 
 # helpers
+
+
+def _hide_persons(data: GraphData, measures: pd.DataFrame | None,
+                  pseudonymise: bool | Callable[[dict], str],
+                  salt: Any) -> tuple[GraphData, pd.DataFrame | None]:
+    """``data`` and ``measures`` with every person's name and id replaced (see
+    :func:`render_map`), so that neither the labels nor the node and edge ids of the page
+    carry a name: person ids such as ``per-annelies-decoster`` spell it."""
+    from coalitions.pseudonyms import pseudonym, pseudonym_id, resolve_salt
+
+    key = resolve_salt(salt) if salt is not None else None
+    actors = data.actors.copy()
+    is_person = actors["kind"] == "person"
+    ids = actors["id"].astype(str)
+    id_map: dict[str, str] = {}
+    counters: dict[str, int] = {}
+    names = []
+    others = set(ids[~is_person])
+    number = 0
+    # In id order, so that "official 3" and "person-3" do not depend on the input's order.
+    for row in actors.assign(_id=ids).sort_values("_id").to_dict("records"):
+        aid = row.pop("_id")
+        if callable(pseudonymise):
+            names.append((aid, str(pseudonymise(row))))
+        if row.get("kind") != "person":
+            continue
+        if key is not None:
+            id_map[aid] = pseudonym_id(aid, key)
+        else:
+            number += 1
+            while f"person-{number}" in others:  # an organisation may be called so
+                number += 1
+            id_map[aid] = f"person-{number}"
+        if callable(pseudonymise):
+            continue
+        if key is not None:
+            names.append((aid, pseudonym(aid, key)))
+        else:
+            what = _text(row.get("function")) or "person"
+            counters[what] = counters.get(what, 0) + 1
+            names.append((aid, f"{what} {counters[what]}"))
+    if len(set(id_map.values())) < len(id_map) or others & set(id_map.values()):
+        raise StoreError("Two actors would get the same pseudonymous id.",
+                         hint="Report this; it should practically never happen.")
+    name_map = dict(names)
+    actors["name"] = [name_map.get(i, n) for i, n in zip(ids, actors["name"], strict=True)]
+    actors.loc[is_person, "id"] = ids[is_person].map(id_map)
+
+    def swap(column: pd.Series) -> pd.Series:
+        return column.map(lambda v: id_map.get(v, v) if isinstance(v, str) else v)
+
+    hidden = GraphData(
+        coalitions=data.coalitions.copy(), actors=actors,
+        memberships=data.memberships.assign(actor=swap(data.memberships["actor"])),
+        ties=data.ties.assign(source=swap(data.ties["source"]), target=swap(data.ties["target"])))
+    if measures is not None and "id" in measures.columns:
+        measures = measures.assign(id=swap(measures["id"].astype(str)))
+        # A name column beside the measures would bring the real names back.
+        measures = measures.drop(columns=[c for c in ("name", "label")
+                                          if c in measures.columns])
+    return hidden, measures
 
 
 def _reduce(data: GraphData, measures: pd.DataFrame, size_by: str,
@@ -303,7 +375,10 @@ class _Builder:
     """Turns the tables into vis-network nodes and edges, tooltips and the legend."""
 
     def __init__(self, data: GraphData, measures: pd.DataFrame, size_by: str, color_by: str,
-                 pseudonymise: bool | Callable[[dict], str]) -> None:
+                 pseudonymise: bool | Callable[[dict], str] = False) -> None:
+        """``pseudonymise`` renames persons here, keeping their ids: for drawings that show
+        no id (a static figure). :func:`map_document`, whose page holds ids, replaces names
+        and ids before (:func:`_hide_persons`) and passes nothing."""
         self.data = data
         self.measures = measures
         self.size_by = size_by

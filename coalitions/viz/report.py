@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from coalitions.fileio import make_folder, write_text
 from coalitions.graph.model import GOVERNMENT_FUNCTIONS, PIVOT_ROLES, GraphData
 from coalitions.graph.scope import Scope
 from coalitions.viz import _data, figures
@@ -104,10 +105,7 @@ def render_report(data: GraphData, city: str, out: Path, *,
         provenance=provenance(inputs, params or {}),
         **sections,
     )
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(document, encoding="utf-8")
-    return out
+    return write_text(out, document)
 
 
 def render_index(out_dir: Path, cities: Iterable[str], *,
@@ -130,10 +128,8 @@ def render_index(out_dir: Path, cities: Iterable[str], *,
         title=title, css=_asset("report.css"), rows=rows, region=region,
         provenance=provenance((), {}),
     )
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "index.html"
-    path.write_text(document, encoding="utf-8")
-    return path
+    make_folder(out_dir)
+    return write_text(out_dir / "index.html", document)
 
 
 def provenance(inputs: Sequence[tuple[str | Path, str]], params: dict[str, Any]) -> dict:

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from coalitions.errors import UsageError
+from coalitions.fileio import atomic_path
 from coalitions.graph.model import GraphData
 from coalitions.viz import _data
 
@@ -149,7 +150,9 @@ def write_network_figure(drawn: NetworkFigure, out: str | Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     # Fixed metadata: the same figure gives the same bytes (no creation date in SVG/PDF).
     meta = {"svg": {"Date": None}, "pdf": {"CreationDate": None}, "png": {}}[fmt]
-    drawn.figure.savefig(out, format=fmt, dpi=DPI, metadata=meta)
+    # Written to a temporary file and renamed: a full disk never leaves a torn figure.
+    with atomic_path(out) as tmp:
+        drawn.figure.savefig(tmp, format=fmt, dpi=DPI, metadata=meta)
     _pyplot().close(drawn.figure)
     return out
 

@@ -98,15 +98,48 @@ def test_small_network_is_not_reduced():
     assert not info["reduced"] and info["note"] == ""
 
 
-def test_pseudonymise_replaces_person_names():
+def test_pseudonymise_replaces_person_names_and_ids():
     data = small_graph()
     document, _ = map_document(data, title="t", pseudonymise=True)
-    labels = {n["id"]: n["info"]["name"] for n in _data_of(document)["nodes"]}
-    assert labels["a:a3"] == "official 1" and labels["a:a7"] == "politician 1"
+    page = _data_of(document)
+    labels = {n["id"]: n["info"]["name"] for n in page["nodes"]}
+    # The persons a3 and a7, numbered in id order: their ids go too, edges follow them.
+    assert labels["a:person-1"] == "official 1" and labels["a:person-2"] == "politician 1"
+    assert "a:a3" not in labels and "a:a7" not in labels
+    ends = {e["from"] for e in page["edges"]} | {e["to"] for e in page["edges"]}
+    assert {"a:person-1", "a:person-2"} <= ends and ends <= set(labels)
     assert labels["a:a1"] == "Stad Aalst"
     assert "Jan Peeters" not in document
     document, _ = map_document(data, title="t", pseudonymise=lambda row: f"#{row['id']}")
     assert _data_of(document)["nodes"][0]["info"]["name"] == "#a1"
+
+
+def test_pseudonymous_ids_do_not_take_an_organisation_s_id():
+    data = small_graph()
+    data.actors.loc[data.actors["id"] == "a1", "id"] = "person-1"
+    data.memberships.loc[data.memberships["actor"] == "a1", "actor"] = "person-1"
+    document, info = map_document(data, title="t", pseudonymise=True)
+    labels = {n["id"]: n["info"]["name"] for n in _data_of(document)["nodes"]}
+    assert labels["a:person-1"] == "Stad Aalst"
+    assert labels["a:person-2"] == "official 1" and labels["a:person-3"] == "politician 1"
+    assert info["n_nodes"] == len(data.actors) + len(data.coalitions)
+
+
+def test_pseudonymise_with_a_salt_uses_the_ids_and_names_of_every_other_output():
+    from coalitions.pseudonyms import pseudonym, pseudonym_id
+
+    data = small_graph()
+    measures = pd.DataFrame({"id": data.actors["id"], "name": data.actors["name"],
+                             "score": range(len(data.actors))})
+    document, info = map_document(data, title="t", pseudonymise=True, salt="k",
+                                  measures=measures, size_by="score")
+    labels = {n["id"]: n["info"]["name"] for n in _data_of(document)["nodes"]}
+    assert labels["a:" + pseudonym_id("a3", "k")] == pseudonym("a3", "k")
+    assert "a:a3" not in labels and "Jan Peeters" not in document
+    # sizes still found through the renamed ids: a7 has score 6, the largest of the persons
+    sizes = {n["id"]: n["size"] for n in _data_of(document)["nodes"]}
+    assert sizes["a:" + pseudonym_id("a7", "k")] > sizes["a:" + pseudonym_id("a3", "k")]
+    assert info["n_nodes"] == len(data.actors) + len(data.coalitions)
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [
