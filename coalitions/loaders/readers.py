@@ -15,8 +15,10 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import os
 import re
 import warnings
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +29,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from coalitions.errors import Problem
+from coalitions.errors import Problem, UsageError
 from coalitions.loaders.taxonomy import normalise_text
 
 __all__ = [
@@ -36,6 +38,7 @@ __all__ = [
     "RawTable",
     "SourceFile",
     "TABLE_NAMES",
+    "XLSX_LIMITS",
     "read_inputs",
 ]
 
@@ -107,6 +110,25 @@ _REPEATING = {
 # Excel refuses more than 32,767 characters in a cell; the template is an Excel workbook, so
 # a longer cell is a mistake (a pasted file, a runaway formula) rather than an inventory text.
 MAX_CELL_CHARS = 32_767
+
+# An .xlsx is a zip of XML parts, and XML unpacks: a 400 KB workbook can hold a 400 MB cell
+# and a 1.5 MB one five million rows. Before openpyxl parses anything the archive is measured
+# against these limits (each raised by the environment variable beside it). The defaults are
+# far above what a real inventory needs: Excel itself stops at 1,048,576 rows per sheet, and
+# a sheet of a million memberships unpacks to about 220 MB at a ratio of 10-16:1, while
+# a bomb is compressed hundreds to a thousand times.
+XLSX_LIMITS: dict[str, tuple[str, int]] = {
+    # limit: (environment variable, default)
+    "unpacked_mb": ("COALITIONS_XLSX_MAX_MB", 1024),
+    "ratio": ("COALITIONS_XLSX_MAX_RATIO", 100),
+    "rows": ("COALITIONS_XLSX_MAX_ROWS", 1_048_576),
+}
+# Parts smaller than this are never called bombs whatever their ratio (tiny XML compresses
+# oddly, and cannot hurt).
+_RATIO_FLOOR = 1 << 20
+# Text between two XML tags longer than this is a cell no spreadsheet can hold: 32,767
+# characters take at most 6 bytes each as XML writes them (4 in UTF-8, 6 as &quot;).
+_MAX_TEXT_BYTES = 1 << 20
 
 _CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 _XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -486,9 +508,157 @@ def _read_plain_csv(text: str, sep: str) -> pa.Table | None:
 # --- xlsx --------------------------------------------------------------------------------
 
 
+def xlsx_limit(key: str) -> int:
+    """The limit ``key`` of :data:`XLSX_LIMITS`, from its environment variable if set."""
+    variable, default = XLSX_LIMITS[key]
+    raw = os.environ.get(variable)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw.strip().replace("_", ""))
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise UsageError(f"{variable}={raw!r} is not a positive whole number",
+                         hint=f"unset it to use the default, {default:,}")
+    return value
+
+
+def _check_archive(data: bytes, name: str, problems) -> bool:
+    """Whether the workbook's zip is within :data:`XLSX_LIMITS`; else say why, per sheet.
+
+    Every part is unpacked once, in 1 MB pieces that are counted and dropped, so a bomb
+    costs time in proportion to the limit and no memory: the sizes a zip declares may lie,
+    the bytes it unpacks to do not. Rows are counted as ``<row`` tags and the longest text
+    between two tags is measured, which stands for the longest cell (openpyxl would hold
+    either whole). A file that is no zip passes here and openpyxl says what is wrong.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return True
+    max_bytes = xlsx_limit("unpacked_mb") << 20
+    max_ratio = xlsx_limit("ratio")
+    max_rows = xlsx_limit("rows")
+    sheets = _sheet_parts(archive)
+    found: list[Problem] = []
+    limit_note = {
+        "unpacked_mb": (f"at most {max_bytes >> 20:,} MB are accepted (set "
+                        f"{XLSX_LIMITS['unpacked_mb'][0]} to raise the limit)"),
+        "ratio": (f"at most {max_ratio}:1 is accepted (set {XLSX_LIMITS['ratio'][0]} to "
+                  "raise the limit)"),
+        "rows": (f"at most {max_rows:,} rows per sheet are accepted (Excel's own limit; set "
+                 f"{XLSX_LIMITS['rows'][0]} to raise it, or give the table as a CSV file)"),
+    }
+    total = 0
+    for info in infos:
+        sheet = sheets.get(info.filename)
+        if info.file_size > _RATIO_FLOOR and info.file_size > max_ratio * max(
+                info.compress_size, 1):
+            found.append(Problem(
+                name, sheet, None, None,
+                f"refused: the part {info.filename} unpacks {info.compress_size:,} bytes into "
+                f"{info.file_size:,} (compressed {info.file_size // max(info.compress_size, 1)}"
+                f":1, as a decompression bomb is); {limit_note['ratio']}"))
+            continue
+        try:
+            size, rows, longest = _measure_part(archive, info, max_bytes - total,
+                                                count_rows=sheet is not None
+                                                or info.filename.startswith("xl/worksheets/"))
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError,
+                NotImplementedError):
+            return not found  # (a damaged part: openpyxl reports it)
+        total += size
+        if total > max_bytes:
+            found.append(Problem(name, None, None, None,
+                                 f"refused: the workbook unpacks to more than "
+                                 f"{max_bytes >> 20:,} MB; {limit_note['unpacked_mb']}"))
+            break
+        if rows > max_rows:
+            found.append(Problem(name, sheet or info.filename, None, None,
+                                 f"refused: the sheet has more than {max_rows:,} rows "
+                                 f"({rows:,}); {limit_note['rows']}"))
+        if longest > _MAX_TEXT_BYTES:
+            part = "" if sheet else f" (in the part {info.filename})"
+            found.append(Problem(name, sheet, None, None,
+                                 f"refused: a cell{part} holds more than "
+                                 f"{_MAX_TEXT_BYTES >> 20} MB of text; at most {MAX_CELL_CHARS} "
+                                 "characters are accepted (Excel's own limit for a cell)"))
+    problems.extend(found)
+    return not found
+
+
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+
+
+def _measure_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int,
+                  count_rows: bool) -> tuple[int, int, int]:
+    """Bytes a part really unpacks to (stopping past ``budget``), its ``<row`` tags, and its
+    longest run of bytes between two ``<``."""
+    size = rows = longest = 0
+    run = 0  # bytes since the last "<" (carried over from the previous piece)
+    tail = b""  # the end of the previous piece, where a row tag may start
+    with archive.open(info) as part:
+        while piece := part.read(1 << 20):
+            size += len(piece)
+            if size > budget:
+                break
+            where = np.flatnonzero(np.frombuffer(piece, dtype=np.uint8) == 60)
+            if len(where):
+                longest = max(longest, run + int(where[0]),
+                              int(np.diff(where).max()) if len(where) > 1 else 0)
+                run = len(piece) - int(where[-1])
+            else:
+                run += len(piece)
+            longest = max(longest, run)
+            if count_rows:
+                text = tail + piece
+                rows += len(_ROW_TAG.findall(text))
+                # a tag cut by the end of the piece is counted with the next one
+                cut = text.rfind(b"<", max(0, len(text) - 64))
+                tail = text[cut:] if cut >= 0 else b""
+                if tail and _ROW_TAG.match(tail):
+                    rows -= 1
+    return size, rows, longest
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Zip part -> sheet name, from the workbook's own index (empty if it cannot be read).
+
+    Only small index parts are parsed; the sheets themselves are not.
+    """
+    from xml.etree import ElementTree
+
+    try:
+        book_info = archive.getinfo("xl/workbook.xml")
+        rels_info = archive.getinfo("xl/_rels/workbook.xml.rels")
+        if max(book_info.file_size, rels_info.file_size) > (4 << 20):
+            return {}
+        book = ElementTree.fromstring(archive.read(book_info))
+        rels = ElementTree.fromstring(archive.read(rels_info))
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError, ValueError,
+            EOFError, RuntimeError, NotImplementedError):
+        return {}
+    targets = {}
+    for rel in rels:
+        target = rel.get("Target", "")
+        target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        targets[rel.get("Id")] = target
+    parts = {}
+    for element in book.iter():
+        if element.tag.endswith("}sheet") or element.tag == "sheet":
+            rid = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
+            if rid in targets and element.get("name"):
+                parts[targets[rid]] = element.get("name")
+    return parts
+
+
 def _read_workbook(data: bytes, name: str, tables, problems) -> None:
     import openpyxl
 
+    if not _check_archive(data, name, problems):
+        return
     try:
         # data_only: formulas are never evaluated; their cached values are read.
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -549,7 +719,18 @@ def _read_sheet(ws, kind: str, name: str, sheet: str, tables, problems) -> None:
     # Files not written by Excel often declare wrong dimensions; read what is really there.
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()
+    max_rows = xlsx_limit("rows")
     for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        if number > max_rows:
+            # (the archive check counted row tags; a row numbered past the limit, which
+            # openpyxl reaches by yielding every empty row before it, is caught here)
+            variable = XLSX_LIMITS["rows"][0]
+            problems.append(Problem(
+                name, sheet, None, None,
+                f"refused: the sheet has more than {max_rows:,} rows; at most {max_rows:,} "
+                f"rows per sheet are accepted (Excel's own limit; set {variable} to raise "
+                "it, or give the table as a CSV file)"))
+            return
         cells = [_cell_text(v) for v in values]
         if header is None:
             if any(c is not None for c in cells):
