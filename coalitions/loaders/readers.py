@@ -11,6 +11,7 @@ that decides which table a sheet is and which columns it lacks; what the values 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import hashlib
@@ -310,7 +311,61 @@ def _decode(data: bytes, name: str, encoding: str | None, problems) -> str | Non
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors=_MARK_ERRORS)
+    bad = len(_MARKS.findall(text))
+    non_ascii = int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8) >= 0x80))
+    if non_ascii - bad > bad:
+        # Mostly UTF-8: more of its non-ASCII bytes make UTF-8 letters than not. Read as
+        # another encoding, every one of those letters would change ("Café" -> "CafÃ©")
+        # to fit the few that are not; the reader instead marks these and each cell that
+        # holds one is reported (see _report_marks).
+        return _Marked(text)
     return _detect(data, name, problems)
+
+
+class _Marked(str):
+    """A text decoded as UTF-8 whose invalid bytes are marked (see :data:`_MARKS`)."""
+
+
+def _mark_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    bad = error.object[error.start:error.end]
+    return "".join(chr(_MARK_BASE + b) for b in bad), error.end
+
+
+# Bytes that are no UTF-8 become characters of the last private-use plane, U+10FF00 + byte:
+# they survive the CSV readers as part of their cell, which tells the row and column.
+_MARK_BASE = 0x10FF00
+_MARK_ERRORS = "coalitions-mark-bytes"
+codecs.register_error(_MARK_ERRORS, _mark_bytes)
+_MARKS = re.compile("[\U0010FF80-\U0010FFFF]")
+
+
+def _report_marks(table: RawTable, text: str, problems) -> None:
+    """One problem per cell of ``table`` that holds a byte marked by :func:`_decode`."""
+    advice = ("correct the cell and save the file as CSV UTF-8, or, if the whole file is "
+              "in the Windows encoding, pass --encoding cp1252")
+    found = False
+    for canon, header in table.headers.items():
+        cells = table.frame[canon]
+        marked = cells.map(lambda v: v is not None and _MARKS.search(v) is not None)
+        for i in np.flatnonzero(marked.to_numpy(dtype=bool)):
+            found = True
+            cell = cells.iat[i]
+            byte = ord(_MARKS.search(cell).group()) - _MARK_BASE
+            shown = _MARKS.sub("\ufffd", " ".join(cell.split()))
+            shown = f"{shown[:57]}…" if len(shown) > 60 else shown
+            problems.append(Problem(
+                table.file, table.sheet, int(table.frame["_row"].iat[i]), header,
+                f'byte 0x{byte:02X} in "{shown}" is not UTF-8, though the rest of the file '
+                f"is; {advice}"))
+    if not found:  # (in a header, or a column that is ignored)
+        where = _MARKS.search(text)
+        byte = ord(where.group()) - _MARK_BASE
+        line = text.count("\n", 0, where.start()) + 1
+        problems.append(Problem(
+            table.file, table.sheet, None, None,
+            f"byte 0x{byte:02X} on line {line} is not UTF-8, though the rest of the file is; "
+            f"{advice}"))
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -412,6 +467,17 @@ def _read_csv(data: bytes, name: str, kind: str, encoding, tables, problems) -> 
     text = _decode(data, name, encoding, problems)
     if text is None:
         return
+    read = len(tables)
+    _read_text(text, data, name, kind, tables, problems)
+    if isinstance(text, _Marked):
+        if len(tables) > read:
+            _report_marks(tables[-1], text, problems)
+        elif not any(p.file == name and p.level == "error" for p in problems):
+            _report_marks(RawTable(kind, name, None, pd.DataFrame({"_row": []})), text,
+                          problems)
+
+
+def _read_text(text: str, data: bytes, name: str, kind: str, tables, problems) -> None:
     lines_before = start = 0
     # Blank lines before the header would shift pandas' row count away from the user's.
     # (Found by position: cutting the text line by line would copy it once per line.)

@@ -200,3 +200,41 @@ def test_cp1252_is_read_with_a_warning_that_says_how_to_override():
     assert [(w.row, w.message) for w in result.warnings] == [(
         None, "not UTF-8; read as cp1252. If accented letters look wrong, pass the right "
         "encoding with --encoding, or save the file as CSV UTF-8")]
+
+
+STRAY_ADVICE = ("correct the cell and save the file as CSV UTF-8, or, if the whole file is in "
+                "the Windows encoding, pass --encoding cp1252")
+
+
+def test_one_stray_cp1252_byte_in_a_utf8_file_is_an_error_at_its_row():
+    # Issue 21, item 5: the file was read whole as cp1252, storing "Café" as "CafÃ©" (exit 0).
+    # Its other rows hold four UTF-8 letters (é, é, è, è) against one byte that is no UTF-8.
+    assert problems_of(BAD / "stray_byte.csv") == [(
+        "stray_byte.csv", None, 3, "Naam",
+        f'byte 0xE9 in "Caf\ufffd Amour" is not UTF-8, though the rest of the file is; '
+        f"{STRAY_ADVICE}", "error")]
+
+
+def test_stray_bytes_in_an_ignored_column_are_reported_with_their_line(tmp_path):
+    path = tmp_path / "coalitions.csv"
+    path.write_bytes("Stad;Naam;Opmerking\nGent;Café;x\nGent;Crème;".encode() + b"\xe9\n")
+    with pytest.raises(InputError) as info:
+        load_inputs([path])
+    assert [(p.row, p.column, p.message) for p in info.value.errors] == [(
+        None, None, f"byte 0xE9 on line 3 is not UTF-8, though the rest of the file is; "
+        f"{STRAY_ADVICE}")]
+
+
+def test_a_file_mostly_in_cp1252_is_still_detected_and_read_whole():
+    # Decision: a file is "mostly UTF-8" when more of its non-ASCII bytes form UTF-8 letters
+    # than not; only then is a stray byte an error. cp1252.csv has no UTF-8 letter at all.
+    result = load_inputs([BAD / "cp1252.csv"])
+    assert result.data.coalitions["name"].tolist() == ["Casa del Mundo", "Café Amélie"]
+
+
+def test_the_stray_byte_file_loads_when_its_encoding_is_given():
+    # With an explicit encoding nothing is guessed: cp1252 reads every byte (and so shows
+    # the UTF-8 rows as the mojibake the user asked for).
+    result = load_inputs([BAD / "stray_byte.csv"], encoding="cp1252")
+    assert result.data.coalitions["name"].tolist() == [
+        "CafÃ© RenÃ©e", "Café Amour", "CrÃ¨me de la crÃ¨me"]

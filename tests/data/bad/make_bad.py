@@ -87,6 +87,12 @@ def main() -> None:
     raw("bom.csv", b"\xef\xbb\xbf" + (COALITIONS_HEADER + casa).encode("utf-8"))
     raw("utf16.csv", (COALITIONS_HEADER + casa).encode("utf-16"))
 
+    # A UTF-8 file with one cp1252 byte (0xE9, é) in row 3: read as cp1252 it would turn
+    # every "Café" into "CafÃ©"; it is refused at the row instead.
+    raw("stray_byte.csv", (COALITIONS_HEADER + "Gent;Café Renée;Welzijn;;;;;\n").encode()
+        + b"Gent;Caf\xe9 Amour;Welzijn;;;;;\n"
+        + "Leuven;Crème de la crème;Welzijn;;;;;\n".encode())
+
     # --- structure ------------------------------------------------------------------------
     text("ragged.csv", "Stad;Naam;Thema\nGent;Energent;Energie\nGent;Torekes;Welzijn;extra\n"
                        "Leuven;Innovage;Woonzorgbeleid\n")
