@@ -18,6 +18,7 @@ import hashlib
 import io
 import os
 import re
+import unicodedata
 import warnings
 import zipfile
 from collections.abc import Sequence
@@ -766,6 +767,17 @@ def _read_workbook(data: bytes, name: str, tables, problems) -> None:
                 "sheet ignored: not one of coalitions, actors, memberships, ties", "warning",
             ))
         for kind, sheet_name in found:
+            state = getattr(book[sheet_name], "sheet_state", "visible")
+            if state in ("hidden", "veryHidden"):
+                # Decision: loaded like any other sheet (hiding a sheet does not make its
+                # rows less meant), but said, since whoever checks the workbook in Excel
+                # does not see them ("very hidden" sheets not even in Unhide).
+                how = "very hidden (only a macro can show it)" if state == "veryHidden" else (
+                    "hidden (Excel: right-click a sheet tab, Unhide)")
+                problems.append(Problem(
+                    name, sheet_name, None, None,
+                    f"the sheet is {how}; its {kind} are loaded like those of a visible "
+                    "sheet", "warning"))
             try:
                 _read_sheet(book[sheet_name], kind, name, sheet_name, tables, problems)
             except Exception as exc:  # a damaged sheet part inside an otherwise valid zip
@@ -872,6 +884,8 @@ def _make_table(kind, file, sheet, header, body: Sequence[pd.Series | pa.Chunked
     arrow: dict[str, pa.Array] = {}
     for canon, position in chosen.items():
         column = body[position]
+        if isinstance(column, pa.ChunkedArray) and not pc.all(pc.string_is_ascii(column)).as_py():
+            column = pc.utf8_normalize(column, form="NFC")
         if isinstance(column, pa.ChunkedArray) and canon in _REPEATING.get(kind, ()):
             values, lengths, present, codes[canon] = _clean_repeating(column, strip)
         else:
@@ -885,6 +899,13 @@ def _make_table(kind, file, sheet, header, body: Sequence[pd.Series | pa.Chunked
                 f"cell has {int(lengths[i])} characters; at most {MAX_CELL_CHARS} are accepted "
                 "(Excel's own limit for a cell)",
             ))
+        for i, char, at in _controls(values, column):
+            problems.append(Problem(
+                file, sheet, int(row_numbers[i]), headers[canon],
+                f"the cell holds the invisible control character U+{ord(char):04X} "
+                f"({unicodedata.name(char, 'a control character')}) at character {at + 1}; "
+                "such characters make text show differently from what it holds (or not at "
+                "all): remove it"))
         frame[canon] = values
         frame["?" + canon] = present
     frame["_row"] = row_numbers
@@ -911,6 +932,7 @@ def _clean_repeating(column: pa.ChunkedArray, strip: bool
     words = encoded.dictionary.to_numpy(zero_copy_only=False).astype(object)
     if strip and len(words):  # (str.strip, as _clean strips)
         words = np.array([w.strip() for w in words], dtype=object)
+    words = _nfc(words)
     word_lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
     words[word_lengths == 0] = None
     # (stripping may make two distinct cells one; factorising the words merges them)
@@ -944,7 +966,7 @@ def _clean(column: pd.Series | pa.ChunkedArray, strip: bool,
     if not strip and not measure:
         blank = pd.isna(values) | (values == "")
         values[blank] = None
-        return pd.Series(values, dtype=object), None, ~blank
+        return pd.Series(_nfc(values), dtype=object), None, ~blank
     # Readers give "" for an empty cell and NaN for a cell a short row lacks; never None.
     missing = pd.isna(values)
     if missing.any():
@@ -953,10 +975,74 @@ def _clean(column: pd.Series | pa.ChunkedArray, strip: bool,
         # str.strip hands back the cell itself when it has nothing to strip: cheaper than
         # numpy's string functions, which copy every text twice to get at it.
         values = np.array([v.strip() for v in values], dtype=object)
+    values = _nfc(values)
     lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
     blank = lengths == 0
     values[blank] = None
     return pd.Series(values, dtype=object), lengths, ~blank
+
+
+def _nfc(values: np.ndarray) -> np.ndarray:
+    """Text cells in Unicode normal form C (others as they are).
+
+    ``café`` typed on a Mac (e + combining accent, NFD) and on Windows (é, NFC) look the
+    same and must be the same id, name or city. One C-level pass over all cells joined
+    finds whether any cell needs it (almost never: ASCII, or already NFC).
+    """
+    joined = "\n".join(values[pd.notna(values)].tolist())
+    if joined.isascii() or unicodedata.is_normalized("NFC", joined):
+        return values
+    out = values.copy()
+    for i, v in enumerate(values):
+        if isinstance(v, str) and not v.isascii():
+            out[i] = unicodedata.normalize("NFC", v)
+    return out
+
+
+# Characters that are refused in any cell: C0 and C1 controls (tab and line breaks are
+# text), and the bidirectional embeddings, overrides and isolates, which make a cell show
+# its characters in another order than they are stored ("Trojan Source").
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+# The same characters as UTF-8 bytes: a C0 control or DEL is one byte below 0x20 (but tab,
+# line feed, carriage return) or 0x7F; the others start with 0xC2 or 0xE2.
+_CONTROL_BYTES = np.zeros(256, dtype=bool)
+_CONTROL_BYTES[[*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]] = True
+_CONTROL_SEQUENCES = re.compile(rb"\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+
+
+def _may_hold_controls(data: np.ndarray) -> bool:
+    """Whether UTF-8 bytes may hold a character of :data:`_CONTROLS` (numpy over the bytes:
+    Python's or Arrow's regular expressions take ten times as long on a million cells)."""
+    if _CONTROL_BYTES[data].any():
+        return True
+    if not ((data == 0xC2) | (data == 0xE2)).any():
+        return False
+    return _CONTROL_SEQUENCES.search(data.tobytes()) is not None
+
+
+def _controls(values: pd.Series, column: pd.Series | pa.ChunkedArray
+              ) -> list[tuple[int, str, int]]:
+    """(position, character, index in the cell) of the first refused character of each cell
+    of ``values`` that holds one. ``column`` is the same cells as read: an Arrow column's
+    bytes are looked at where they lie; other cells are joined and encoded once."""
+    if isinstance(column, pa.ChunkedArray):
+        # (a chunk's data buffer may hold bytes beyond its slice, such as the header row:
+        # a false alarm there only costs the search below)
+        suspect = any(_may_hold_controls(np.frombuffer(chunk.buffers()[2], dtype=np.uint8))
+                      for chunk in column.chunks if chunk.buffers()[2] is not None)
+    else:
+        cells = values.to_numpy(dtype=object)
+        text = "\n".join(cells[pd.notna(cells)].tolist()).encode("utf-8", "surrogatepass")
+        suspect = _may_hold_controls(np.frombuffer(text, dtype=np.uint8))
+    if not suspect:
+        return []
+    found = []
+    for i, v in enumerate(values.to_numpy(dtype=object)):
+        if isinstance(v, str) and (hit := _CONTROLS.search(v)):
+            found.append((i, hit.group(), hit.start()))
+    return found
 
 
 def _header_key(text: str) -> str:

@@ -238,3 +238,26 @@ def test_the_stray_byte_file_loads_when_its_encoding_is_given():
     result = load_inputs([BAD / "stray_byte.csv"], encoding="cp1252")
     assert result.data.coalitions["name"].tolist() == [
         "CafÃ© RenÃ©e", "Café Amour", "CrÃ¨me de la crÃ¨me"]
+
+
+def test_ids_that_look_alike_and_characters_that_hide_are_errors():
+    # Issue 21, item 11. Decisions: text is NFC on load, so the two spellings of "café" are
+    # one id and a plain duplicate; ids that differ only in case are an error naming both
+    # rows, and references stay exact (with a hint); bidi controls and other control
+    # characters are refused where they are (sheet, row, column), not stripped.
+    c, a, m = (f"identity/{n}.csv" for n in ("coalitions", "actors", "memberships"))
+    hidden = ("such characters make text show differently from what it holds (or not at "
+              "all): remove it")
+    assert problems_of(BAD / "identity") == [
+        (a, None, 3, "id", 'id "ORG-X" differs from id "org-x" in row 2 only in upper and '
+         "lower case; ids must differ in more than case", "error"),
+        (a, None, 5, "id", 'duplicate id "café"; it first appears in row 4', "error"),
+        (a, None, 6, "name", "the cell holds the invisible control character U+202E "
+         f"(RIGHT-TO-LEFT OVERRIDE) at character 6; {hidden}", "error"),
+        (a, None, 7, "name", "the cell holds the invisible control character U+0007 "
+         f"(a control character) at character 5; {hidden}", "error"),
+        (c, None, 3, "id", 'id "C1" differs from id "c1" in row 2 only in upper and lower '
+         "case; ids must differ in more than case", "error"),
+        (m, None, 3, "actor", 'actor "Org-X" is not an id in the actors table; ids are '
+         'matched exactly, and "org-x" differs only in upper and lower case', "error"),
+    ]

@@ -93,6 +93,21 @@ def main() -> None:
         + b"Gent;Caf\xe9 Amour;Welzijn;;;;;\n"
         + "Leuven;Crème de la crème;Welzijn;;;;;\n".encode())
 
+    # --- identity: ids that look alike, characters that hide (issue 21, item 11) -----------
+    # "café" once composed (NFC, é) and once decomposed (NFD, e + U+0301); "org-x" and
+    # "ORG-X"; a name with a right-to-left override; a bell character; a reference that
+    # differs from its id only in case.
+    text("identity/coalitions.csv", "id,Stad,Naam\nc1,Gent,Energent\nC1,Gent,Torekes\n")
+    text("identity/actors.csv",
+         "id,name,kind\n"
+         "org-x,Org X,organisation\n"
+         "ORG-X,Org X,organisation\n"
+         "caf\u00e9,Café,organisation\n"
+         "cafe\u0301,Café,organisation\n"
+         "rtl,Stad \u202eGent,organisation\n"
+         "bell,Ding\u0007,organisation\n")
+    text("identity/memberships.csv", "actor,coalition\norg-x,c1\nOrg-X,c1\n")
+
     # --- structure ------------------------------------------------------------------------
     text("ragged.csv", "Stad;Naam;Thema\nGent;Energent;Energie\nGent;Torekes;Welzijn;extra\n"
                        "Leuven;Innovage;Woonzorgbeleid\n")
