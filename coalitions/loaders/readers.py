@@ -7,6 +7,12 @@ the separator; and hands back every cell as a stripped string (``None`` when emp
 row number a spreadsheet user sees. Headers are mapped to canonical column names here, since
 that decides which table a sheet is and which columns it lacks; what the values mean is
 :mod:`coalitions.loaders.validate`'s concern.
+
+What no cell may be is a reader's concern too: a workbook is measured against
+:data:`XLSX_LIMITS` before it is parsed; a UTF-8 file with stray bytes that are no UTF-8 is
+refused at those cells rather than read as another encoding; every cell is put in Unicode
+normal form C, and control characters (bidirectional overrides and isolates among them) are
+refused where they are. Hidden sheets are read, with a warning.
 """
 
 from __future__ import annotations
