@@ -302,6 +302,8 @@ def _decode(data: bytes, name: str, encoding: str | None, problems) -> str | Non
             try:
                 return data.decode(codec)
             except UnicodeDecodeError:
+                if codec == "utf-8-sig":  # (Excel's "CSV UTF-8" starts with this mark)
+                    return _Marked(data[len(bom):].decode("utf-8", errors=_MARK_ERRORS))
                 problems.append(Problem(
                     name, None, None, None,
                     f"starts with a {codec} byte-order mark but is not valid {codec}; save it "

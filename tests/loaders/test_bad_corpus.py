@@ -215,6 +215,17 @@ def test_one_stray_cp1252_byte_in_a_utf8_file_is_an_error_at_its_row():
         f"{STRAY_ADVICE}", "error")]
 
 
+def test_a_stray_byte_after_a_utf8_byte_order_mark_is_an_error_at_its_row(tmp_path):
+    # Excel's "CSV UTF-8" starts with the mark EF BB BF; the file says it is UTF-8.
+    path = tmp_path / "coalitions.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + (BAD / "stray_byte.csv").read_bytes())
+    with pytest.raises(InputError) as info:
+        load_inputs([path])
+    assert [(p.row, p.column, p.message) for p in info.value.errors] == [(
+        3, "Naam", f'byte 0xE9 in "Caf\ufffd Amour" is not UTF-8, though the rest of the file '
+        f"is; {STRAY_ADVICE}")]
+
+
 def test_stray_bytes_in_an_ignored_column_are_reported_with_their_line(tmp_path):
     path = tmp_path / "coalitions.csv"
     path.write_bytes("Stad;Naam;Opmerking\nGent;Café;x\nGent;Crème;".encode() + b"\xe9\n")
