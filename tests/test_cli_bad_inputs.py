@@ -75,3 +75,18 @@ def test_a_huge_number_of_problems_is_cut_to_the_first_hundred(tmp_path):
     assert lines[0] == "Error: 500 problems in the input; nothing was written"
     assert lines[-1] == ("  … and 400 more (`coalitions validate --format csv` lists them all)")
     assert len(lines) == 102
+
+
+def test_a_stray_byte_is_refused_at_its_row_through_the_cli(loaded_store):
+    before = stats(loaded_store)
+    path = BAD / "stray_byte.csv"
+    for command in (["validate"], [*loaded_store, "load"]):
+        result = runner.invoke(app, [*command, str(path)], terminal_width=400)
+        assert result.exit_code == 1
+        assert result.stderr.splitlines() == [
+            "Error: 1 problem in the input; nothing was written",
+            f'  {path}, row 3, column Naam: byte 0xE9 in "Caf\ufffd Amour" is not UTF-8, '
+            "though the rest of the file is; correct the cell and save the file as CSV UTF-8, "
+            "or, if the whole file is in the Windows encoding, pass --encoding cp1252"]
+        assert "Traceback" not in result.output
+    assert stats(loaded_store) == before

@@ -7,16 +7,26 @@ the separator; and hands back every cell as a stripped string (``None`` when emp
 row number a spreadsheet user sees. Headers are mapped to canonical column names here, since
 that decides which table a sheet is and which columns it lacks; what the values mean is
 :mod:`coalitions.loaders.validate`'s concern.
+
+What no cell may be is a reader's concern too: a workbook is measured against
+:data:`XLSX_LIMITS` before it is parsed; a UTF-8 file with stray bytes that are no UTF-8 is
+refused at those cells rather than read as another encoding; every cell is put in Unicode
+normal form C, and control characters (bidirectional overrides and isolates among them) are
+refused where they are. Hidden sheets are read, with a warning.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import hashlib
 import io
+import os
 import re
+import unicodedata
 import warnings
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +37,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from coalitions.errors import Problem
+from coalitions.errors import Problem, UsageError
 from coalitions.loaders.taxonomy import normalise_text
 
 __all__ = [
@@ -36,6 +46,7 @@ __all__ = [
     "RawTable",
     "SourceFile",
     "TABLE_NAMES",
+    "XLSX_LIMITS",
     "read_inputs",
 ]
 
@@ -107,6 +118,25 @@ _REPEATING = {
 # Excel refuses more than 32,767 characters in a cell; the template is an Excel workbook, so
 # a longer cell is a mistake (a pasted file, a runaway formula) rather than an inventory text.
 MAX_CELL_CHARS = 32_767
+
+# An .xlsx is a zip of XML parts, and XML unpacks: a 400 KB workbook can hold a 400 MB cell
+# and a 1.5 MB one five million rows. Before openpyxl parses anything the archive is measured
+# against these limits (each raised by the environment variable beside it). The defaults are
+# far above what a real inventory needs: Excel itself stops at 1,048,576 rows per sheet, and
+# a sheet of a million memberships unpacks to about 220 MB at a ratio of 10-16:1, while
+# a bomb is compressed hundreds to a thousand times.
+XLSX_LIMITS: dict[str, tuple[str, int]] = {
+    # limit: (environment variable, default)
+    "unpacked_mb": ("COALITIONS_XLSX_MAX_MB", 1024),
+    "ratio": ("COALITIONS_XLSX_MAX_RATIO", 100),
+    "rows": ("COALITIONS_XLSX_MAX_ROWS", 1_048_576),
+}
+# Parts smaller than this are never called bombs whatever their ratio (tiny XML compresses
+# oddly, and cannot hurt).
+_RATIO_FLOOR = 1 << 20
+# Text between two XML tags longer than this is a cell no spreadsheet can hold: 32,767
+# characters take at most 6 bytes each as XML writes them (4 in UTF-8, 6 as &quot;).
+_MAX_TEXT_BYTES = 1 << 20
 
 _CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 _XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -272,6 +302,8 @@ def _decode(data: bytes, name: str, encoding: str | None, problems) -> str | Non
             try:
                 return data.decode(codec)
             except UnicodeDecodeError:
+                if codec == "utf-8-sig":  # (Excel's "CSV UTF-8" starts with this mark)
+                    return _Marked(data[len(bom):].decode("utf-8", errors=_MARK_ERRORS))
                 problems.append(Problem(
                     name, None, None, None,
                     f"starts with a {codec} byte-order mark but is not valid {codec}; save it "
@@ -288,7 +320,61 @@ def _decode(data: bytes, name: str, encoding: str | None, problems) -> str | Non
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors=_MARK_ERRORS)
+    bad = len(_MARKS.findall(text))
+    non_ascii = int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8) >= 0x80))
+    if non_ascii - bad > bad:
+        # Mostly UTF-8: more of its non-ASCII bytes make UTF-8 letters than not. Read as
+        # another encoding, every one of those letters would change ("Café" -> "CafÃ©")
+        # to fit the few that are not; the reader instead marks these and each cell that
+        # holds one is reported (see _report_marks).
+        return _Marked(text)
     return _detect(data, name, problems)
+
+
+class _Marked(str):
+    """A text decoded as UTF-8 whose invalid bytes are marked (see :data:`_MARKS`)."""
+
+
+def _mark_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    bad = error.object[error.start:error.end]
+    return "".join(chr(_MARK_BASE + b) for b in bad), error.end
+
+
+# Bytes that are no UTF-8 become characters of the last private-use plane, U+10FF00 + byte:
+# they survive the CSV readers as part of their cell, which tells the row and column.
+_MARK_BASE = 0x10FF00
+_MARK_ERRORS = "coalitions-mark-bytes"
+codecs.register_error(_MARK_ERRORS, _mark_bytes)
+_MARKS = re.compile("[\U0010FF80-\U0010FFFF]")
+
+
+def _report_marks(table: RawTable, text: str, problems) -> None:
+    """One problem per cell of ``table`` that holds a byte marked by :func:`_decode`."""
+    advice = ("correct the cell and save the file as CSV UTF-8, or, if the whole file is "
+              "in the Windows encoding, pass --encoding cp1252")
+    found = False
+    for canon, header in table.headers.items():
+        cells = table.frame[canon]
+        marked = cells.map(lambda v: v is not None and _MARKS.search(v) is not None)
+        for i in np.flatnonzero(marked.to_numpy(dtype=bool)):
+            found = True
+            cell = cells.iat[i]
+            byte = ord(_MARKS.search(cell).group()) - _MARK_BASE
+            shown = _MARKS.sub("\ufffd", " ".join(cell.split()))
+            shown = f"{shown[:57]}…" if len(shown) > 60 else shown
+            problems.append(Problem(
+                table.file, table.sheet, int(table.frame["_row"].iat[i]), header,
+                f'byte 0x{byte:02X} in "{shown}" is not UTF-8, though the rest of the file '
+                f"is; {advice}"))
+    if not found:  # (in a header, or a column that is ignored)
+        where = _MARKS.search(text)
+        byte = ord(where.group()) - _MARK_BASE
+        line = text.count("\n", 0, where.start()) + 1
+        problems.append(Problem(
+            table.file, table.sheet, None, None,
+            f"byte 0x{byte:02X} on line {line} is not UTF-8, though the rest of the file is; "
+            f"{advice}"))
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -390,6 +476,17 @@ def _read_csv(data: bytes, name: str, kind: str, encoding, tables, problems) -> 
     text = _decode(data, name, encoding, problems)
     if text is None:
         return
+    read = len(tables)
+    _read_text(text, data, name, kind, tables, problems)
+    if isinstance(text, _Marked):
+        if len(tables) > read:
+            _report_marks(tables[-1], text, problems)
+        elif not any(p.file == name and p.level == "error" for p in problems):
+            _report_marks(RawTable(kind, name, None, pd.DataFrame({"_row": []})), text,
+                          problems)
+
+
+def _read_text(text: str, data: bytes, name: str, kind: str, tables, problems) -> None:
     lines_before = start = 0
     # Blank lines before the header would shift pandas' row count away from the user's.
     # (Found by position: cutting the text line by line would copy it once per line.)
@@ -486,9 +583,171 @@ def _read_plain_csv(text: str, sep: str) -> pa.Table | None:
 # --- xlsx --------------------------------------------------------------------------------
 
 
+def xlsx_limit(key: str) -> int:
+    """The limit ``key`` of :data:`XLSX_LIMITS`, from its environment variable if set."""
+    variable, default = XLSX_LIMITS[key]
+    raw = os.environ.get(variable)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw.strip().replace("_", ""))
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise UsageError(f"{variable}={raw!r} is not a positive whole number",
+                         hint=f"unset it to use the default, {default:,}")
+    return value
+
+
+def _check_archive(data: bytes, name: str, problems) -> bool:
+    """Whether the workbook's zip is within :data:`XLSX_LIMITS`; else say why, per sheet.
+
+    Every part is unpacked once, in 1 MB pieces that are counted and dropped, so a bomb
+    costs time in proportion to the limit and no memory: the sizes a zip declares may lie,
+    the bytes it unpacks to do not. Rows are counted as ``<row`` tags and the longest text
+    between two tags is measured, which stands for the longest cell (openpyxl would hold
+    either whole). A file that is no zip passes here and openpyxl says what is wrong.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return True
+    max_bytes = xlsx_limit("unpacked_mb") << 20
+    max_ratio = xlsx_limit("ratio")
+    max_rows = xlsx_limit("rows")
+    sheets = _sheet_parts(archive)
+    found: list[Problem] = []
+    limit_note = {
+        "unpacked_mb": (f"at most {max_bytes >> 20:,} MB are accepted (set "
+                        f"{XLSX_LIMITS['unpacked_mb'][0]} to raise the limit)"),
+        "ratio": (f"at most {max_ratio}:1 is accepted (set {XLSX_LIMITS['ratio'][0]} to "
+                  "raise the limit)"),
+        "rows": (f"at most {max_rows:,} rows per sheet are accepted (Excel's own limit; set "
+                 f"{XLSX_LIMITS['rows'][0]} to raise it, or give the table as a CSV file)"),
+    }
+    total = 0
+    for info in infos:
+        sheet = sheets.get(info.filename)
+        if info.file_size > _RATIO_FLOOR and info.file_size > max_ratio * max(
+                info.compress_size, 1):
+            found.append(Problem(
+                name, sheet, None, None,
+                f"refused: the part {info.filename} unpacks {info.compress_size:,} bytes into "
+                f"{info.file_size:,} (compressed {info.file_size // max(info.compress_size, 1)}"
+                f":1, as a decompression bomb is); {limit_note['ratio']}"))
+            continue
+        try:
+            size, rows, longest = _measure_part(archive, info, max_bytes - total,
+                                                count_rows=sheet is not None
+                                                or info.filename.startswith("xl/worksheets/"))
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError,
+                NotImplementedError):
+            return not found  # (a damaged part: openpyxl reports it)
+        total += size
+        if total > max_bytes:
+            found.append(Problem(name, None, None, None,
+                                 f"refused: the workbook unpacks to more than "
+                                 f"{max_bytes >> 20:,} MB; {limit_note['unpacked_mb']}"))
+            break
+        if rows > max_rows:
+            found.append(Problem(name, sheet or info.filename, None, None,
+                                 f"refused: the sheet has more than {max_rows:,} rows "
+                                 f"({rows:,}); {limit_note['rows']}"))
+        if longest > _MAX_TEXT_BYTES:
+            part = "" if sheet else f" (in the part {info.filename})"
+            found.append(Problem(name, sheet, None, None,
+                                 f"refused: a cell{part} holds more than "
+                                 f"{_MAX_TEXT_BYTES >> 20} MB of text; at most {MAX_CELL_CHARS} "
+                                 "characters are accepted (Excel's own limit for a cell)"))
+    problems.extend(found)
+    return not found
+
+
+_ROW_TAG = re.compile(rb"<[A-Za-z_][\w.-]*:row[\s/>]")  # (prefixed: <x:row …>)
+
+
+def _measure_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int,
+                  count_rows: bool) -> tuple[int, int, int]:
+    """Bytes a part really unpacks to (stopping past ``budget``), its ``<row`` tags, and its
+    longest run of bytes between two ``<``."""
+    size = rows = longest = 0
+    run = 0  # bytes since the last "<" (carried over from the previous piece)
+    tail = b""  # the end of the previous piece, where a row tag may start
+    with archive.open(info) as part:
+        while piece := part.read(1 << 20):
+            size += len(piece)
+            if size > budget:
+                break
+            where = np.flatnonzero(np.frombuffer(piece, dtype=np.uint8) == 60)
+            if len(where):
+                longest = max(longest, run + int(where[0]),
+                              int(np.diff(where).max()) if len(where) > 1 else 0)
+                run = len(piece) - int(where[-1])
+            else:
+                run += len(piece)
+            longest = max(longest, run)
+            if count_rows:
+                text = tail + piece
+                # a tag the end of the piece may cut is counted with the next piece
+                cut = text.rfind(b"<", max(0, len(text) - 64))
+                cut = len(text) if cut < 0 else cut
+                rows += _row_tags(text[:cut])
+                tail = text[cut:]
+    if count_rows and tail:
+        rows += _row_tags(tail)
+    return size, rows, longest
+
+
+def _row_tags(text: bytes) -> int:
+    """``<row`` tags in a piece of sheet XML (with a namespace prefix too).
+
+    ``bytes.count`` runs at memory speed where a regular expression takes ten times as long;
+    it also counts the one ``<rowBreaks`` a sheet may have, which is no matter at a limit of a
+    million. (No ``<`` stands in text, so each is a tag.)
+    """
+    count = text.count(b"<row")
+    if b":row" in text:
+        count += len(_ROW_TAG.findall(text))
+    return count
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Zip part -> sheet name, from the workbook's own index (empty if it cannot be read).
+
+    Only small index parts are parsed; the sheets themselves are not.
+    """
+    from xml.etree import ElementTree
+
+    try:
+        book_info = archive.getinfo("xl/workbook.xml")
+        rels_info = archive.getinfo("xl/_rels/workbook.xml.rels")
+        if max(book_info.file_size, rels_info.file_size) > (4 << 20):
+            return {}
+        book = ElementTree.fromstring(archive.read(book_info))
+        rels = ElementTree.fromstring(archive.read(rels_info))
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError, ValueError,
+            EOFError, RuntimeError, NotImplementedError):
+        return {}
+    targets = {}
+    for rel in rels:
+        target = rel.get("Target", "")
+        target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        targets[rel.get("Id")] = target
+    parts = {}
+    for element in book.iter():
+        if element.tag.endswith("}sheet") or element.tag == "sheet":
+            rid = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
+            if rid in targets and element.get("name"):
+                parts[targets[rid]] = element.get("name")
+    return parts
+
+
 def _read_workbook(data: bytes, name: str, tables, problems) -> None:
     import openpyxl
 
+    if not _check_archive(data, name, problems):
+        return
     try:
         # data_only: formulas are never evaluated; their cached values are read.
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -530,6 +789,17 @@ def _read_workbook(data: bytes, name: str, tables, problems) -> None:
                 "sheet ignored: not one of coalitions, actors, memberships, ties", "warning",
             ))
         for kind, sheet_name in found:
+            state = getattr(book[sheet_name], "sheet_state", "visible")
+            if state in ("hidden", "veryHidden"):
+                # Decision: loaded like any other sheet (hiding a sheet does not make its
+                # rows less meant), but said, since whoever checks the workbook in Excel
+                # does not see them ("very hidden" sheets not even in Unhide).
+                how = "very hidden (only a macro can show it)" if state == "veryHidden" else (
+                    "hidden (Excel: right-click a sheet tab, Unhide)")
+                problems.append(Problem(
+                    name, sheet_name, None, None,
+                    f"the sheet is {how}; its {kind} are loaded like those of a visible "
+                    "sheet", "warning"))
             try:
                 _read_sheet(book[sheet_name], kind, name, sheet_name, tables, problems)
             except Exception as exc:  # a damaged sheet part inside an otherwise valid zip
@@ -549,7 +819,18 @@ def _read_sheet(ws, kind: str, name: str, sheet: str, tables, problems) -> None:
     # Files not written by Excel often declare wrong dimensions; read what is really there.
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()
+    max_rows = xlsx_limit("rows")
     for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        if number > max_rows:
+            # (the archive check counted row tags; a row numbered past the limit, which
+            # openpyxl reaches by yielding every empty row before it, is caught here)
+            variable = XLSX_LIMITS["rows"][0]
+            problems.append(Problem(
+                name, sheet, None, None,
+                f"refused: the sheet has more than {max_rows:,} rows; at most {max_rows:,} "
+                f"rows per sheet are accepted (Excel's own limit; set {variable} to raise "
+                "it, or give the table as a CSV file)"))
+            return
         cells = [_cell_text(v) for v in values]
         if header is None:
             if any(c is not None for c in cells):
@@ -625,6 +906,8 @@ def _make_table(kind, file, sheet, header, body: Sequence[pd.Series | pa.Chunked
     arrow: dict[str, pa.Array] = {}
     for canon, position in chosen.items():
         column = body[position]
+        if isinstance(column, pa.ChunkedArray) and not pc.all(pc.string_is_ascii(column)).as_py():
+            column = pc.utf8_normalize(column, form="NFC")
         if isinstance(column, pa.ChunkedArray) and canon in _REPEATING.get(kind, ()):
             values, lengths, present, codes[canon] = _clean_repeating(column, strip)
         else:
@@ -638,6 +921,13 @@ def _make_table(kind, file, sheet, header, body: Sequence[pd.Series | pa.Chunked
                 f"cell has {int(lengths[i])} characters; at most {MAX_CELL_CHARS} are accepted "
                 "(Excel's own limit for a cell)",
             ))
+        for i, char, at in _controls(values, column):
+            problems.append(Problem(
+                file, sheet, int(row_numbers[i]), headers[canon],
+                f"the cell holds the invisible control character U+{ord(char):04X} "
+                f"({unicodedata.name(char, 'a control character')}) at character {at + 1}; "
+                "such characters make text show differently from what it holds (or not at "
+                "all): remove it"))
         frame[canon] = values
         frame["?" + canon] = present
     frame["_row"] = row_numbers
@@ -664,6 +954,7 @@ def _clean_repeating(column: pa.ChunkedArray, strip: bool
     words = encoded.dictionary.to_numpy(zero_copy_only=False).astype(object)
     if strip and len(words):  # (str.strip, as _clean strips)
         words = np.array([w.strip() for w in words], dtype=object)
+    words = _nfc(words)
     word_lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
     words[word_lengths == 0] = None
     # (stripping may make two distinct cells one; factorising the words merges them)
@@ -697,7 +988,7 @@ def _clean(column: pd.Series | pa.ChunkedArray, strip: bool,
     if not strip and not measure:
         blank = pd.isna(values) | (values == "")
         values[blank] = None
-        return pd.Series(values, dtype=object), None, ~blank
+        return pd.Series(_nfc(values), dtype=object), None, ~blank
     # Readers give "" for an empty cell and NaN for a cell a short row lacks; never None.
     missing = pd.isna(values)
     if missing.any():
@@ -706,10 +997,74 @@ def _clean(column: pd.Series | pa.ChunkedArray, strip: bool,
         # str.strip hands back the cell itself when it has nothing to strip: cheaper than
         # numpy's string functions, which copy every text twice to get at it.
         values = np.array([v.strip() for v in values], dtype=object)
+    values = _nfc(values)
     lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
     blank = lengths == 0
     values[blank] = None
     return pd.Series(values, dtype=object), lengths, ~blank
+
+
+def _nfc(values: np.ndarray) -> np.ndarray:
+    """Text cells in Unicode normal form C (others as they are).
+
+    ``café`` typed on a Mac (e + combining accent, NFD) and on Windows (é, NFC) look the
+    same and must be the same id, name or city. One C-level pass over all cells joined
+    finds whether any cell needs it (almost never: ASCII, or already NFC).
+    """
+    joined = "\n".join(values[pd.notna(values)].tolist())
+    if joined.isascii() or unicodedata.is_normalized("NFC", joined):
+        return values
+    out = values.copy()
+    for i, v in enumerate(values):
+        if isinstance(v, str) and not v.isascii():
+            out[i] = unicodedata.normalize("NFC", v)
+    return out
+
+
+# Characters that are refused in any cell: C0 and C1 controls (tab and line breaks are
+# text), and the bidirectional embeddings, overrides and isolates, which make a cell show
+# its characters in another order than they are stored ("Trojan Source").
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+# The same characters as UTF-8 bytes: a C0 control or DEL is one byte below 0x20 (but tab,
+# line feed, carriage return) or 0x7F; the others start with 0xC2 or 0xE2.
+_CONTROL_BYTES = np.zeros(256, dtype=bool)
+_CONTROL_BYTES[[*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]] = True
+_CONTROL_SEQUENCES = re.compile(rb"\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+
+
+def _may_hold_controls(data: np.ndarray) -> bool:
+    """Whether UTF-8 bytes may hold a character of :data:`_CONTROLS` (numpy over the bytes:
+    Python's or Arrow's regular expressions take ten times as long on a million cells)."""
+    if _CONTROL_BYTES[data].any():
+        return True
+    if not ((data == 0xC2) | (data == 0xE2)).any():
+        return False
+    return _CONTROL_SEQUENCES.search(data.tobytes()) is not None
+
+
+def _controls(values: pd.Series, column: pd.Series | pa.ChunkedArray
+              ) -> list[tuple[int, str, int]]:
+    """(position, character, index in the cell) of the first refused character of each cell
+    of ``values`` that holds one. ``column`` is the same cells as read: an Arrow column's
+    bytes are looked at where they lie; other cells are joined and encoded once."""
+    if isinstance(column, pa.ChunkedArray):
+        # (a chunk's data buffer may hold bytes beyond its slice, such as the header row:
+        # a false alarm there only costs the search below)
+        suspect = any(_may_hold_controls(np.frombuffer(chunk.buffers()[2], dtype=np.uint8))
+                      for chunk in column.chunks if chunk.buffers()[2] is not None)
+    else:
+        cells = values.to_numpy(dtype=object)
+        text = "\n".join(cells[pd.notna(cells)].tolist()).encode("utf-8", "surrogatepass")
+        suspect = _may_hold_controls(np.frombuffer(text, dtype=np.uint8))
+    if not suspect:
+        return []
+    found = []
+    for i, v in enumerate(values.to_numpy(dtype=object)):
+        if isinstance(v, str) and (hit := _CONTROLS.search(v)):
+            found.append((i, hit.group(), hit.start()))
+    return found
 
 
 def _header_key(text: str) -> str:

@@ -282,6 +282,30 @@ class _Checker:
             self.report(table, dup, column, lambda r: message(r, lookup[r['_i']]))
         return dup
 
+    def case_duplicates(self, table: _Table, ids: pd.Series, exact: pd.Series,
+                        column: str) -> pd.Series:
+        """Flag ids equal to an earlier one but for upper and lower case.
+
+        Decision: an error naming both rows, not a silent merge. ``org-x`` and ``ORG-X``
+        would otherwise be two actors that read alike in every table and map; and references
+        stay exact (an id in another column must be written as in its table) so that no
+        reference is ever resolved by a guess. Ids are compared after NFC (the readers'), so
+        ``café`` typed in either Unicode form is one id and a plain duplicate.
+        ``exact`` flags the rows already reported as duplicates.
+        """
+        text = pa.array(ids.to_numpy(dtype=object), type=pa.string(), from_pandas=True)
+        lowered = pc.utf8_lower(text)
+        if pc.all(pc.or_kleene(pc.equal(lowered, text), pc.is_null(text))).as_py() is not False:
+            return pd.Series(False, index=ids.index)  # no id has an upper-case letter
+        keys = pd.Series(lowered.to_numpy(zero_copy_only=False), index=ids.index, dtype=object)
+        keys[exact.to_numpy(dtype=bool)] = None  # (each exact duplicate is reported once)
+        first_id = dict(zip(keys[~keys.duplicated()], ids[~keys.duplicated()], strict=True))
+        return self.duplicates(
+            table, keys, column,
+            lambda r, where: (f"id {_q(ids[r['_i']])} differs from id "
+                              f"{_q(first_id[keys[r['_i']]])} in {where} only in upper and "
+                              "lower case; ids must differ in more than case"))
+
     def whole_numbers(self, table: _Table, column: str, what: str,
                       low: int | None = 0, high: int | None = None) -> pd.Series:
         values = table.frame[column]
@@ -336,7 +360,7 @@ class _Checker:
                               f"duplicate coalition: same city and name as {where} (id "
                               f"{_q(parse.coalition_id(r['city'], r['name']))}); fill the id "
                               "column to tell them apart"))
-        del dup
+        self.case_duplicates(table, ids, dup, "id")
 
         # Free text repeats (the same Actoren wording, the same theme list): each distinct
         # cell is parsed once and the results are spread over the rows by their codes.
@@ -443,6 +467,7 @@ class _Checker:
         f = table.frame
         dup = self.duplicates(table, f["id"], "id", lambda r, where: (
             f"duplicate id {_q(r['id'])}; it first appears in {where}"))
+        self.case_duplicates(table, f["id"], dup, "id")
         kind = self.vocabulary(table, "kind", "kind")
         sector = self.vocabulary(table, "sector", "sector")
         function = self.vocabulary(table, "function", "function")
@@ -452,10 +477,12 @@ class _Checker:
         last = table.positions("organisation", pd.Series(ids[::-1], dtype=object))
         first = np.where(last >= 0, len(ids) - 1 - last, -1)
         has_org = table.present("organisation")
+        hint = _CaseHint(f["id"])
         missing = has_org & pd.Series(first < 0, index=f.index)
         self.report(table, missing, "organisation",
                     lambda r: f"organisation {_q(r['organisation'])} is not an id in the actors "
-                    "table; expected the id of the organisation this person works for")
+                    "table; expected the id of the organisation this person works for"
+                    + hint(r["organisation"]))
         target_kind = np.append(kind.to_numpy(dtype=object), None)[first]
         person = has_org & ~missing & pd.Series(target_kind == "person", index=f.index)
         self.report(table, person, "organisation",
@@ -476,8 +503,10 @@ class _Checker:
         f = table.frame
         known_actor = pd.Series(actor_codes >= 0, index=f.index)
         bad_actor = table.present("actor") & ~known_actor
+        hint = _CaseHint(actors["id"])
         self.report(table, bad_actor, "actor",
-                    lambda r: f"actor {_q(r['actor'])} is not an id in the actors table")
+                    lambda r: f"actor {_q(r['actor'])} is not an id in the actors table"
+                    + hint(r["actor"]))
         coalition, coalition_codes = self.resolve_coalitions(table, coalitions)
         role = self.vocabulary(table, "role", "role").where(table.present("role"), "member")
         since = self.whole_numbers(table, "since", "a year", low=EARLIEST_YEAR,
@@ -541,10 +570,12 @@ class _Checker:
         n = len(f)
         ends = positions(np.concatenate([f["source"].to_numpy(dtype=object),
                                          f["target"].to_numpy(dtype=object)]), actors["id"])
+        hint = _CaseHint(actors["id"])
         for end, found in (("source", ends[:n]), ("target", ends[n:])):
             bad = table.present(end) & pd.Series(found < 0, index=f.index)
             self.report(table, bad, end,
-                        lambda r, e=end: f"{e} {_q(r[e])} is not an id in the actors table")
+                        lambda r, e=end: f"{e} {_q(r[e])} is not an id in the actors table"
+                        + hint(r[e]))
         self_tie = table.present("source") & (f["source"] == f["target"])
         self.report(table, self_tie, "target",
                     lambda r: f"tie from {_q(r['source'])} to itself; source and target must "
@@ -600,6 +631,27 @@ def _arrow_positions(values: pa.Array, pool: pd.Series) -> np.ndarray:
     found = pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
     found[pc.equal(values, "").to_numpy(zero_copy_only=False)] = -1  # a blank cell
     return np.where(found >= 0, len(keys) - 1 - found, -1)
+
+
+class _CaseHint:
+    """For a reference that is no id: a hint naming the id it matches but for case, if any.
+
+    References are matched exactly (see ``case_duplicates``); the hint only says why a
+    reference that looks right is not found. The index is built on the first miss.
+    """
+
+    def __init__(self, ids: pd.Series) -> None:
+        self.ids = ids
+        self.index: dict[str, str] | None = None
+
+    def __call__(self, value: object) -> str:
+        if not isinstance(value, str):
+            return ""
+        if self.index is None:
+            self.index = {i.lower(): i for i in self.ids.dropna()[::-1]}
+        match = self.index.get(value.lower())
+        return (f"; ids are matched exactly, and {_q(match)} differs only in upper and lower "
+                "case" if match is not None else "")
 
 
 def _too_large(value: object) -> str:

@@ -200,3 +200,75 @@ def test_cp1252_is_read_with_a_warning_that_says_how_to_override():
     assert [(w.row, w.message) for w in result.warnings] == [(
         None, "not UTF-8; read as cp1252. If accented letters look wrong, pass the right "
         "encoding with --encoding, or save the file as CSV UTF-8")]
+
+
+STRAY_ADVICE = ("correct the cell and save the file as CSV UTF-8, or, if the whole file is in "
+                "the Windows encoding, pass --encoding cp1252")
+
+
+def test_one_stray_cp1252_byte_in_a_utf8_file_is_an_error_at_its_row():
+    # Issue 21, item 5: the file was read whole as cp1252, storing "Café" as "CafÃ©" (exit 0).
+    # Its other rows hold four UTF-8 letters (é, é, è, è) against one byte that is no UTF-8.
+    assert problems_of(BAD / "stray_byte.csv") == [(
+        "stray_byte.csv", None, 3, "Naam",
+        f'byte 0xE9 in "Caf\ufffd Amour" is not UTF-8, though the rest of the file is; '
+        f"{STRAY_ADVICE}", "error")]
+
+
+def test_a_stray_byte_after_a_utf8_byte_order_mark_is_an_error_at_its_row(tmp_path):
+    # Excel's "CSV UTF-8" starts with the mark EF BB BF; the file says it is UTF-8.
+    path = tmp_path / "coalitions.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + (BAD / "stray_byte.csv").read_bytes())
+    with pytest.raises(InputError) as info:
+        load_inputs([path])
+    assert [(p.row, p.column, p.message) for p in info.value.errors] == [(
+        3, "Naam", f'byte 0xE9 in "Caf\ufffd Amour" is not UTF-8, though the rest of the file '
+        f"is; {STRAY_ADVICE}")]
+
+
+def test_stray_bytes_in_an_ignored_column_are_reported_with_their_line(tmp_path):
+    path = tmp_path / "coalitions.csv"
+    path.write_bytes("Stad;Naam;Opmerking\nGent;Café;x\nGent;Crème;".encode() + b"\xe9\n")
+    with pytest.raises(InputError) as info:
+        load_inputs([path])
+    assert [(p.row, p.column, p.message) for p in info.value.errors] == [(
+        None, None, f"byte 0xE9 on line 3 is not UTF-8, though the rest of the file is; "
+        f"{STRAY_ADVICE}")]
+
+
+def test_a_file_mostly_in_cp1252_is_still_detected_and_read_whole():
+    # Decision: a file is "mostly UTF-8" when more of its non-ASCII bytes form UTF-8 letters
+    # than not; only then is a stray byte an error. cp1252.csv has no UTF-8 letter at all.
+    result = load_inputs([BAD / "cp1252.csv"])
+    assert result.data.coalitions["name"].tolist() == ["Casa del Mundo", "Café Amélie"]
+
+
+def test_the_stray_byte_file_loads_when_its_encoding_is_given():
+    # With an explicit encoding nothing is guessed: cp1252 reads every byte (and so shows
+    # the UTF-8 rows as the mojibake the user asked for).
+    result = load_inputs([BAD / "stray_byte.csv"], encoding="cp1252")
+    assert result.data.coalitions["name"].tolist() == [
+        "CafÃ© RenÃ©e", "Café Amour", "CrÃ¨me de la crÃ¨me"]
+
+
+def test_ids_that_look_alike_and_characters_that_hide_are_errors():
+    # Issue 21, item 11. Decisions: text is NFC on load, so the two spellings of "café" are
+    # one id and a plain duplicate; ids that differ only in case are an error naming both
+    # rows, and references stay exact (with a hint); bidi controls and other control
+    # characters are refused where they are (sheet, row, column), not stripped.
+    c, a, m = (f"identity/{n}.csv" for n in ("coalitions", "actors", "memberships"))
+    hidden = ("such characters make text show differently from what it holds (or not at "
+              "all): remove it")
+    assert problems_of(BAD / "identity") == [
+        (a, None, 3, "id", 'id "ORG-X" differs from id "org-x" in row 2 only in upper and '
+         "lower case; ids must differ in more than case", "error"),
+        (a, None, 5, "id", 'duplicate id "café"; it first appears in row 4', "error"),
+        (a, None, 6, "name", "the cell holds the invisible control character U+202E "
+         f"(RIGHT-TO-LEFT OVERRIDE) at character 6; {hidden}", "error"),
+        (a, None, 7, "name", "the cell holds the invisible control character U+0007 "
+         f"(a control character) at character 5; {hidden}", "error"),
+        (c, None, 3, "id", 'id "C1" differs from id "c1" in row 2 only in upper and lower '
+         "case; ids must differ in more than case", "error"),
+        (m, None, 3, "actor", 'actor "Org-X" is not an id in the actors table; ids are '
+         'matched exactly, and "org-x" differs only in upper and lower case', "error"),
+    ]

@@ -87,6 +87,27 @@ def main() -> None:
     raw("bom.csv", b"\xef\xbb\xbf" + (COALITIONS_HEADER + casa).encode("utf-8"))
     raw("utf16.csv", (COALITIONS_HEADER + casa).encode("utf-16"))
 
+    # A UTF-8 file with one cp1252 byte (0xE9, é) in row 3: read as cp1252 it would turn
+    # every "Café" into "CafÃ©"; it is refused at the row instead.
+    raw("stray_byte.csv", (COALITIONS_HEADER + "Gent;Café Renée;Welzijn;;;;;\n").encode()
+        + b"Gent;Caf\xe9 Amour;Welzijn;;;;;\n"
+        + "Leuven;Crème de la crème;Welzijn;;;;;\n".encode())
+
+    # --- identity: ids that look alike, characters that hide (issue 21, item 11) -----------
+    # "café" once composed (NFC, é) and once decomposed (NFD, e + U+0301); "org-x" and
+    # "ORG-X"; a name with a right-to-left override; a bell character; a reference that
+    # differs from its id only in case.
+    text("identity/coalitions.csv", "id,Stad,Naam\nc1,Gent,Energent\nC1,Gent,Torekes\n")
+    text("identity/actors.csv",
+         "id,name,kind\n"
+         "org-x,Org X,organisation\n"
+         "ORG-X,Org X,organisation\n"
+         "caf\u00e9,Café,organisation\n"
+         "cafe\u0301,Café,organisation\n"
+         "rtl,Stad \u202eGent,organisation\n"
+         "bell,Ding\u0007,organisation\n")
+    text("identity/memberships.csv", "actor,coalition\norg-x,c1\nOrg-X,c1\n")
+
     # --- structure ------------------------------------------------------------------------
     text("ragged.csv", "Stad;Naam;Thema\nGent;Energent;Energie\nGent;Torekes;Welzijn;extra\n"
                        "Leuven;Innovage;Woonzorgbeleid\n")
