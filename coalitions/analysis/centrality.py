@@ -80,6 +80,10 @@ CONFIDENCE = 0.95
 BUDGET_SECONDS = 60.0
 MIN_SOURCES = 128
 BATCH_SOURCES = 64
+# The first batch is small (two groups of 16 searches, one per core) because the time budget
+# is only checked between batches: on a national-scale projection one group takes tens of
+# seconds.
+_FIRST_BATCH = 32
 # Seconds per unit of Brandes' work (actors × edges) between which the prediction is
 # measured: igraph took 1.1e-8 s on a 5,000-actor, 3·10^5-edge network and 3.8e-8 s on a
 # 20,000-actor, 1.7·10^6-edge one (cache misses grow with the graph) on this project's
@@ -376,7 +380,7 @@ def actor_betweenness(data: GraphData, *, exact_seconds: float = EXACT_SECONDS,
     network, not guessed from its size). Above, :func:`sampled_centrality` estimates the
     same quantity from adaptively many sampled source actors, with a confidence interval
     per actor; ``estimator`` passes its options (``top_k``, ``rel_error``, ``confidence``,
-    ``budget_seconds``, ``min_sources``). ``exact_seconds=0`` always estimates,
+    ``budget_seconds``, ``min_sources``, ``max_sources``). ``exact_seconds=0`` always estimates,
     ``math.inf`` never does.
 
     ``attrs``: ``method`` ("exact" or "sampled"), ``graph``, ``predicted_exact_seconds``
@@ -428,7 +432,7 @@ def sampled_centrality(adjacency: sp.spmatrix | sp.sparray, *, seed: int | None 
                        confidence: float = CONFIDENCE,
                        budget_seconds: float = BUDGET_SECONDS,
                        min_sources: int = MIN_SOURCES, batch: int = BATCH_SOURCES,
-                       harmonic: bool | None = None,
+                       max_sources: int | None = None, harmonic: bool | None = None,
                        names: pd.Index | None = None) -> pd.DataFrame:
     """Betweenness and closeness estimated from adaptively many sampled sources, with
     per-vertex confidence intervals.
@@ -466,11 +470,13 @@ def sampled_centrality(adjacency: sp.spmatrix | sp.sparray, *, seed: int | None 
     its variance. Vertices on no shortest path get exactly 0.
 
     **Stopping rule** (adaptive, in the spirit of KADABRA's per-vertex stopping, Borassi &
-    Natale 2019, but with CLT rather than union-bound intervals): sources are added in
-    batches of ``batch`` (at least ``min_sources`` first) until the ``top_k`` vertices of
-    highest estimated betweenness all have interval half-widths within ``rel_error`` of
-    their estimates, or the next batch would overrun ``budget_seconds``, or every vertex has
-    been a source (then the result is exact and the intervals are points). Why source
+    Natale 2019, but with per-vertex Bernstein rather than union-bound intervals): sources
+    are added in batches of ``batch`` (the first of 32) until, with at least
+    ``min_sources`` taken, the ``top_k`` vertices of highest estimated betweenness all have
+    interval half-widths within ``rel_error`` of their estimates; or until the next batch
+    would overrun ``budget_seconds`` (judged from the time per source so far; the first
+    batch always runs); or until every vertex has been a source (then the result is exact
+    and the intervals are points). Why source
     sampling rather than Riondato & Kornaropoulos' path sampling: their (ε, δ) guarantee is
     additive on the normalised value, and a 5 % error on a top value of 0.01 needs
     ε = 5·10^-4, some 10^7 sampled paths; one source's search yields the dependencies on
@@ -488,6 +494,10 @@ def sampled_centrality(adjacency: sp.spmatrix | sp.sparray, *, seed: int | None 
         Seed of the source permutation (``numpy.random.default_rng``).
     top_k, rel_error, confidence, budget_seconds, min_sources, batch
         The stopping rule above.
+    max_sources : int, optional
+        Stop after this many sources as well. The time budget makes the result depend on
+        the machine and its load; with ``budget_seconds=math.inf`` and ``max_sources`` it
+        depends on the seed only.
     harmonic : bool, optional
         Closeness variant; default harmonic exactly when the graph is disconnected.
     names : pandas.Index, optional
@@ -499,7 +509,8 @@ def sampled_centrality(adjacency: sp.spmatrix | sp.sparray, *, seed: int | None 
         Columns ``betweenness``, ``betweenness_low``, ``betweenness_high``, ``closeness``,
         ``closeness_low``, ``closeness_high``. ``attrs``: ``method``, ``sources``,
         ``vertices``, ``seed``, ``confidence``, ``interval``, ``stopping_rule``,
-        ``stopped`` ("target reached", "time budget" or "every source: exact"),
+        ``stopped`` ("target reached", "time budget", "source limit" or "every source:
+        exact"),
         ``achieved_rel_error`` (largest relative half-width among the top ``top_k``),
         ``seconds``, ``closeness`` ("classic" or "harmonic").
 
@@ -543,7 +554,7 @@ def sampled_centrality(adjacency: sp.spmatrix | sp.sparray, *, seed: int | None 
     stopped = "every source: exact"
     achieved = 0.0
     while used < n:
-        take = order[used:used + (max(min_sources, batch) if used == 0 else batch)]
+        take = order[used:used + (min(batch, _FIRST_BATCH) if used == 0 else batch)]
         for src, delta, depth in _bfs_dependencies(adj, take.tolist(), targets,
                                                    linear=True):
             delta[src, np.arange(len(src))] = 0.0  # a source is no intermediary on its paths
@@ -568,6 +579,9 @@ def sampled_centrality(adjacency: sp.spmatrix | sp.sparray, *, seed: int | None 
             break
         if used >= min_sources and achieved <= rel_error:
             stopped = "target reached"
+            break
+        if max_sources is not None and used >= max_sources:
+            stopped = "source limit"
             break
         elapsed = time.perf_counter() - start
         if elapsed + elapsed / used * min(batch, n - used) > budget_seconds:
@@ -601,7 +615,8 @@ def sampled_centrality(adjacency: sp.spmatrix | sp.sparray, *, seed: int | None 
         "interval": "per actor, empirical Bernstein (variance and largest value of the "
                     "per-source values, finite-population corrected; pointwise, not "
                     "simultaneous)",
-        "stopping_rule": (f"add {batch} sources at a time (at least {min_sources}) until "
+        "stopping_rule": (f"add {batch} sources at a time until, with at least "
+                          f"{min_sources}, "
                           f"the top {top_k} by betweenness have {confidence:.0%} half-widths "
                           f"within {rel_error:.0%} of their estimates, or "
                           f"{budget_seconds:g} s"),
@@ -765,7 +780,7 @@ def _series(g, values) -> pd.Series:
 
 
 _ESTIMATOR_OPTIONS = {"top_k", "rel_error", "confidence", "budget_seconds", "min_sources",
-                      "batch"}
+                      "batch", "max_sources"}
 INTERVAL_COLUMNS = ["betweenness_low", "betweenness_high", "closeness_low",
                     "closeness_high"]
 
