@@ -452,8 +452,8 @@ def sampled_centrality(adjacency: sp.spmatrix | sp.sparray, *, seed: int | None 
     (each unordered pair once). Betweenness is ``2/(n − 2)`` times the mean of ``δ_s(v)``
     over the ``k_v`` sampled sources other than ``v`` — unbiased, and exact once every
     source is taken. Plain dependencies would be unbiased too, but give a source next to
-    ``v`` its whole share of paths through ``v``: the linear scaling halved the sources
-    needed for the same error on a 5,000-actor network of this project. Harmonic closeness
+    ``v`` its whole share of paths through ``v``: with linear scaling the default target
+    took 2,912 sources instead of 3,488 on a 5,000-actor network of this project. Harmonic closeness
     is the mean of ``1/d(s, v)``, classic closeness ``1 / mean d(s, v)`` (a ratio estimator:
     consistent, bias of order ``1/k``).
 
