@@ -1200,6 +1200,8 @@ def _describe(attrs: dict) -> str:
             f"; exact predicted {'≥ ' if 'predicted_exact_seconds' not in attrs else ''}"
             f"{predicted:g} s")
     top = f"top-{attrs['top_k']} betweenness"
+    if not method.startswith("sampled"):  # closeness: its sources are betweenness's
+        top = f"sources chosen by the betweenness rule: {top}"
     return (f"{method}{where}, estimate of the exact quantity: {attrs['sources']:,} of "
             f"{attrs['vertices']:,} source actors (uniform, seed {attrs['seed']}); "
             f"{attrs['confidence']:.0%} interval per actor; {top} half-widths within "
