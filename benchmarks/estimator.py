@@ -14,7 +14,10 @@
   their interval, and the largest relative error in the exact top 20.
 
 One JSON object per size on stdout. ``--sizes 5k`` runs one size. Each size takes up to
-about two minutes on two shared cores.
+about two minutes on two shared cores. ``--measures compare20k,region`` times
+``actor_measures`` itself on those scales of :mod:`benchmarks.run`; ``--first-batch
+national`` the estimate's first 32 sources at national scale (``--sizes ""`` skips the
+sizes).
 """
 
 from __future__ import annotations
@@ -84,13 +87,60 @@ def run(size: str, exact_max: float) -> dict:
     return out
 
 
+def measures(scale: str) -> dict:
+    """``actor_measures`` with its defaults on one of :mod:`benchmarks.run`'s scales (what
+    ``coalitions pivots`` computes), timed, with the line saying how betweenness came out."""
+    from benchmarks.run import _scale
+    from coalitions.analysis.centrality import actor_measures
+
+    data = graph_data(generate(_scale(scale), seed=1))
+    t, c = time.perf_counter(), time.process_time()
+    df = actor_measures(data)
+    return {"scale": scale, "actors": len(data.actors),
+            "actor_measures_wall_s": round(time.perf_counter() - t, 1),
+            "actor_measures_cpu_s": round(time.process_time() - c, 1),
+            "betweenness": df.attrs["betweenness_method"],
+            "load": round(os.getloadavg()[0], 2)}
+
+
+def first_batch(scale: str) -> dict:
+    """The estimate's first batch alone (32 sources) on a :mod:`benchmarks.run` scale: what a
+    source costs on its one-mode projection, and how wide 32 sources leave the intervals."""
+    from benchmarks.run import _scale
+    from coalitions.analysis.centrality import sampled_centrality
+    from coalitions.analysis.network import actor_projection
+
+    data = graph_data(generate(_scale(scale), seed=1))
+    t = time.perf_counter()
+    w = actor_projection(data).matrix
+    projection = time.perf_counter() - t
+    t, c = time.perf_counter(), time.process_time()
+    est = sampled_centrality(w, seed=42, max_sources=32)
+    return {"scale": scale, "actors": w.shape[0], "edges": w.nnz // 2,
+            "projection_s": round(projection, 1),
+            "first_32_wall_s": round(time.perf_counter() - t, 1),
+            "first_32_cpu_s": round(time.process_time() - c, 1),
+            "achieved_rel_error": est.attrs["achieved_rel_error"],
+            "load": round(os.getloadavg()[0], 2)}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="5k,20k")
     parser.add_argument("--exact-max", type=float, default=120.0)
+    parser.add_argument("--measures", default="",
+                        help="also time actor_measures on these benchmarks.run scales "
+                             "(e.g. compare20k,region)")
+    parser.add_argument("--first-batch", default="",
+                        help="also time the estimate's first 32 sources on these scales "
+                             "(e.g. national)")
     args = parser.parse_args(argv)
-    for size in args.sizes.split(","):
+    for size in filter(None, args.sizes.split(",")):
         print(json.dumps(run(size, args.exact_max)), flush=True)
+    for scale in filter(None, args.measures.split(",")):
+        print(json.dumps(measures(scale)), flush=True)
+    for scale in filter(None, args.first_batch.split(",")):
+        print(json.dumps(first_batch(scale)), flush=True)
 
 
 if __name__ == "__main__":
