@@ -119,8 +119,9 @@ DEFINITIONS: dict[str, Definition] = {d.key: d for d in [
         name_nl="Tussenpositie (betweenness)",
         normalisation="÷ (n − 1)(n − 2)/2, the number of pairs of other actors",
         reference=_FREEMAN + "; " + _BRANDES,
-        large="exact (Brandes) when predicted, by timing 16 sources on the network itself, "
-              "to take under 60 s (exact_seconds); above, an unbiased estimate of the same "
+        large="exact (Brandes) when predicted, by timing 16 sources on the network itself "
+              "(or from actors × edges when far from the limit), to take under 60 s "
+              "(exact_seconds); above, an unbiased estimate of the same "
               "quantity (the simple one-mode network) from uniformly sampled source actors "
               "(Brandes & Pich 2007, linearly scaled dependencies of Geisberger et al. "
               "2008), adaptive: sources are added until the top 20's half-widths are within "
