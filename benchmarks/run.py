@@ -322,7 +322,11 @@ def step_approximation(scale: str) -> dict:
     top100 = exact.sort_values(ascending=False).index[:100]
     rho_top = spearmanr(sampled[top100].to_numpy(), exact[top100].to_numpy()).statistic
     return {"timed": exact_time, "sampled_time": sampled_time,
-            "method": sampled.attrs.get("method"), "samples": sampled.attrs.get("samples"),
+            "method": sampled.attrs.get("method"),
+            # (the adaptive estimate reports its sources; the old fixed one its samples)
+            "samples": sampled.attrs.get("sources", sampled.attrs.get("samples")),
+            "stopped": sampled.attrs.get("stopped"),
+            "achieved_rel_error": sampled.attrs.get("achieved_rel_error"),
             "graph": sampled.attrs.get("graph"),
             "top20_overlap": len(top_s & top_e), "spearman_all": round(float(rho), 4),
             "spearman_nonzero": round(float(rho_brokers), 4),

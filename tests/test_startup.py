@@ -170,7 +170,8 @@ def test_a_hooked_import_that_fails_leaves_nothing_hidden(tmp_path):
 
 
 def test_sampled_pivots_never_import_igraph_and_exact_ones_still_do():
-    # Above the exact limit every measure is computed on sparse matrices: igraph's import
+    # When exact betweenness is ruled out (exact_seconds=0, or a network whose predicted
+    # cost is above the measured bounds) every measure is computed on sparse matrices: igraph's import
     # (3-4 % of a 20,000-membership `coalitions pivots`) is not needed, so not made.
     out = _run("""
         import sys
@@ -181,7 +182,7 @@ def test_sampled_pivots_never_import_igraph_and_exact_ones_still_do():
         from coalitions.loaders import load_inputs
         data = load_inputs([Path(coalitions.__file__).parent / "data" / "sample"]).data
         print("igraph" in sys.modules)
-        sampled = actor_measures(data, exact_limit=0, samples=16, seed=1)
+        sampled = actor_measures(data, exact_seconds=0, seed=1)
         print("igraph" in sys.modules, sampled.attrs["betweenness_detail"]["method"])
         exact = actor_measures(data)
         print("igraph" in sys.modules, exact.attrs["betweenness_detail"]["method"])

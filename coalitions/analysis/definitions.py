@@ -131,8 +131,17 @@ DEFINITIONS: dict[str, Definition] = {d.key: d for d in [
         name_nl="Tussenpositie (betweenness)",
         normalisation="÷ (n − 1)(n − 2)/2, the number of pairs of other actors",
         reference=_FREEMAN + "; " + _BRANDES,
-        large="exact when it takes under a minute on a two-core machine; above, an estimate "
-              "of the same quantity from sampled shortest paths with a stated error"),
+        large="exact (Brandes) when predicted, by timing 16 sources on the network itself "
+              "(or from actors × edges when far from the limit), to take under 60 s "
+              "(exact_seconds); above, an unbiased estimate of the same "
+              "quantity (the simple one-mode network) from uniformly sampled source actors "
+              "(Brandes & Pich 2007, linearly scaled dependencies of Geisberger et al. "
+              "2008), adaptive: sources are added until the top 20's half-widths are within "
+              "10 % of their estimates or 60 s pass; every actor gets a 95 % empirical "
+              "Bernstein interval (betweenness_low/high). The intervals are pointwise and "
+              "their range term is estimated, so 95 % is not a theorem: on a 5,000-actor test "
+              "network 98-99 % of exact values lay inside. Outputs state the sources, seed, "
+              "achieved error and why sampling stopped"),
     Definition(
         "closeness", "Closeness", "actors",
         en="how near the actor is to all others: classic closeness (n − 1) ÷ sum of "
@@ -143,7 +152,11 @@ DEFINITIONS: dict[str, Definition] = {d.key: d for d in [
         normalisation="classic: (n − 1) ÷ Σ d(v, u); harmonic: Σ 1/d(v, u) ÷ (n − 1)",
         reference="Bavelas, A. (1950). J. Acoust. Soc. Am. 22, 725-730; Marchiori, M. & "
                   "Latora, V. (2000). Physica A 285, 539-546 (harmonic)",
-        large="exact when it takes under a minute; above, estimated from sampled sources"),
+        large="exact under the rule for betweenness; above, the same quantity (classic or "
+              "harmonic as the network is connected or not) estimated from the distances to "
+              "the betweenness estimate's sampled sources: harmonic as the mean of 1/d, "
+              "classic as 1 / mean d (consistent, bias of order 1/sources), with a 95 % "
+              "empirical Bernstein interval per actor (closeness_low/high)"),
     Definition(
         "eigenvector", "Eigenvector centrality", "actors",
         en="the actor's share of the leading eigenvector: central when linked to central "

@@ -19,14 +19,12 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from coalitions.analysis.centrality import EXACT_LIMIT, actor_betweenness
+from coalitions.analysis.centrality import EXACT_SECONDS, _describe, actor_betweenness
 from coalitions.analysis.definitions import attach
 from coalitions.analysis.network import affiliation
 from coalitions.graph.model import PIVOT_ROLES, GraphData
 
 __all__ = ["coalition_pivots", "explain_actor"]
-
-PIVOT_SAMPLES = 64
 
 _SECTOR_NAMES = {
     # sector: (singular, plural) as they read in a sentence
@@ -50,8 +48,8 @@ TIE_RTOL = 1e-9
 
 
 def coalition_pivots(data: GraphData, measures: pd.DataFrame | None = None, *,
-                     exact_limit: int = EXACT_LIMIT, samples: int = PIVOT_SAMPLES,
-                     seed: int = 42) -> pd.DataFrame:
+                     exact_seconds: float = EXACT_SECONDS, seed: int = 42,
+                     **estimator: float) -> pd.DataFrame:
     """Structural and declared pivot of every coalition, with a one-line explanation each.
 
     Parameters
@@ -61,12 +59,12 @@ def coalition_pivots(data: GraphData, measures: pd.DataFrame | None = None, *,
         Precomputed actor measures with columns ``id`` and ``betweenness`` (e.g.
         :func:`~coalitions.analysis.centrality.actor_measures` on the same data). When given,
         its betweenness is used instead of betweenness on each city's network.
-    exact_limit, samples, seed
+    exact_seconds, seed, estimator
         Per city, as in :func:`~coalitions.analysis.centrality.actor_betweenness`: exact
-        betweenness up to ``exact_limit`` actors (and its work budget), else a seeded
-        estimate from ``samples`` sources per city — 64 by default, half of
-        ``actor_measures``' default, because only the top broker of each coalition is
-        needed here and the cost is ``samples`` searches per city.
+        betweenness when predicted to take under ``exact_seconds``, else the adaptive
+        estimate of the same quantity (``estimator``: options of
+        :func:`~coalitions.analysis.centrality.sampled_centrality`, e.g.
+        ``budget_seconds``).
 
     Returns
     -------
@@ -95,11 +93,9 @@ def coalition_pivots(data: GraphData, measures: pd.DataFrame | None = None, *,
             b = measures.set_index("id")["betweenness"].reindex(ctx.ids).fillna(0.0)
             methods[city] = "given"
         else:
-            b = actor_betweenness(sub, exact_limit=exact_limit, samples=samples, seed=seed)
-            methods[city] = b.attrs.get("method", "exact")
-            if "samples" in b.attrs:
-                methods[city] += (f" ({b.attrs['samples']} sources, seed {b.attrs['seed']}, "
-                                  f"mean standard error {b.attrs['mean_standard_error']:.3g})")
+            b = actor_betweenness(sub, exact_seconds=exact_seconds, seed=seed, **estimator)
+            methods[city] = ("exact" if b.attrs.get("method") == "exact"
+                             else _describe(b.attrs))
         ctx.betweenness = b.reindex(ctx.ids).fillna(0.0).to_numpy(dtype=float)
         for coalition in sub.coalitions.itertuples(index=False):
             rows[str(coalition.id)] = _coalition_row(ctx, coalition,

@@ -22,8 +22,10 @@ from coalitions.analysis.centrality import (
     eigenvector,
     pagerank,
     sampled_betweenness,
+    sampled_centrality,
     strength,
 )
+from coalitions.analysis.definitions import provenance
 from coalitions.analysis.network import actor_network
 from coalitions.graph.model import GraphData
 
@@ -174,36 +176,62 @@ def membership_data(pairs, n_actors, n_coalitions, ties=None) -> GraphData:
     )
 
 
-def test_two_mode_estimate_equals_projection_when_pairs_share_one_coalition():
-    # Coalitions of a "linear" design (every two coalitions share at most one actor and every
-    # two actors at most one coalition): the projection has no multiplicities, so counting
-    # paths per shared coalition changes nothing. Lines of the 3x3 grid plus its diagonals.
-    lines = [(0, 1, 2), (3, 4, 5), (6, 7, 8), (0, 3, 6), (1, 4, 7), (2, 5, 8), (0, 4, 8),
-             (10, 2, 9), (9, 11), (11, 12), (12, 13)]
-    pairs = {(f"a{a}", f"k{j}") for j, line in enumerate(lines) for a in line}
-    ties = pd.DataFrame({"source": ["a13"], "target": ["a14"], "weight": [1.0]})
-    data = membership_data(pairs, 15, len(lines), ties)
-    exact = betweenness(actor_network(data))
-    est = actor_betweenness(data, exact_limit=0, samples=1000, seed=3)
-    assert est.attrs["method"] == "sampled"
-    assert est.to_dict() == pytest.approx(exact.to_dict())
-    # Harmonic closeness from the two-mode distances equals the projection's exactly.
-    c = actor_closeness(data, exact_limit=0, samples=1000, seed=3)
-    assert c.to_dict() == pytest.approx(closeness(actor_network(data), harmonic=True).to_dict())
+def nx_actor_graph(data: GraphData) -> nx.Graph:
+    """The simple one-mode actor network built independently, pair by pair, in networkx."""
+    h = nx.Graph()
+    h.add_nodes_from(data.actors["id"])
+    for _, members in data.memberships.groupby("coalition")["actor"]:
+        members = sorted(set(members))
+        h.add_edges_from((a, b) for i, a in enumerate(members) for b in members[i + 1:])
+    h.add_edges_from(zip(data.ties["source"], data.ties["target"], strict=True))
+    return h
 
 
-def test_two_mode_estimate_ranks_actors_like_projection_betweenness():
+def test_estimate_with_every_source_is_betweenness_of_the_simple_projection():
+    # Until issue 19 the estimate counted shortest paths once per shared coalition
+    # (betweenness of the projection as a multigraph), so it differed from the exact
+    # value wherever two actors share several coalitions. Here many pairs share two or
+    # three coalitions; the estimate, forced (exact_seconds=0) and taking every source,
+    # must be networkx's betweenness and closeness of the simple graph.
     rng = np.random.default_rng(11)
-    n_actors, n_coalitions = 300, 60
     pairs = set()
-    for a in range(n_actors):
-        for k in rng.choice(n_coalitions, size=rng.integers(1, 4), replace=False):
+    for a in range(60):
+        for k in rng.choice(12, size=rng.integers(1, 4), replace=False):
             pairs.add((f"a{a}", f"k{k}"))
-    data = membership_data(pairs, n_actors, n_coalitions)
-    exact = actor_betweenness(data)
-    est = actor_betweenness(data, exact_limit=10, samples=150, seed=5)
-    assert exact.attrs["method"] == "exact" and est.attrs["method"] == "sampled"
-    assert spearmanr(exact, est).statistic >= 0.9
+    pairs |= {("a0", "k0"), ("a1", "k0"), ("a0", "k1"), ("a1", "k1"), ("a0", "k2")}
+    data = membership_data(pairs, 60, 12)
+    h = nx_actor_graph(data)
+    shared = pd.DataFrame(sorted(pairs), columns=["a", "k"]).merge(
+        pd.DataFrame(sorted(pairs), columns=["b", "k"]), on="k").query("a < b")
+    assert shared.groupby(["a", "b"]).size().max() >= 2  # multiplicities exist
+    est = actor_betweenness(data, exact_seconds=0, min_sources=1000, seed=3)
+    assert est.attrs["method"] == "sampled" and est.attrs["stopped"] == "every source: exact"
+    assert est.to_dict() == pytest.approx(nx.betweenness_centrality(h), abs=1e-12)
+    c = actor_closeness(data, exact_seconds=0, min_sources=1000, seed=3)
+    expected = (nx.closeness_centrality(h) if nx.is_connected(h) else
+                {v: x / (len(h) - 1) for v, x in nx.harmonic_centrality(h).items()})
+    assert c.to_dict() == pytest.approx(expected, abs=1e-12)
+
+
+def test_estimate_is_unbiased_on_florentine_families():
+    # Mean over 300 seeds of the 6-source estimate against networkx's exact betweenness of
+    # the Padgett & Ansell marriage network (see the florentine fixture): every family's
+    # mean within 4 standard errors of the mean (one family in 15 misses its 99.99 % band
+    # by chance with probability < 0.1 %).
+    h = nx.florentine_families_graph()
+    nodes = sorted(h)
+    adj = nx.to_scipy_sparse_array(h, nodelist=nodes, format="csr")
+    exact = np.array([nx.betweenness_centrality(h)[v] for v in nodes])
+    runs = np.array([sampled_centrality(adj, seed=seed, min_sources=6, batch=6,
+                                        rel_error=100.0)["betweenness"].to_numpy()
+                     for seed in range(300)])
+    assert (runs.sum(axis=1) > 0).all()
+    mean, se = runs.mean(axis=0), runs.std(axis=0, ddof=1) / np.sqrt(len(runs))
+    assert np.all(np.abs(mean - exact) <= 4 * se + 1e-12)
+    # ... and each run's intervals hold the exact values of most families.
+    est = sampled_centrality(adj, seed=1, min_sources=6, batch=6, rel_error=100.0)
+    inside = (est["betweenness_low"] <= exact + 1e-12) & (exact <= est["betweenness_high"] + 1e-12)
+    assert inside.mean() >= 0.8
 
 
 def test_actor_measures_columns_and_method_notes():
@@ -216,8 +244,18 @@ def test_actor_measures_columns_and_method_notes():
                                 "pagerank", "coreness", "coalitions"]
     assert len(df) == 40 and (df["mode"] == "actor").all()
     assert df.attrs["betweenness_method"].startswith("exact")
-    sampled = actor_measures(data, exact_limit=5, samples=20, seed=9)
-    assert "20 source actors, seed 9" in sampled.attrs["betweenness_method"]
+    assert "betweenness_low" not in df.columns
+    sampled = actor_measures(data, exact_seconds=0, seed=9)
+    assert "source actors (uniform, seed 9)" in sampled.attrs["betweenness_method"]
+    assert list(sampled.columns[-4:]) == ["betweenness_low", "betweenness_high",
+                                          "closeness_low", "closeness_high"]
+    assert ((sampled["betweenness_low"] <= sampled["betweenness"])
+            & (sampled["betweenness"] <= sampled["betweenness_high"])).all()
+    # Every output names the estimator: the attached definitions and facts.
+    assert provenance(sampled)["definitions"]["betweenness_high"]["measure"] == "betweenness"
+    facts = provenance(sampled)["facts"]
+    assert facts["betweenness"] == sampled.attrs["betweenness_method"]
+    assert "empirical Bernstein" in facts["intervals"]
     # Coalition counts come straight from the membership table.
     counts = pd.DataFrame(sorted(pairs), columns=["a", "k"]).groupby("a").size()
     got = df.set_index("id")["coalitions"]
