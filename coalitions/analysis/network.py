@@ -5,7 +5,9 @@
 - its **one-mode projections**: actor–actor weighted by shared coalitions (``A·Aᵀ``,
   :func:`actor_network`) and coalition–coalition weighted by shared actors (``Aᵀ·A``,
   :func:`coalition_network`);
-- the **explicit ties** between actors, directed and weighted (:func:`tie_network`).
+- the **explicit ties** between actors, directed and weighted (:func:`tie_network`);
+- the actor network with the **direction of directional ties** kept
+  (:func:`directed_actor_network`), which brokerage reads.
 
 Projections are sparse matrix products and the graphs are built from the product's
 coordinate arrays in one call, so that 1M memberships / 200k actors (about 10M actor pairs)
@@ -43,6 +45,8 @@ __all__ = [
     "actor_projection",
     "affiliation",
     "coalition_network",
+    "directed_actor_network",
+    "tie_directions",
     "tie_network",
     "to_networkx",
     "two_mode_network",
@@ -292,6 +296,90 @@ def tie_network(data: GraphData) -> ig.Graph:
     }
     return _graph(len(actor_ids), rows, cols, directed=True, vertex_attrs=vertex_attrs,
                   edge_attrs={"weight": weight, "type": types})
+
+
+def tie_directions(data: GraphData, directed: bool | None = None) -> np.ndarray:
+    """Whether each row of ``data.ties`` is read as directed (source → target).
+
+    Parameters
+    ----------
+    data : GraphData
+    directed : bool or None
+        ``None`` (default): as recorded — the tie's ``directed`` value (set at load from the
+        ties sheet's ``directed`` column or, where that is empty, from the tie type, see
+        :func:`~coalitions.loaders.taxonomy.tie_type_directed`); a tie with nothing
+        recorded (a store written before direction was kept) goes by its type, and an
+        unknown type is undirected. ``True``: every tie directed. ``False``: none.
+
+    Returns
+    -------
+    numpy.ndarray of bool, one per tie row.
+    """
+    n = len(data.ties)
+    if directed is not None:
+        return np.full(n, bool(directed))
+    from coalitions.loaders.taxonomy import tie_type_directed
+
+    recorded = data.ties["directed"].to_numpy(dtype=object)
+    types = data.ties["type"].to_numpy(dtype=object)
+    out = np.zeros(n, dtype=bool)
+    for i, (d, t) in enumerate(zip(recorded, types, strict=True)):
+        if d is None or (isinstance(d, float) and d != d) or d is pd.NA:
+            out[i] = bool(tie_type_directed(t))
+        else:
+            out[i] = bool(d)
+    return out
+
+
+def directed_actor_network(data: GraphData, directed: bool | None = None) -> ig.Graph:
+    """The actor network of :func:`actor_network` as arcs, directional ties kept directed.
+
+    Two actors who share a coalition are joined both ways (co-membership is symmetric). A
+    tie read as undirected (see :func:`tie_directions`) joins its actors both ways too; a
+    directed tie gives the one arc source → target. So when nothing is directed this is
+    exactly :func:`actor_network` with every edge as two arcs; when everything is a directed
+    tie it is :func:`tie_network` without parallel arcs.
+
+    Parameters
+    ----------
+    data : GraphData
+    directed : bool or None
+        How ties are read: as recorded (None), all directed (True), all undirected (False).
+
+    Returns
+    -------
+    igraph.Graph
+        Directed, simple (no loops, no parallel arcs, unweighted). Every actor of ``data``
+        is a vertex, in ``data.actors`` order, with the vertex attributes of
+        :func:`actor_network`.
+    """
+    aff = affiliation(data)
+    a = aff.matrix
+    n = a.shape[0]
+    shared = (a @ a.T).tocoo()
+    off = shared.row != shared.col
+    src = [shared.row[off].astype(np.int64)]
+    dst = [shared.col[off].astype(np.int64)]
+    if len(data.ties):
+        t_rows, t_cols, _w, kept = _tie_index(data, aff.actor_ids)
+        one_way = tie_directions(data, directed)[kept]
+        src += [t_rows, t_cols[~one_way]]
+        dst += [t_cols, t_rows[~one_way]]
+    rows, cols = np.concatenate(src), np.concatenate(dst)
+    keep = rows != cols
+    keys = np.unique(rows[keep] * n + cols[keep])
+    actors = data.actors
+    vertex_attrs = {
+        "name": aff.actor_ids,
+        "label": _strings(actors["name"]),
+        "kind": _values(actors["kind"]),
+        "sector": _values(actors["sector"]),
+        "function": _values(actors["function"]),
+        "city": _values(actors["city"]),
+        "n_coalitions": np.asarray(a.sum(axis=1)).ravel().astype(int).tolist(),
+    }
+    return _graph(n, keys // n if n else keys, keys % n if n else keys, directed=True,
+                  vertex_attrs=vertex_attrs, edge_attrs={})
 
 
 def two_mode_network(data: GraphData) -> ig.Graph:
