@@ -37,13 +37,14 @@ NETWORKS: dict[str, dict[str, str]] = {
               "in de selectie is een knoop, ook geïsoleerde",
     },
     "actors_directed": {
-        "en": "the one-mode actor network (co-membership plus explicit ties, every actor in "
-              "scope a vertex) read as arcs: a shared coalition or a symmetric tie "
+        "en": "one-mode actor network read as arcs: the actor network (co-membership plus "
+              "explicit ties, every actor in scope a vertex) where a shared coalition or a "
+              "symmetric tie "
               "(works_with, knows …) links both ways, a directional tie (funds, advises …, "
               "or marked directed in the ties sheet) goes from source to target only; "
               "unweighted; --directed/--undirected read every tie one way",
-        "nl": "het één-modale actorennetwerk (co-lidmaatschap plus expliciete banden) als "
-              "pijlen: een gedeelde coalitie of een symmetrische band verbindt in beide "
+        "nl": "één-modaal actorennetwerk als pijlen: co-lidmaatschap plus expliciete "
+              "banden, waarbij een gedeelde coalitie of een symmetrische band verbindt in beide "
               "richtingen, een gerichte band (financiert, adviseert …) alleen van bron naar "
               "doel; ongewogen",
     },
