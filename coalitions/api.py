@@ -90,7 +90,8 @@ class Coalitions:
 
     def edges(self, scope: Scope | None = None, **scope_fields: Any) -> pd.DataFrame:
         """Memberships and ties as one edge table: ``source``, ``target``, ``relation``
-        (membership|tie), ``role``, ``since`` (memberships), ``type``, ``weight`` (ties)."""
+        (membership|tie), ``role``, ``since`` (memberships), ``type``, ``weight``,
+        ``directed`` (ties: read source → target, as brokerage reads them by default)."""
         return _edges(self.graph(scope, **scope_fields))
 
     def memberships(self, scope: Scope | None = None, **scope_fields: Any) -> pd.DataFrame:
@@ -178,9 +179,12 @@ def _nodes(data: GraphData) -> pd.DataFrame:
 
 
 def _edges(data: GraphData) -> pd.DataFrame:
+    from coalitions.analysis.network import tie_directions
+
     m = data.memberships.rename(columns={"actor": "source", "coalition": "target"}).assign(
-        relation="membership", type=None, weight=1.0)
-    t = data.ties.assign(relation="tie", role=None, since=None)
-    cols = ["source", "target", "relation", "role", "since", "type", "weight"]
+        relation="membership", type=None, weight=1.0, directed=None)
+    t = data.ties.assign(relation="tie", role=None, since=None,
+                         directed=tie_directions(data).tolist())
+    cols = ["source", "target", "relation", "role", "since", "type", "weight", "directed"]
     parts = [df[cols] for df in (m, t) if len(df)]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)

@@ -278,7 +278,9 @@ def tie_network(data: GraphData) -> ig.Graph:
     igraph.Graph
         Directed. Every actor is a vertex, in ``data.actors`` order, with the vertex
         attributes of :func:`actor_network` (``n_coalitions`` included). Edge attributes:
-        ``weight`` (1.0 where missing) and ``type``.
+        ``weight`` (1.0 where missing), ``type`` and ``directed`` (whether the tie is
+        directional, as recorded: :func:`tie_directions`; a symmetric tie is still one edge
+        here, source → target as listed).
     """
     aff = affiliation(data)
     actor_ids = aff.actor_ids
@@ -295,7 +297,8 @@ def tie_network(data: GraphData) -> ig.Graph:
         "n_coalitions": np.asarray(aff.matrix.sum(axis=1)).ravel().astype(int).tolist(),
     }
     return _graph(len(actor_ids), rows, cols, directed=True, vertex_attrs=vertex_attrs,
-                  edge_attrs={"weight": weight, "type": types})
+                  edge_attrs={"weight": weight, "type": types,
+                              "directed": tie_directions(data)[kept]})
 
 
 def tie_directions(data: GraphData, directed: bool | None = None) -> np.ndarray:

@@ -184,7 +184,7 @@ UNDIRECTED_TIE_TYPES: frozenset[str] = frozenset({
 DIRECTED_TIE_TYPES: frozenset[str] = frozenset({
     "funds", "funding", "finances", "sponsors", "advice", "subsidises", "subsidizes", "advises", "reports to",
     "represents", "subcontracts", "commissions", "employs", "supervises", "delegates to",
-    "informs", "financiert", "subsidieert", "adviseert", "rapporteert aan",
+    "informs", "financiert", "financiering", "subsidie", "subsidieert", "adviseert", "rapporteert aan",
     "vertegenwoordigt", "besteedt uit", "stelt tewerk", "informeert",
 })
 
