@@ -100,14 +100,15 @@ def test_directed_option_reads_each_tie_as_listed(karate):
         "total"].to_dict()
 
 
-def test_directional_tie_type_stays_directed_and_the_sheet_can_say_so(tmp_path):
+def test_directional_tie_type_stays_directed_and_the_sheet_can_say_so(store_args, tmp_path):
+    # on both engines: the direction is stored on the TIE and read back
     path = [("a", "b"), ("b", "c")]  # a → b → c: b brokers one path, or two both ways
     cases = [("funds", None, 1), ("works_with", None, 2), ("works_with", ["yes", "ja"], 1),
              ("funds", ["no", "nee"], 2)]
     for i, (tie_type, directed, expected) in enumerate(cases):
-        store = ["--store", str(tmp_path / f"s{i}.db")]
-        invoke(*store, "load", str(write_ties(tmp_path / f"f{i}", path, tie_type, directed)))
-        assert brokers(store).at["b", "total"] == expected, (tie_type, directed)
+        invoke(*store_args, "load", "--replace",
+               str(write_ties(tmp_path / f"f{i}", path, tie_type, directed)))
+        assert brokers(store_args).at["b", "total"] == expected, (tie_type, directed)
 
 
 def test_unknown_tie_type_is_undirected_with_a_warning(tmp_path):
