@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from coalitions.analysis.network import directed_actor_network, tie_directions
+from coalitions.analysis.network import actor_arcs, tie_directions
 from coalitions.errors import UsageError
 
 if TYPE_CHECKING:
@@ -154,13 +154,17 @@ def brokerage_roles(g: ig.Graph, group: str | Sequence,
     >>> int(df.loc[1, "representative"]), int(df.loc[1, "total"])
     (1, 1)
     """
-    n = g.vcount()
-    groups = _group_values(g, group)
+    names = g.vs["name"] if "name" in g.vs.attributes() else list(range(g.vcount()))
+    return _roles(_binary_adjacency(g), _group_values(g, group), names, vertices,
+                  "directed" if g.is_directed() else "undirected")
+
+
+def _roles(adj: sp.csr_matrix, groups: list, names: Sequence, vertices: Sequence[int] | None,
+           reading: str) -> pd.DataFrame:
+    """:func:`brokerage_roles` on a 0/1 adjacency without loops (rows → columns)."""
+    n = adj.shape[0]
     codes, classes = pd.factorize(pd.Series(groups, dtype="object"), sort=False)
     k = len(classes)
-    directed = g.is_directed()
-
-    adj = _binary_adjacency(g)
     rows = (np.arange(n) if vertices is None
             else np.unique(np.asarray(list(vertices), dtype=np.int64)))
     if len(rows) and (rows.min() < 0 or rows.max() >= n):
@@ -182,7 +186,6 @@ def brokerage_roles(g: ig.Graph, group: str | Sequence,
     with np.errstate(divide="ignore", invalid="ignore"):
         z = np.where(sd_v > 0, (raw - exp_v) / np.where(sd_v > 0, sd_v, 1.0), np.nan)
 
-    names = g.vs["name"] if "name" in g.vs.attributes() else list(range(n))
     df = pd.DataFrame({"vertex": rows, "name": [names[i] for i in rows],
                        "group": list(classes[row_codes]) if len(rows) else []},
                       index=rows if vertices is not None else None)
@@ -199,7 +202,7 @@ def brokerage_roles(g: ig.Graph, group: str | Sequence,
     gexp, gvar = _global_moments(sizes, float(n), density)
     gsd = np.sqrt(np.maximum(gvar, 0.0))
     df.attrs.update({
-        "reading": "directed" if directed else "undirected",
+        "reading": reading,
         "density": density,
         "n": n,
         "group_sizes": {str(c): int(s) for c, s in zip(classes, sizes, strict=True)},
@@ -268,23 +271,32 @@ def actor_brokerage(data: GraphData, group_by: str = "sector",
     if group_by not in GROUP_BY:
         raise UsageError(f"Cannot group brokerage by {group_by!r}.",
                          hint="Use one of: " + ", ".join(GROUP_BY) + ".")
-    g = directed_actor_network(data, directed)
+    adj, ids = actor_arcs(data, directed)
     reading = {None: "as recorded", True: "all directed", False: "all undirected"}[directed]
     n_directed = int(tie_directions(data, directed).sum()) if len(data.ties) else 0
     network = ("actor network: co-membership and symmetric ties both ways, directed ties "
                f"source → target (ties {reading}: {n_directed} of {len(data.ties)} "
                "directed)")
 
-    ids = g.vs["name"]
-    group = [_group_label(v) for v in g.vs[group_by]]
+    group = [_group_label(v) for v in data.actors[group_by].to_numpy(dtype=object)]
+    labels = data.actors["name"].to_numpy(dtype=object)
     vertices = None
     if actors is not None:
         position = {a: i for i, a in enumerate(ids)}
         vertices = [position[a] for a in actors if a in position]
-    df = brokerage_roles(g, group, vertices=vertices).reset_index(drop=True)
+    rows = np.arange(len(ids)) if vertices is None else np.unique(np.asarray(vertices,
+                                                                             dtype=np.int64))
+    work = _work(adj, rows)
+    if work > MAX_WORK:
+        raise UsageError(
+            f"Brokerage of {len(rows):,} actors in a network of {adj.nnz:,} arcs needs about "
+            f"{work:.1e} multiplications (limit {MAX_WORK:.1e}): every open two-path is "
+            "checked for closure.",
+            hint="Scope it to a city or a region (e.g. --city), or ask for fewer actors.")
+    df = _roles(adj, group, ids, vertices, "directed").reset_index(drop=True)
     out = pd.DataFrame({
         "id": [ids[v] for v in df["vertex"]],
-        "name": [g.vs[int(v)]["label"] or ids[v] for v in df["vertex"]],
+        "name": [_label(labels[v], ids[v]) for v in df["vertex"]],
     })
     out = pd.concat([out, df.drop(columns=["vertex", "name"])], axis=1)
     out = out.sort_values(["total", "id"], ascending=[False, True], ignore_index=True)
@@ -307,6 +319,26 @@ BROKERAGE_DEFINITIONS: dict[str, str] = {
 
 
 # helpers
+
+# Multiplications (Σ over brokers b of Σ_{a → b} outdeg(a)) above which actor_brokerage
+# refuses: the region benchmark's whole co-membership network is ~1e9 and takes tens of
+# seconds on a shared two-core machine; 5e9 is the limit embeddedness uses for the same work.
+MAX_WORK = 5e9
+
+
+def _work(adj: sp.csr_matrix, rows: np.ndarray) -> float:
+    """Multiplications the closed-path count does for broker ``rows`` (see _closed_counts)."""
+    if not len(rows):
+        return 0.0
+    outdeg = np.diff(adj.indptr).astype(np.float64)
+    return float((adj.T.tocsr()[rows] @ outdeg).sum())
+
+
+def _label(name: object, fallback: str) -> str:
+    if name is None or (isinstance(name, float) and name != name) or name == "":
+        return fallback
+    return str(name)
+
 
 
 def _group_label(value: object) -> str:

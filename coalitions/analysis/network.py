@@ -44,6 +44,7 @@ __all__ = [
     "actor_network",
     "actor_projection",
     "affiliation",
+    "actor_arcs",
     "coalition_network",
     "directed_actor_network",
     "tie_directions",
@@ -357,24 +358,13 @@ def directed_actor_network(data: GraphData, directed: bool | None = None) -> ig.
         is a vertex, in ``data.actors`` order, with the vertex attributes of
         :func:`actor_network`.
     """
-    aff = affiliation(data)
-    a = aff.matrix
-    n = a.shape[0]
-    shared = (a @ a.T).tocoo()
-    off = shared.row != shared.col
-    src = [shared.row[off].astype(np.int64)]
-    dst = [shared.col[off].astype(np.int64)]
-    if len(data.ties):
-        t_rows, t_cols, _w, kept = _tie_index(data, aff.actor_ids)
-        one_way = tie_directions(data, directed)[kept]
-        src += [t_rows, t_cols[~one_way]]
-        dst += [t_cols, t_rows[~one_way]]
-    rows, cols = np.concatenate(src), np.concatenate(dst)
-    keep = rows != cols
-    keys = np.unique(rows[keep] * n + cols[keep])
+    adj, actor_ids = actor_arcs(data, directed)
+    a = affiliation(data).matrix
+    n = adj.shape[0]
+    coo = adj.tocoo()
     actors = data.actors
     vertex_attrs = {
-        "name": aff.actor_ids,
+        "name": actor_ids,
         "label": _strings(actors["name"]),
         "kind": _values(actors["kind"]),
         "sector": _values(actors["sector"]),
@@ -382,8 +372,37 @@ def directed_actor_network(data: GraphData, directed: bool | None = None) -> ig.
         "city": _values(actors["city"]),
         "n_coalitions": np.asarray(a.sum(axis=1)).ravel().astype(int).tolist(),
     }
-    return _graph(n, keys // n if n else keys, keys % n if n else keys, directed=True,
+    return _graph(n, coo.row.astype(np.int64), coo.col.astype(np.int64), directed=True,
                   vertex_attrs=vertex_attrs, edge_attrs={})
+
+
+def actor_arcs(data: GraphData, directed: bool | None = None
+               ) -> tuple[sp.csr_matrix, list[str]]:
+    """The arcs of :func:`directed_actor_network` as a sparse 0/1 matrix, without igraph.
+
+    ``matrix[i, j] == 1`` when actor ``i`` reaches actor ``j`` in one step (shared
+    coalition, symmetric tie either way, or directed tie ``i → j``); no diagonal; int64,
+    sorted indices. Rows and columns follow ``data.actors`` order (the ids are returned).
+    """
+    aff = affiliation(data)
+    a = aff.matrix
+    n = a.shape[0]
+    adj = (a @ a.T).tocsr()
+    if len(data.ties):
+        t_rows, t_cols, _w, kept = _tie_index(data, aff.actor_ids)
+        back = ~tie_directions(data, directed)[kept]
+        rows = np.concatenate([t_rows, t_cols[back]])
+        cols = np.concatenate([t_cols, t_rows[back]])
+        adj = adj + sp.csr_matrix((np.ones(len(rows), dtype=adj.dtype), (rows, cols)),
+                                  shape=(n, n))
+    adj = adj.tocoo()
+    keep = adj.row != adj.col
+    out = sp.csr_matrix((np.ones(int(keep.sum()), dtype=np.int64),
+                         (adj.row[keep], adj.col[keep])), shape=(n, n))
+    out.sum_duplicates()
+    out.data[:] = 1
+    out.sort_indices()
+    return out, aff.actor_ids
 
 
 def two_mode_network(data: GraphData) -> ig.Graph:

@@ -357,3 +357,15 @@ def test_actor_brokerage_for_selected_actors():
 def test_actor_brokerage_refuses_unknown_grouping():
     with pytest.raises(UsageError, match="Cannot group brokerage by 'colour'"):
         actor_brokerage(_data(with_ties=False), group_by="colour")
+
+
+def test_actor_brokerage_refuses_work_beyond_its_budget_but_not_for_a_few_actors(monkeypatch):
+    import coalitions.analysis.brokerage as brokerage
+
+    # Out-degrees g1 3, n1 1, n2 2, p1 2 (n2–p1 linked). Work per broker b is the sum of
+    # its in-neighbours' out-degrees: g1 1 + 2 + 2 = 5, n1 3, n2 3 + 2 = 5, p1 3 + 2 = 5;
+    # 18 for all four.
+    monkeypatch.setattr(brokerage, "MAX_WORK", 17)
+    with pytest.raises(UsageError, match="needs about 1.8e\\+01 multiplications"):
+        actor_brokerage(_data(with_ties=False))
+    assert actor_brokerage(_data(with_ties=False), actors=["g1"]).at[0, "total"] == 4
