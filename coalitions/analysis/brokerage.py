@@ -253,14 +253,17 @@ def actor_brokerage(data: GraphData, group_by: str = "sector",
         ``id``, ``name``, ``group``, ``coordinator``, ``itinerant``, ``representative``,
         ``gatekeeper``, ``liaison``, ``total`` and ``z_*`` for each, ``possible`` and
         ``normalised`` (see :func:`brokerage_roles`), one row per actor, sorted by
-        ``total`` (descending) then ``id``. ``attrs`` as in :func:`brokerage_roles`, plus
-        ``network`` (a sentence saying which network was read), ``group_by`` and the
-        definitions of the measure columns (:mod:`coalitions.analysis.definitions`).
+        ``total`` (descending) then ``id``. ``attrs`` as in :func:`brokerage_roles`
+        (``reading`` says how the ties were read: "as recorded", "all directed" or "all
+        undirected"), plus ``network`` (a sentence saying which network was read),
+        ``group_by`` and the definitions of the measure columns
+        (:mod:`coalitions.analysis.definitions`).
 
     Raises
     ------
     UsageError
-        Unknown ``group_by``.
+        Unknown ``group_by``, or more work than :data:`MAX_WORK` multiplications (the
+        whole co-membership network of a country): scope it, or pass ``actors``.
 
     References
     ----------
