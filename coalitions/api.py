@@ -90,7 +90,8 @@ class Coalitions:
 
     def edges(self, scope: Scope | None = None, **scope_fields: Any) -> pd.DataFrame:
         """Memberships and ties as one edge table: ``source``, ``target``, ``relation``
-        (membership|tie), ``role``, ``since`` (memberships), ``type``, ``weight`` (ties)."""
+        (membership|tie), ``role``, ``since`` (memberships), ``type``, ``weight``,
+        ``directed`` (ties: read source → target, as brokerage reads them by default)."""
         return _edges(self.graph(scope, **scope_fields))
 
     def memberships(self, scope: Scope | None = None, **scope_fields: Any) -> pd.DataFrame:
@@ -169,12 +170,14 @@ class Coalitions:
         return _head(rank(frame, by or ("overlap" if coalitions else "coreness")), top)
 
     def brokers(self, scope: Scope | None = None, *, group_by: str = "sector",
-                top: int | None = None, **scope_fields: Any) -> pd.DataFrame:
-        """Gould & Fernandez brokerage roles of every actor (``coalitions brokers``)."""
+                directed: bool | None = None, top: int | None = None,
+                **scope_fields: Any) -> pd.DataFrame:
+        """Gould & Fernandez brokerage roles of every actor (``coalitions brokers``); ties
+        read as recorded, or with ``directed`` all one way (True) or both ways (False)."""
         from coalitions.analysis.brokerage import actor_brokerage
 
-        return _head(actor_brokerage(self.graph(scope, **scope_fields), group_by=group_by),
-                     top)
+        return _head(actor_brokerage(self.graph(scope, **scope_fields), group_by=group_by,
+                                     directed=directed), top)
 
     def communities(self, scope: Scope | None = None, *, members: bool = False,
                     resolution: float = 1.0, seed: int = 42,
@@ -210,12 +213,13 @@ class Coalitions:
 
         return shortlist(self.graph(scope, **scope_fields), n)
 
-    def cities(self, scope: Scope | None = None, **scope_fields: Any) -> pd.DataFrame:
+    def cities(self, scope: Scope | None = None, *, directed: bool | None = None,
+               **scope_fields: Any) -> pd.DataFrame:
         """Per city: coalitions, government involvement, officials and politicians in
-        between (``coalitions cities``)."""
+        between and their brokerage (``coalitions cities``)."""
         from coalitions.analysis.cities import city_profiles
 
-        return city_profiles(self.graph(scope, **scope_fields))
+        return city_profiles(self.graph(scope, **scope_fields), directed=directed)
 
     def case(self, name: str) -> dict[str, Any]:
         """The analysis table of one coalition, by id or name (``coalitions case``): a dict
@@ -231,11 +235,13 @@ class Coalitions:
 
         return compare(self.graph(scope, **scope_fields), by=by)
 
-    def analyse(self, *, seed: int = 42) -> pd.DataFrame:
+    def analyse(self, *, seed: int = 42, directed: bool | None = None) -> pd.DataFrame:
         """Write every measure to the store as node properties (``coalitions analyse``)."""
         from coalitions.analysis.stored import write_measures
 
-        return write_measures(self.store, seed=seed)
+        frame = write_measures(self.store, seed=seed, directed=directed)
+        self._data = None
+        return frame
 
     @staticmethod
     def explain(measure: str | None = None, *, lang: str = "en") -> pd.DataFrame:
@@ -295,9 +301,12 @@ def _nodes(data: GraphData) -> pd.DataFrame:
 
 
 def _edges(data: GraphData) -> pd.DataFrame:
+    from coalitions.analysis.network import tie_directions
+
     m = data.memberships.rename(columns={"actor": "source", "coalition": "target"}).assign(
-        relation="membership", type=None, weight=1.0)
-    t = data.ties.assign(relation="tie", role=None, since=None)
-    cols = ["source", "target", "relation", "role", "since", "type", "weight"]
+        relation="membership", type=None, weight=1.0, directed=None)
+    t = data.ties.assign(relation="tie", role=None, since=None,
+                         directed=tie_directions(data).tolist())
+    cols = ["source", "target", "relation", "role", "since", "type", "weight", "directed"]
     parts = [df[cols] for df in (m, t) if len(df)]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)

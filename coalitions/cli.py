@@ -327,6 +327,12 @@ SinceOpt = Annotated[int | None, typer.Option("--since", help="Only coalitions f
 UntilOpt = Annotated[int | None, typer.Option("--until", help="Only coalitions founded in or before "
                                               "this year.", rich_help_panel="Scope")]
 TopOpt = Annotated[int | None, typer.Option("--top", "-n", help="Show only the first N rows.")]
+DirectedOpt = Annotated[bool | None, typer.Option(
+    "--directed/--undirected",
+    help="How brokerage reads the ties: --directed every tie source → target, --undirected "
+         "every tie both ways. Default: as recorded (symmetric types such as works_with "
+         "undirected, directional ones such as funds directed, or the ties sheet's directed "
+         "column).")]
 
 
 def _scoped(store, neo4j, city, coalition, theme, sector, since, until, *,
@@ -459,16 +465,18 @@ def brokers(
     top: TopOpt = 20,
     city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
     sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    directed: DirectedOpt = None,
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
-    """Gould & Fernandez (1989) brokerage roles per actor, with z-scores as R's sna reports."""
+    """Gould & Fernandez (1989) brokerage roles per actor, with z-scores as R's sna reports
+    and the share of each actor's two-paths it brokers (normalised)."""
     from coalitions.analysis.brokerage import actor_brokerage
 
     data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until)
-    frame = actor_brokerage(data, group_by=group_by)
+    frame = actor_brokerage(data, group_by=group_by, directed=directed)
     _print(_head(frame, top), fmt, title=f"Brokers between groups of {group_by}",
            table_columns=["name", "group", "coordinator", "itinerant", "representative",
-                          "gatekeeper", "liaison", "total", "z_total"])
+                          "gatekeeper", "liaison", "total", "normalised", "z_total"])
     _note(frame.attrs.get("network"))
 
 
@@ -541,13 +549,14 @@ def shortlist(
 @_handle
 def cities(
     city: CityOpt = None, theme: ThemeOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    directed: DirectedOpt = None,
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """Per city: coalitions, government involvement, officials and politicians in between."""
     from coalitions.analysis.cities import city_profiles
 
     data, _ = _scoped(store, neo4j, city, None, theme, None, since, until)
-    profiles = city_profiles(data)
+    profiles = city_profiles(data, directed=directed)
     _warnings(profiles.attrs.get("warnings", []))
     _print(profiles, fmt, title="City profiles")
 
@@ -607,6 +616,7 @@ def compare(
 @_handle
 def analyse(
     seed: Annotated[int, typer.Option("--seed", help="Seed for sampled measures and Leiden.")] = 42,
+    directed: DirectedOpt = None,
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """Compute the measures on the whole graph and write them to the store as node properties
@@ -614,7 +624,7 @@ def analyse(
     from coalitions.analysis.stored import write_measures
 
     with _open(store, neo4j, must_exist=True) as st, err.status("analysing"):
-        frame = write_measures(st, seed=seed)
+        frame = write_measures(st, seed=seed, directed=directed)
     _print(frame, fmt, title="Measures written to the store")
 
 
@@ -689,6 +699,7 @@ def report(
     out_file: Annotated[Path, typer.Option("--out", help="HTML file to write.")],
     size_by: Annotated[str, typer.Option("--size-by", help="Measure that sizes actors.")] = "betweenness",
     pseudonymise: PseudoOpt = False,
+    directed: DirectedOpt = None,
     store: StoreOpt = None, neo4j: Neo4jOpt = None,
 ) -> None:
     """One self-contained HTML report for a city: profile, pivots, brokers, clusterings, map,
@@ -703,8 +714,11 @@ def report(
         data = hide(data, got[2])
     params = {"command": "report", "city": city, "size_by": size_by,
               "pseudonymise": pseudonymise, "store": _where(store, neo4j)}
+    if directed is not None:
+        params["ties"] = "directed" if directed else "undirected"
     with err.status("writing the report"):
-        path = render_report(data, city, out_file, params=params, size_by=size_by)
+        path = render_report(data, city, out_file, params=params, size_by=size_by,
+                             directed=directed)
     _say(f"Wrote {path}")
 
 

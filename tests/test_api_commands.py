@@ -30,6 +30,8 @@ CALLS = [
     (["embeddedness", "--coalitions", "--top", "5"],
      lambda db: db.embeddedness(coalitions=True, top=5)),
     (["brokers", "--group-by", "city"], lambda db: db.brokers(group_by="city", top=20)),
+    (["brokers", "--directed", "--city", "Gent"],
+     lambda db: db.brokers(directed=True, city="Gent", top=20)),
     (["communities"], lambda db: db.communities()),
     (["communities", "--members", "--city", "Gent"],
      lambda db: db.communities(members=True, city="Gent")),
@@ -37,6 +39,7 @@ CALLS = [
     (["clusters", "--by", "data"], lambda db: db.clusters(by="data")),
     (["shortlist", "4"], lambda db: db.shortlist(4)),
     (["cities"], lambda db: db.cities()),
+    (["cities", "--undirected"], lambda db: db.cities(directed=False)),
     (["compare", "--by", "government"], lambda db: db.compare(by="government")),
     (["explain", "--lang", "nl"], lambda db: db.explain(lang="nl")),
 ]

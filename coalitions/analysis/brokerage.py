@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from coalitions.analysis.network import actor_network, tie_network
+from coalitions.analysis.network import actor_arcs, tie_directions
 from coalitions.errors import UsageError
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
     from coalitions.graph.model import GraphData
 
-__all__ = ["ROLES", "actor_brokerage", "brokerage_roles"]
+__all__ = ["BROKERAGE_DEFINITIONS", "ROLES", "actor_brokerage", "brokerage_roles"]
 
 # Output column order; sna's raw.nli column order is the same (w_I, w_O, b_IO, b_OI, b_O, t).
 ROLES: tuple[str, ...] = (
@@ -96,7 +96,10 @@ def brokerage_roles(g: ig.Graph, group: str | Sequence,
         One row per vertex (or per vertex of ``vertices``), in vertex order: ``vertex``
         (index), ``name``, ``group``, the
         five role counts and ``total``, and their z-scores ``z_coordinator`` … ``z_total``
-        (NaN where the expected standard deviation is zero). ``df.attrs`` holds
+        (NaN where the expected standard deviation is zero); ``possible``, the number of
+        two-paths ``a → b → c`` through the vertex with ``a ≠ c``, open or closed
+        (``d_in · d_out − r``, with ``r`` the neighbours joined both ways), and
+        ``normalised = total / possible`` (0 when ``possible`` is 0). ``df.attrs`` holds
         ``reading`` ("directed"|"undirected"), ``density``, ``n``, ``group_sizes``,
         ``expected`` and ``sd`` (per group and role: sna's ``exp.grp`` and ``sd.grp``) and
         ``global`` (per role: ``raw``, ``expected``, ``sd``, ``z``; sna's ``raw.gli``,
@@ -125,6 +128,12 @@ def brokerage_roles(g: ig.Graph, group: str | Sequence,
     the exact variances on small graphs (same enumeration): read those z-scores as sna
     would report them, not as exact.
 
+    ``normalised`` is the share of the vertex's two-paths that it brokers (the ones left
+    open): a size-free number in [0, 1] that compares vertices of networks of any size. On
+    an undirected graph ``possible = d(d − 1)`` and ``total = 2 (d(d − 1)/2 − t)`` with
+    ``t`` the triangles at the vertex, so ``normalised = 1 − C``, C its local clustering
+    coefficient (Watts & Strogatz 1998).
+
     The work is that of counting transitive triples — of the order of Σ_b Σ_{a→b}
     outdeg(a) — done as sparse products, broker rows in chunks so memory stays bounded.
 
@@ -145,19 +154,24 @@ def brokerage_roles(g: ig.Graph, group: str | Sequence,
     >>> int(df.loc[1, "representative"]), int(df.loc[1, "total"])
     (1, 1)
     """
-    n = g.vcount()
-    groups = _group_values(g, group)
+    names = g.vs["name"] if "name" in g.vs.attributes() else list(range(g.vcount()))
+    return _roles(_binary_adjacency(g), _group_values(g, group), names, vertices,
+                  "directed" if g.is_directed() else "undirected")
+
+
+def _roles(adj: sp.csr_matrix, groups: list, names: Sequence, vertices: Sequence[int] | None,
+           reading: str) -> pd.DataFrame:
+    """:func:`brokerage_roles` on a 0/1 adjacency without loops (rows → columns)."""
+    n = adj.shape[0]
     codes, classes = pd.factorize(pd.Series(groups, dtype="object"), sort=False)
     k = len(classes)
-    directed = g.is_directed()
-
-    adj = _binary_adjacency(g)
     rows = (np.arange(n) if vertices is None
             else np.unique(np.asarray(list(vertices), dtype=np.int64)))
     if len(rows) and (rows.min() < 0 or rows.max() >= n):
         raise UsageError("A vertex asked for is not in the network.")
     counts = _role_counts(adj, codes, k, rows) if len(rows) else np.zeros((0, 5))
     total = counts.sum(axis=1)
+    possible = _possible_pairs(adj, rows)
     raw = np.column_stack([counts, total]) if len(rows) else np.zeros((0, 6))
 
     m = int(adj.nnz)
@@ -172,7 +186,6 @@ def brokerage_roles(g: ig.Graph, group: str | Sequence,
     with np.errstate(divide="ignore", invalid="ignore"):
         z = np.where(sd_v > 0, (raw - exp_v) / np.where(sd_v > 0, sd_v, 1.0), np.nan)
 
-    names = g.vs["name"] if "name" in g.vs.attributes() else list(range(n))
     df = pd.DataFrame({"vertex": rows, "name": [names[i] for i in rows],
                        "group": list(classes[row_codes]) if len(rows) else []},
                       index=rows if vertices is not None else None)
@@ -180,12 +193,16 @@ def brokerage_roles(g: ig.Graph, group: str | Sequence,
         df[role] = raw[:, j].astype(np.int64)
     for j, role in enumerate(ROLES):
         df[f"z_{role}"] = z[:, j]
+    df["possible"] = possible
+    with np.errstate(divide="ignore", invalid="ignore"):
+        df["normalised"] = np.where(possible > 0, total / np.where(possible > 0, possible, 1),
+                                    0.0)
 
     graw = raw.sum(axis=0) if n else np.zeros(6)
     gexp, gvar = _global_moments(sizes, float(n), density)
     gsd = np.sqrt(np.maximum(gvar, 0.0))
     df.attrs.update({
-        "reading": "directed" if directed else "undirected",
+        "reading": reading,
         "density": density,
         "n": n,
         "group_sizes": {str(c): int(s) for c, s in zip(classes, sizes, strict=True)},
@@ -208,13 +225,13 @@ def actor_brokerage(data: GraphData, group_by: str = "sector",
                     actors: Sequence[str] | None = None) -> pd.DataFrame:
     """Brokerage roles of every actor between sectors, cities, kinds or functions.
 
-    Which network is read:
-
-    - ``directed=None`` (default): the explicit ties, directed, when the data has any;
-      otherwise the co-membership network (actors linked when they share a coalition),
-      read undirected (every edge two arcs — see :func:`brokerage_roles`);
-    - ``directed=True``: the explicit ties, directed (an error when there are none);
-    - ``directed=False``: co-membership plus ties, direction ignored.
+    The network read is the actor network every other measure reads (actors linked when
+    they share a coalition or have an explicit tie), with the direction of directional ties
+    kept: :func:`~coalitions.analysis.network.directed_actor_network`. A shared coalition or
+    a symmetric tie (``works_with``, ``knows`` …) counts as arcs both ways, as sna's
+    ``brokerage()`` reads a symmetric sociomatrix; a directional tie (``funds``,
+    ``advises`` …, or any tie the ties sheet marks ``directed: yes``) is the one arc
+    source → target. ``directed`` overrides the ties' recorded direction.
 
     Parameters
     ----------
@@ -224,7 +241,8 @@ def actor_brokerage(data: GraphData, group_by: str = "sector",
         Actor attribute that defines the groups. Actors without a value form the group
         ``"(unknown)"``.
     directed : bool or None
-        Which network to read (see above).
+        ``None`` (default): each tie as recorded; ``True``: every tie directed source →
+        target; ``False``: every tie undirected.
     actors : sequence of str, optional
         Ids of the actors whose roles are wanted (default: all). The others still make up
         the network; only fewer brokers are counted, which is faster.
@@ -233,59 +251,97 @@ def actor_brokerage(data: GraphData, group_by: str = "sector",
     -------
     pandas.DataFrame
         ``id``, ``name``, ``group``, ``coordinator``, ``itinerant``, ``representative``,
-        ``gatekeeper``, ``liaison``, ``total`` and ``z_*`` for each, one row per actor,
-        sorted by ``total`` (descending) then ``id``. ``attrs`` as in
-        :func:`brokerage_roles`, plus ``network`` (a sentence saying which network was
-        read) and ``group_by``.
+        ``gatekeeper``, ``liaison``, ``total`` and ``z_*`` for each, ``possible`` and
+        ``normalised`` (see :func:`brokerage_roles`), one row per actor, sorted by
+        ``total`` (descending) then ``id``. ``attrs`` as in :func:`brokerage_roles`
+        (``reading`` says how the ties were read: "as recorded", "all directed" or "all
+        undirected"), plus ``network`` (a sentence saying which network was read),
+        ``group_by`` and the definitions of the measure columns
+        (:mod:`coalitions.analysis.definitions`).
 
     Raises
     ------
     UsageError
-        Unknown ``group_by``, or ``directed=True`` on data without ties.
+        Unknown ``group_by``, or more work than :data:`MAX_WORK` multiplications (the
+        whole co-membership network of a country): scope it, or pass ``actors``.
 
     References
     ----------
     Gould, R. V., & Fernandez, R. M. (1989). https://doi.org/10.2307/270949
     """
+    from coalitions.analysis.definitions import attach
+
     if group_by not in GROUP_BY:
         raise UsageError(f"Cannot group brokerage by {group_by!r}.",
                          hint="Use one of: " + ", ".join(GROUP_BY) + ".")
-    has_ties = len(data.ties) > 0
-    if directed is True and not has_ties:
-        raise UsageError("The data has no direct ties between actors, so there is no "
-                         "directed network to read.",
-                         hint="Leave the direction automatic to use the co-membership "
-                              "network (undirected reading).")
-    use_ties = has_ties if directed is None else bool(directed)
-    g = tie_network(data) if use_ties else actor_network(data, include_ties=True)
-    if use_ties:
-        network = ("explicit ties between actors, read as directed arcs "
-                   "(weights and tie types ignored)")
-    else:
-        network = ("co-membership network (actors linked when they share a coalition"
-                   + (", plus the explicit ties" if has_ties else "")
-                   + "), read undirected: every link counts as two arcs")
+    adj, ids = actor_arcs(data, directed)
+    reading = {None: "as recorded", True: "all directed", False: "all undirected"}[directed]
+    n_directed = int(tie_directions(data, directed).sum()) if len(data.ties) else 0
+    network = ("actor network: co-membership and symmetric ties both ways, directed ties "
+               f"source → target (ties {reading}: {n_directed} of {len(data.ties)} "
+               "directed)")
 
-    ids = g.vs["name"]
-    group = [_group_label(v) for v in g.vs[group_by]]
+    group = [_group_label(v) for v in data.actors[group_by].to_numpy(dtype=object)]
+    labels = data.actors["name"].to_numpy(dtype=object)
     vertices = None
     if actors is not None:
         position = {a: i for i, a in enumerate(ids)}
         vertices = [position[a] for a in actors if a in position]
-    df = brokerage_roles(g, group, vertices=vertices).reset_index(drop=True)
+    rows = np.arange(len(ids)) if vertices is None else np.unique(np.asarray(vertices,
+                                                                             dtype=np.int64))
+    work = _work(adj, rows)
+    if work > MAX_WORK:
+        raise UsageError(
+            f"Brokerage of {len(rows):,} actors in a network of {adj.nnz:,} arcs needs about "
+            f"{work:.1e} multiplications (limit {MAX_WORK:.1e}): every open two-path is "
+            "checked for closure.",
+            hint="Scope it to a city or a region (e.g. --city), or ask for fewer actors.")
+    df = _roles(adj, group, ids, vertices, "directed").reset_index(drop=True)
     out = pd.DataFrame({
         "id": [ids[v] for v in df["vertex"]],
-        "name": [g.vs[int(v)]["label"] or ids[v] for v in df["vertex"]],
+        "name": [_label(labels[v], ids[v]) for v in df["vertex"]],
     })
     out = pd.concat([out, df.drop(columns=["vertex", "name"])], axis=1)
     out = out.sort_values(["total", "id"], ascending=[False, True], ignore_index=True)
     out.attrs = dict(df.attrs)
+    out.attrs["reading"] = reading
     out.attrs["network"] = network
     out.attrs["group_by"] = group_by
-    return out
+    return attach(out, BROKERAGE_DEFINITIONS, brokerage_ties=reading,
+                  brokerage_groups=group_by)
+
+
+# Column → definition key (coalitions.analysis.definitions) of actor_brokerage's columns.
+BROKERAGE_DEFINITIONS: dict[str, str] = {
+    **{role: f"brokerage_{role}" for role in ROLES[:5]},
+    "total": "brokerage",
+    "possible": "brokerage_possible",
+    "normalised": "brokerage_normalised",
+    **{f"z_{role}": "brokerage_z" for role in ROLES},
+}
 
 
 # helpers
+
+# Multiplications (Σ over brokers b of Σ_{a → b} outdeg(a)) above which actor_brokerage
+# refuses: the region benchmark's whole co-membership network is ~1e9 and takes tens of
+# seconds on a shared two-core machine; 5e9 is the limit embeddedness uses for the same work.
+MAX_WORK = 5e9
+
+
+def _work(adj: sp.csr_matrix, rows: np.ndarray) -> float:
+    """Multiplications the closed-path count does for broker ``rows`` (see _closed_counts)."""
+    if not len(rows):
+        return 0.0
+    outdeg = np.diff(adj.indptr).astype(np.float64)
+    return float((adj.T.tocsr()[rows] @ outdeg).sum())
+
+
+def _label(name: object, fallback: str) -> str:
+    if name is None or (isinstance(name, float) and name != name) or name == "":
+        return fallback
+    return str(name)
+
 
 
 def _group_label(value: object) -> str:
@@ -322,6 +378,18 @@ def _binary_adjacency(g: ig.Graph) -> sp.csr_matrix:
     adj.sum_duplicates()
     adj.data[:] = 1
     return adj
+
+
+def _possible_pairs(adj: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
+    """Per broker row: ordered pairs (a, c), a ≠ c, with a → b → c (open or closed)."""
+    if not len(rows):
+        return np.zeros(0, dtype=np.int64)
+    adj_rows = adj[rows]
+    at_rows = adj.T.tocsr()[rows]
+    d_out = np.diff(adj_rows.indptr).astype(np.int64)
+    d_in = np.diff(at_rows.indptr).astype(np.int64)
+    both = np.asarray(adj_rows.multiply(at_rows).sum(axis=1)).ravel().astype(np.int64)
+    return d_in * d_out - both
 
 
 def _role_counts(adj: sp.csr_matrix, codes: np.ndarray, k: int,

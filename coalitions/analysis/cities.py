@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from coalitions.analysis.brokerage import brokerage_roles
+from coalitions.analysis.brokerage import actor_brokerage
 from coalitions.analysis.centrality import actor_betweenness, betweenness, degree
 from coalitions.analysis.clusters import (
     city_government_members,
@@ -51,6 +51,7 @@ from coalitions.analysis.network import actor_network, affiliation, coalition_ne
 from coalitions.analysis.pivots import coalition_pivots
 from coalitions.errors import UsageError
 from coalitions.graph.model import GOVERNMENT_FUNCTIONS, GraphData
+from coalitions.graph.scope import Scope
 from coalitions.loaders.taxonomy import COMPOSITIONS, ROLES, THEMES
 
 __all__ = [
@@ -113,8 +114,12 @@ def member_network(data: GraphData, coalition: str) -> ig.Graph:
     return ctx.member_graph(coalition)
 
 
-def city_profiles(data: GraphData) -> pd.DataFrame:
+def city_profiles(data: GraphData, *, directed: bool | None = None) -> pd.DataFrame:
     """One row per city: coalitions, government involvement, the in-between space.
+
+    ``directed`` is how brokerage reads the ties (see
+    :func:`~coalitions.analysis.brokerage.actor_brokerage`): as recorded (None), all
+    directed (True) or all undirected (False).
 
     Columns:
 
@@ -124,9 +129,13 @@ def city_profiles(data: GraphData) -> pd.DataFrame:
     - ``n_inbetween``, ``inbetween``: the officials and politicians who sit in two or more
       of the city's coalitions (names, "; "-separated, most coalitions first);
     - ``inbetween_brokerage``: their Gould–Fernandez brokerage summed — the ``total`` of
-      :func:`~coalitions.analysis.brokerage.actor_brokerage` on the city's actor network
-      grouped by sector, undirected reading; ``inbetween_brokerage_between_sectors`` the
-      same without the coordinator role (paths that stay inside one sector);
+      :func:`~coalitions.analysis.brokerage.actor_brokerage` (sectors as groups) on the city
+      as :class:`~coalitions.graph.scope.Scope` ``(city=…)`` selects it, exactly what
+      ``coalitions brokers --city`` reports for each of them;
+      ``inbetween_brokerage_normalised`` the mean of their ``normalised`` brokerage (share
+      of their two-paths they broker; NaN when there are none of them);
+      ``inbetween_brokerage_between_sectors`` the sum without the coordinator role (paths
+      that stay inside one sector);
     - ``n_edges``: links of the city's actor network (on ``n_actors`` vertices);
     - ``density``: edges / possible edges of the city's actor network;
     - ``centralisation``: its Freeman degree centralisation (:func:`degree_centralisation`).
@@ -149,10 +158,14 @@ def city_profiles(data: GraphData) -> pd.DataFrame:
         spans = _city_actor_spans(sub)
         inbetween = spans[spans >= 2]
         brokerage_total = brokerage_between = 0
-        if len(inbetween) and g.ecount():
-            sel = _brokerage_of(g, list(inbetween.index))
+        brokerage_normalised = float("nan")
+        if len(inbetween):
+            # The city as `brokers --city` scopes it: one actor, one scope, one number.
+            sel = _brokerage_of(Scope(city=city).apply(data), list(inbetween.index),
+                                directed)
             brokerage_total = int(sel["total"].sum())
             brokerage_between = int((sel["total"] - sel["coordinator"]).sum())
+            brokerage_normalised = float(sel["normalised"].mean())
         names = _names(sub)
         several = len(ids) > 1
         rows.append({
@@ -164,6 +177,7 @@ def city_profiles(data: GraphData) -> pd.DataFrame:
             "n_inbetween": len(inbetween),
             "inbetween": "; ".join(names[a] for a in inbetween.index),
             "inbetween_brokerage": brokerage_total,
+            "inbetween_brokerage_normalised": brokerage_normalised,
             "inbetween_brokerage_between_sectors": brokerage_between,
             "n_edges": g.ecount(),
             "density": g.density() if several and g.vcount() > 1 else float("nan"),
@@ -171,16 +185,25 @@ def city_profiles(data: GraphData) -> pd.DataFrame:
         })
     df = pd.DataFrame(rows, columns=[
         "city", "n_coalitions", "n_actors", "n_with_government", "share_with_government",
-        "n_inbetween", "inbetween", "inbetween_brokerage",
+        "n_inbetween", "inbetween", "inbetween_brokerage", "inbetween_brokerage_normalised",
         "inbetween_brokerage_between_sectors", "n_edges", "density", "centralisation"])
     df.attrs["network"] = ("per city: members of the city's coalitions, linked by shared "
-                           "coalitions and explicit ties, undirected")
+                           "coalitions and explicit ties")
     df.attrs["city_actors"] = "persons whose function is " + " or ".join(GOVERNMENT_FUNCTIONS)
     df.attrs["warnings"] = composition(data).attrs["warnings"]
     return attach(df, {"n_with_government": "government", "share_with_government": "government",
-                       "density": "city_density", "centralisation": "city_centralisation"},
+                       "density": "city_density", "centralisation": "city_centralisation",
+                       "inbetween_brokerage": "brokerage",
+                       "inbetween_brokerage_normalised": "brokerage_normalised"},
                   scope="per city: the members of its coalitions in scope, linked by shared "
-                        "coalitions and explicit ties")
+                        "coalitions and explicit ties",
+                  inbetween_brokerage="sum over the officials and politicians in two or more "
+                  "of the city's coalitions, each as `brokers --city` counts it (sectors as "
+                  "groups)",
+                  inbetween_brokerage_normalised="mean over the same officials and "
+                  "politicians of their normalised brokerage",
+                  brokerage_ties={None: "as recorded", True: "all directed",
+                                  False: "all undirected"}[directed])
 
 
 def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
@@ -325,8 +348,9 @@ def compare(data: GraphData, by: str = "government") -> pd.DataFrame:
       members), their mean ``city_actor_degree`` (degree centrality, ``degree / (n − 1)``)
       and mean ``city_actor_betweenness`` (normalised, ``(n − 1)(n − 2) / 2``) in the actor
       network of these coalitions (co-membership + ties), and their mean
-      ``city_actor_brokerage`` (Gould–Fernandez total, sectors as groups, undirected
-      reading, same network);
+      ``city_actor_brokerage`` (Gould–Fernandez total, sectors as groups, as
+      :func:`~coalitions.analysis.brokerage.actor_brokerage` counts it on these
+      coalitions' members);
     - **government presence**: ``share_with_government`` (coalitions with city government)
       and ``government_share_of_members`` (mean over coalitions of the share of members
       that are city-government members);
@@ -361,7 +385,7 @@ def compare(data: GraphData, by: str = "government") -> pd.DataFrame:
         if city_actors:
             deg = float(degree(g).loc[city_actors].mean())
             btw = float(actor_betweenness(sub, graph=g).loc[city_actors].mean())
-            brok = float(_brokerage_of(g, city_actors)["total"].mean()) if g.ecount() else 0.0
+            brok = float(_brokerage_of(sub, city_actors)["total"].mean())
         rel = per_coalition.loc[per_coalition.index.intersection(ids)]
         rows.append({
             "type": label,
@@ -477,10 +501,11 @@ def _government_members(data: GraphData, actor_ids: list[str]) -> list[bool]:
     return [str(i) in gov for i in actor_ids]
 
 
-def _brokerage_of(g: ig.Graph, actor_ids: list[str]) -> pd.DataFrame:
-    """Gould–Fernandez roles of some actors of an undirected actor network, sectors as groups."""
-    position = {a: i for i, a in enumerate(g.vs["name"])}
-    return brokerage_roles(g, "sector", vertices=[position[a] for a in actor_ids])
+def _brokerage_of(data: GraphData, actor_ids: list[str],
+                  directed: bool | None = None) -> pd.DataFrame:
+    """Gould–Fernandez roles of some actors of ``data``, sectors as groups: the one
+    definition every command uses (:func:`~coalitions.analysis.brokerage.actor_brokerage`)."""
+    return actor_brokerage(data, "sector", directed, actors=actor_ids)
 
 
 def _city_actor_spans(data: GraphData) -> pd.Series:

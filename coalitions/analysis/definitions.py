@@ -38,6 +38,18 @@ NETWORKS: dict[str, dict[str, str]] = {
               "in de selectie is een knoop, ook geïsoleerde (voor een stad: de leden van "
               "haar coalities)",
     },
+    "actors_directed": {
+        "en": "one-mode actor network read as arcs: the actor network (co-membership plus "
+              "explicit ties, every actor in scope a vertex) where a shared coalition or a "
+              "symmetric tie "
+              "(works_with, knows …) links both ways, a directional tie (funds, advises …, "
+              "or marked directed in the ties sheet) goes from source to target only; "
+              "unweighted; --directed/--undirected read every tie one way",
+        "nl": "één-modaal actorennetwerk als pijlen: co-lidmaatschap plus expliciete "
+              "banden, waarbij een gedeelde coalitie of een symmetrische band verbindt in beide "
+              "richtingen, een gerichte band (financiert, adviseert …) alleen van bron naar "
+              "doel; ongewogen",
+    },
     "two_mode": {
         "en": "two-mode network: actors and coalitions, an actor linked to each coalition "
               "it is a member of; undirected, unweighted",
@@ -105,6 +117,9 @@ class Definition:
 _BRANDES = "Brandes, U. (2001). J. Math. Sociol. 25(2), 163-177. doi:10.1080/0022250X.2001.9990249"
 _BE97 = ("Borgatti, S. P. & Everett, M. G. (1997). Social Networks 19(3), 243-269. "
          "doi:10.1016/S0378-8733(96)00301-2")
+_GF = ("Gould, R. V. & Fernandez, R. M. (1989). Sociological Methodology 19, 89-126. "
+       "doi:10.2307/270949")
+_SNA = "Butts, C. T. sna (R package), brokerage(). https://CRAN.R-project.org/package=sna"
 _FREEMAN = "Freeman, L. C. (1978). Social Networks 1(3), 215-239. doi:10.1016/0378-8733(78)90021-7"
 
 DEFINITIONS: dict[str, Definition] = {d.key: d for d in [
@@ -308,6 +323,58 @@ DEFINITIONS: dict[str, Definition] = {d.key: d for d in [
         name_nl="Aandeel ook elders actief",
         normalisation="shared_members ÷ members; empty for a coalition without members",
         reference=_BE97),
+    # Brokerage (Gould & Fernandez), one network and one definition in every command.
+    *[Definition(
+        f"brokerage_{role}", f"Brokerage: {role}", "actors_directed",
+        en=f"open two-paths a → b → c (no arc a → c) the actor b brokers as {role} ({pattern}, "
+           "the middle letter the actor's group)",
+        nl=f"open tweepaden a → b → c (geen pijl a → c) die de actor b als {role_nl} "
+           f"overbrugt ({pattern})",
+        name_nl=f"Makelaarsrol: {role_nl}",
+        normalisation="none (a count); z-score in z_" + role,
+        reference=_GF + "; " + _SNA)
+      for role, role_nl, pattern in (
+          ("coordinator", "coördinator", "A → A → A"),
+          ("itinerant", "rondreizende makelaar", "A → B → A"),
+          ("representative", "vertegenwoordiger", "A → A → B"),
+          ("gatekeeper", "poortwachter", "A → B → B"),
+          ("liaison", "verbindingspersoon", "A → B → C"))],
+    Definition(
+        "brokerage", "Brokerage (Gould–Fernandez total)", "actors_directed",
+        en="number of open two-paths a → b → c (a ≠ c, no arc a → c) through the actor, all "
+           "five roles together; a link both ways counts in both directions",
+        nl="aantal open tweepaden a → b → c (a ≠ c, geen pijl a → c) via de actor, de vijf "
+           "rollen samen",
+        name_nl="Makelaarschap (totaal)",
+        normalisation="none (a count); see brokerage_normalised and z_total",
+        reference=_GF + "; " + _SNA),
+    Definition(
+        "brokerage_possible", "Possible brokered pairs", "actors_directed",
+        en="number of two-paths a → b → c through the actor with a ≠ c, open or closed: "
+           "d_in · d_out − (neighbours linked both ways)",
+        nl="aantal tweepaden a → b → c via de actor met a ≠ c, open of gesloten",
+        name_nl="Mogelijke overbrugde paren",
+        normalisation="none (a count)",
+        reference=_GF),
+    Definition(
+        "brokerage_normalised", "Brokerage (normalised)", "actors_directed",
+        en="share of the two-paths through the actor that it brokers (that are open): "
+           "brokerage ÷ possible brokered pairs; comparable across networks of any size",
+        nl="aandeel van de tweepaden via de actor dat open is (dat de actor overbrugt): "
+           "makelaarschap ÷ mogelijke paren; vergelijkbaar tussen netwerken van elke omvang",
+        name_nl="Makelaarschap (genormaliseerd)",
+        normalisation="total ÷ (d_in · d_out − r), r = neighbours linked both ways; 0 when "
+                      "there is no two-path; on an undirected network 1 − local clustering",
+        reference=_GF),
+    Definition(
+        "brokerage_z", "Brokerage z-score", "actors_directed",
+        en="(count − expected) ÷ standard deviation under a random graph with the observed "
+           "density and group sizes, as R's sna brokerage() reports it",
+        nl="(aantal − verwacht) ÷ standaardafwijking in een toevalsgraaf met dezelfde "
+           "dichtheid en groepsgroottes, zoals R sna brokerage() het geeft",
+        name_nl="Makelaarschap z-score",
+        normalisation="z; empty where the expected standard deviation is 0",
+        reference=_SNA),
     # Communities.
     Definition(
         "community", "Community (Leiden)", "actors",

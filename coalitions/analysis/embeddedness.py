@@ -171,7 +171,7 @@ def actor_embeddedness(data: GraphData, *, max_work: int = EMBEDDEDNESS_WORK) ->
             f"embeddedness of {w.shape[0]:,} actors with {w.nnz // 2:,} co-membership pairs "
             f"needs about {work:.1e} multiplications (limit {max_work:.1e}): constraint, "
             "effective size and clustering look at every pair of an actor's contacts",
-            hint="scope it to a city or region (e.g. --city), or use pivots/brokers, which "
+            hint="scope it to a city or region (e.g. --city), or use pivots, which "
                  "scale to the whole network")
     actors = data.actors
     c, e, clust = _burt_and_clustering(w)

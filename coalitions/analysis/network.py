@@ -5,7 +5,9 @@
 - its **one-mode projections**: actor–actor weighted by shared coalitions (``A·Aᵀ``,
   :func:`actor_network`) and coalition–coalition weighted by shared actors (``Aᵀ·A``,
   :func:`coalition_network`);
-- the **explicit ties** between actors, directed and weighted (:func:`tie_network`).
+- the **explicit ties** between actors, directed and weighted (:func:`tie_network`);
+- the actor network with the **direction of directional ties** kept
+  (:func:`directed_actor_network`), which brokerage reads.
 
 Projections are sparse matrix products and the graphs are built from the product's
 coordinate arrays in one call, so that 1M memberships / 200k actors (about 10M actor pairs)
@@ -42,7 +44,10 @@ __all__ = [
     "actor_network",
     "actor_projection",
     "affiliation",
+    "actor_arcs",
     "coalition_network",
+    "directed_actor_network",
+    "tie_directions",
     "tie_network",
     "to_networkx",
     "two_mode_network",
@@ -274,7 +279,9 @@ def tie_network(data: GraphData) -> ig.Graph:
     igraph.Graph
         Directed. Every actor is a vertex, in ``data.actors`` order, with the vertex
         attributes of :func:`actor_network` (``n_coalitions`` included). Edge attributes:
-        ``weight`` (1.0 where missing) and ``type``.
+        ``weight`` (1.0 where missing), ``type`` and ``directed`` (whether the tie is
+        directional, as recorded: :func:`tie_directions`; a symmetric tie is still one edge
+        here, source → target as listed).
     """
     aff = affiliation(data)
     actor_ids = aff.actor_ids
@@ -291,7 +298,111 @@ def tie_network(data: GraphData) -> ig.Graph:
         "n_coalitions": np.asarray(aff.matrix.sum(axis=1)).ravel().astype(int).tolist(),
     }
     return _graph(len(actor_ids), rows, cols, directed=True, vertex_attrs=vertex_attrs,
-                  edge_attrs={"weight": weight, "type": types})
+                  edge_attrs={"weight": weight, "type": types,
+                              "directed": tie_directions(data)[kept]})
+
+
+def tie_directions(data: GraphData, directed: bool | None = None) -> np.ndarray:
+    """Whether each row of ``data.ties`` is read as directed (source → target).
+
+    Parameters
+    ----------
+    data : GraphData
+    directed : bool or None
+        ``None`` (default): as recorded — the tie's ``directed`` value (set at load from the
+        ties sheet's ``directed`` column or, where that is empty, from the tie type, see
+        :func:`~coalitions.loaders.taxonomy.tie_type_directed`); a tie with nothing
+        recorded (a store written before direction was kept) goes by its type, and an
+        unknown type is undirected. ``True``: every tie directed. ``False``: none.
+
+    Returns
+    -------
+    numpy.ndarray of bool, one per tie row.
+    """
+    n = len(data.ties)
+    if directed is not None:
+        return np.full(n, bool(directed))
+    from coalitions.loaders.taxonomy import tie_type_directed
+
+    recorded = data.ties["directed"].to_numpy(dtype=object)
+    missing = pd.isna(recorded)
+    out = np.zeros(n, dtype=bool)
+    out[~missing] = recorded[~missing].astype(bool)
+    if missing.any():
+        # (looked up once per distinct type: a million ties have a handful)
+        codes, types = pd.factorize(data.ties["type"].to_numpy(dtype=object)[missing])
+        by_type = np.array([bool(tie_type_directed(t)) for t in types] + [False])
+        out[missing] = by_type[codes]
+    return out
+
+
+def directed_actor_network(data: GraphData, directed: bool | None = None) -> ig.Graph:
+    """The actor network of :func:`actor_network` as arcs, directional ties kept directed.
+
+    Two actors who share a coalition are joined both ways (co-membership is symmetric). A
+    tie read as undirected (see :func:`tie_directions`) joins its actors both ways too; a
+    directed tie gives the one arc source → target. So when nothing is directed this is
+    exactly :func:`actor_network` with every edge as two arcs; when everything is a directed
+    tie it is :func:`tie_network` without parallel arcs.
+
+    Parameters
+    ----------
+    data : GraphData
+    directed : bool or None
+        How ties are read: as recorded (None), all directed (True), all undirected (False).
+
+    Returns
+    -------
+    igraph.Graph
+        Directed, simple (no loops, no parallel arcs, unweighted). Every actor of ``data``
+        is a vertex, in ``data.actors`` order, with the vertex attributes of
+        :func:`actor_network`.
+    """
+    adj, actor_ids = actor_arcs(data, directed)
+    a = affiliation(data).matrix
+    n = adj.shape[0]
+    coo = adj.tocoo()
+    actors = data.actors
+    vertex_attrs = {
+        "name": actor_ids,
+        "label": _strings(actors["name"]),
+        "kind": _values(actors["kind"]),
+        "sector": _values(actors["sector"]),
+        "function": _values(actors["function"]),
+        "city": _values(actors["city"]),
+        "n_coalitions": np.asarray(a.sum(axis=1)).ravel().astype(int).tolist(),
+    }
+    return _graph(n, coo.row.astype(np.int64), coo.col.astype(np.int64), directed=True,
+                  vertex_attrs=vertex_attrs, edge_attrs={})
+
+
+def actor_arcs(data: GraphData, directed: bool | None = None
+               ) -> tuple[sp.csr_matrix, list[str]]:
+    """The arcs of :func:`directed_actor_network` as a sparse 0/1 matrix, without igraph.
+
+    ``matrix[i, j] == 1`` when actor ``i`` reaches actor ``j`` in one step (shared
+    coalition, symmetric tie either way, or directed tie ``i → j``); no diagonal; int64,
+    sorted indices. Rows and columns follow ``data.actors`` order (the ids are returned).
+    """
+    aff = affiliation(data)
+    a = aff.matrix
+    n = a.shape[0]
+    adj = (a @ a.T).tocsr()
+    if len(data.ties):
+        t_rows, t_cols, _w, kept = _tie_index(data, aff.actor_ids)
+        back = ~tie_directions(data, directed)[kept]
+        rows = np.concatenate([t_rows, t_cols[back]])
+        cols = np.concatenate([t_cols, t_rows[back]])
+        adj = adj + sp.csr_matrix((np.ones(len(rows), dtype=adj.dtype), (rows, cols)),
+                                  shape=(n, n))
+    adj = adj.tocoo()
+    keep = adj.row != adj.col
+    out = sp.csr_matrix((np.ones(int(keep.sum()), dtype=np.int64),
+                         (adj.row[keep], adj.col[keep])), shape=(n, n))
+    out.sum_duplicates()
+    out.data[:] = 1
+    out.sort_indices()
+    return out, aff.actor_ids
 
 
 def two_mode_network(data: GraphData) -> ig.Graph:

@@ -15,13 +15,15 @@ from coalitions.graph.store import Store
 __all__ = ["measure_tables", "write_measures"]
 
 
-def measure_tables(data, *, seed: int = 42) -> dict[str, pd.DataFrame]:
+def measure_tables(data, *, seed: int = 42,
+                   directed: bool | None = None) -> dict[str, pd.DataFrame]:
     """Per label, a frame with ``id`` and the measure properties of every node.
 
     Actors: the one-mode measures of :func:`~coalitions.analysis.centrality.actor_measures`
     (``coalitions`` stored as ``n_coalitions``), embeddedness (constraint, effective size,
     clustering, sector diversity), the Leiden community and the Gould–Fernandez total with
-    sectors as groups (``brokerage``). Coalitions: degree, betweenness and closeness on the
+    sectors as groups (``brokerage``, as ``coalitions brokers`` counts it; ``directed`` says
+    how ties are read, see :func:`~coalitions.analysis.brokerage.actor_brokerage`). Coalitions: degree, betweenness and closeness on the
     coalition network, members, overlap, members active elsewhere, government presence,
     community (the most common community of their members) and data-driven cluster.
     """
@@ -36,7 +38,7 @@ def measure_tables(data, *, seed: int = 42) -> dict[str, pd.DataFrame]:
     emb = actor_embeddedness(data)[["id", "constraint", "effective_size", "clustering",
                                     "sector_diversity"]]
     membership, _summary = communities(data, seed=seed)
-    broker = actor_brokerage(data, group_by="sector")[["id", "total"]].rename(
+    broker = actor_brokerage(data, group_by="sector", directed=directed)[["id", "total"]].rename(
         columns={"total": "brokerage"})
     frame = (actors.merge(emb, on="id", how="left")
              .merge(membership[["id", "community"]], on="id", how="left")
@@ -76,12 +78,13 @@ def measure_tables(data, *, seed: int = 42) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def write_measures(store: Store, *, seed: int = 42) -> pd.DataFrame:
+def write_measures(store: Store, *, seed: int = 42,
+                   directed: bool | None = None) -> pd.DataFrame:
     """Compute :func:`measure_tables` on the whole graph in ``store`` and write them as node
     properties. Returns one row per label: ``label``, ``nodes``, ``properties``."""
     data = store.read_graph()
     rows = []
-    for label, table in measure_tables(data, seed=seed).items():
+    for label, table in measure_tables(data, seed=seed, directed=directed).items():
         n = store.write_properties(label, table)
         rows.append({"label": label, "nodes": n,
                      "properties": ", ".join(c for c in table.columns if c != "id")})

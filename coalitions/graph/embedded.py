@@ -51,7 +51,7 @@ from coalitions.errors import (
     UsageError,
 )
 from coalitions.graph.model import GraphData
-from coalitions.graph.schema import ladybug_ddl
+from coalitions.graph.schema import REL_TYPES, ladybug_ddl
 from coalitions.graph.statements import refuse_outside_effects
 from coalitions.graph.store import LoadPlan, LoadSummary, Progress, Store
 from coalitions.graph.tables import (
@@ -215,6 +215,11 @@ class EmbeddedStore(Store):
         if not self.read_only:
             for stmt in ladybug_ddl():
                 self._conn.execute(stmt)
+            # Stores made before a property existed get it (empty) here; reads of a store
+            # opened read-only treat it as missing (see _read_rels).
+            for rel, prop in _ADDED_REL_PROPERTIES:
+                self._conn.execute(f"ALTER TABLE {rel} ADD IF NOT EXISTS {prop} "
+                                   f"{REL_TYPES[prop]}")
 
     def _open_read_only(self, options: dict[str, Any]) -> ladybug.Database:
         """The store opened read-only, recovering an unfinished checkpoint first.
@@ -357,6 +362,12 @@ class EmbeddedStore(Store):
         tables = self._exec("CALL show_tables() RETURN name")
         return "Coalition" in set(tables["name"])
 
+    def _rel_columns(self, rel: str) -> set[str]:
+        """The properties the store's ``rel`` table has (an older store may lack some)."""
+        if not self.read_only:
+            return set(REL_PROPERTIES[rel])
+        return set(self._exec(f"CALL table_info('{rel}') RETURN name")["name"])
+
     def _frame(self, cypher: str, columns: list[str]) -> pd.DataFrame:
         """A bulk read as plain columns (see :func:`~coalitions.graph.tables.plain`).
 
@@ -414,9 +425,12 @@ class EmbeddedStore(Store):
         try:
             keys = {label: self._keys_by_offset(label)
                     for label in {x for pair in REL_ENDPOINTS[rel] for x in pair}}
+            have = self._rel_columns(rel)
             for a, b in REL_ENDPOINTS[rel]:
                 ret = ", ".join(["offset(ID(a)) AS src", "offset(ID(b)) AS dst",
-                                 *(f"r.{p} AS {p}" for p in props)])
+                                 *(f"r.{p} AS {p}" if p in have
+                                   else f"CAST(NULL AS {REL_TYPES[p]}) AS {p}"
+                                   for p in props)])
                 frame = self._frame(f"MATCH (a:{a})-[r:{rel}]->(b:{b}) RETURN {ret}",
                                     ["src", "dst", *props])
                 # (object Series: from a bare array pandas 3 would build its Arrow-backed
@@ -684,6 +698,10 @@ class EmbeddedStore(Store):
         return len(frame)
 
 
+# Relationship properties added after stores were first made: (type, property).
+_ADDED_REL_PROPERTIES = (("TIE", "directed"),)
+
+
 def _rel_parts(rel: str, frame: pd.DataFrame) -> list[tuple[str, str, pa.Table]]:
     """A relationship table as Arrow tables to COPY, one per (from, to) pair of labels.
 
@@ -701,6 +719,8 @@ def _arrow_type(column: str) -> pa.DataType:
         return pa.list_(pa.string())
     if column == "weight":
         return pa.float64()
+    if column == "directed":
+        return pa.bool_()
     return pa.string()
 
 

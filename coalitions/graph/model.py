@@ -4,7 +4,7 @@ Nodes: ``City{name}``, ``Coalition{id, name, city, …}``, ``Organisation{id, na
 ``Person{id, name, function, sector, city}``, ``Theme{name, cluster}``.
 Relationships: ``(Coalition)-[:IN_CITY]->(City)``, ``(Coalition)-[:ADDRESSES]->(Theme)``,
 ``(Organisation|Person)-[:MEMBER_OF{role, since}]->(Coalition)``,
-``(Person)-[:AFFILIATED_WITH]->(Organisation)``, ``(Organisation|Person)-[:TIE{type, weight}]->(…)``.
+``(Person)-[:AFFILIATED_WITH]->(Organisation)``, ``(Organisation|Person)-[:TIE{type, weight, directed}]->(…)``.
 
 In memory the graph travels as a :class:`GraphData`: four pandas tables with the columns
 listed in :data:`COLUMNS`. Loaders produce it, stores write and read it, analysis and maps
@@ -117,7 +117,9 @@ COLUMNS: dict[str, list[str]] = {
     ],
     "actors": ["id", "name", "kind", "sector", "function", "organisation", "city"],
     "memberships": ["actor", "coalition", "role", "since"],
-    "ties": ["source", "target", "type", "weight"],
+    # directed: True (source → target), False (symmetric) or None (not recorded: a store
+    # written before direction was kept; read from the type, see tie_directions)
+    "ties": ["source", "target", "type", "weight", "directed"],
 }
 
 

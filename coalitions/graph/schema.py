@@ -31,7 +31,8 @@ MEASURE_PROPERTIES: dict[str, dict[str, str]] = {
         "government_presence": "INT64", "community": "INT64", "data_cluster": "INT64",
     },
 }
-REL_TYPES = {"role": "STRING", "since": "INT64", "type": "STRING", "weight": "DOUBLE"}
+REL_TYPES = {"role": "STRING", "since": "INT64", "type": "STRING", "weight": "DOUBLE",
+             "directed": "BOOLEAN"}
 
 # Indexes beyond the primary keys (Neo4j; LadybugDB indexes primary keys only).
 INDEXES = [("Coalition", "city"), ("Coalition", "name"), ("Organisation", "sector"),

@@ -66,7 +66,7 @@ REL_ENDPOINTS: dict[str, list[tuple[str, str]]] = {
 }
 REL_PROPERTIES: dict[str, list[str]] = {
     "IN_CITY": [], "ADDRESSES": [], "MEMBER_OF": ["role", "since"], "AFFILIATED_WITH": [],
-    "TIE": ["type", "weight"],
+    "TIE": ["type", "weight", "directed"],
 }
 # What identifies one relationship of a type (a TIE of another type between the same actors
 # is another tie).
@@ -307,7 +307,8 @@ def rel_tables(data: GraphData) -> dict[str, pd.DataFrame]:
                                 persons["organisation"]),
         "TIE": _rel(label_of(source_pos), _found_keys(ties["source"], source_pos),
                     label_of(target_pos), _found_keys(ties["target"], target_pos),
-                    type=ties["type"].to_numpy(), weight=ties["weight"].array),
+                    type=ties["type"].to_numpy(), weight=ties["weight"].array,
+                    directed=ties["directed"].to_numpy(dtype=object)),
     }
     # One relationship per key, the last one winning (as loading the rows in order would).
     # Memberships compare as integer pairs: their ends' positions are known already.
@@ -385,7 +386,7 @@ def from_tables(nodes: dict[str, pd.DataFrame], rels: dict[str, pd.DataFrame]) -
     mem = rels["MEMBER_OF"][["src", "dst", "role", "since"]].rename(
         columns={"src": "actor", "dst": "coalition"})
     mem["since"] = _ints(mem["since"])
-    ties = rels["TIE"][["src", "dst", "type", "weight"]].rename(
+    ties = rels["TIE"][["src", "dst", "type", "weight", "directed"]].rename(
         columns={"src": "source", "dst": "target"})
     ties["weight"] = pd.to_numeric(ties["weight"], errors="coerce").astype(float)
     data = GraphData(

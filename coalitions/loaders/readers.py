@@ -103,6 +103,7 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
         "target": ("doel", "target", "naar", "to"),
         "type": ("type", "soort"),
         "weight": ("gewicht", "weight"),
+        "directed": ("directed", "gericht", "richting", "direction"),
     },
 }
 

@@ -22,6 +22,8 @@ __all__ = [
     "composition_of",
     "composition_label",
     "match_role",
+    "parse_directed",
+    "tie_type_directed",
     "match_theme",
     "normalise_text",
 ]
@@ -166,3 +168,62 @@ def composition_label(sectors: list[str] | tuple[str, ...] | set[str]) -> str:
         if key == comp:
             return label
     return " + ".join(comp) if comp else "unknown"
+
+
+# Tie types whose direction is known. A symmetric type ("works with", "knows") says the same
+# of both actors and is read undirected; a directional one ("funds", "advises") goes from
+# source to target. Dutch words from the design are accepted. Types not listed here are read
+# undirected (a load warns once per type); a ``directed`` column in the ties sheet overrides
+# the type for each tie.
+UNDIRECTED_TIE_TYPES: frozenset[str] = frozenset({
+    "works with", "knows", "collaborates", "collaborates with", "partners", "partner",
+    "partners with", "cooperates", "cooperates with", "allied", "allies", "friends",
+    "colleagues", "friend", "friendship", "co members", "werkt samen", "werkt samen met",
+    "samenwerking", "kent", "partnerschap", "bondgenoot", "collega", "vriend",
+})
+DIRECTED_TIE_TYPES: frozenset[str] = frozenset({
+    "funds", "funding", "finances", "sponsors", "advice", "subsidises", "subsidizes", "advises", "reports to",
+    "represents", "subcontracts", "commissions", "employs", "supervises", "delegates to",
+    "informs", "financiert", "financiering", "subsidie", "subsidieert", "adviseert", "rapporteert aan",
+    "vertegenwoordigt", "besteedt uit", "stelt tewerk", "informeert",
+})
+
+_YES = frozenset({"yes", "y", "true", "1", "ja", "j", "waar", "directed", "gericht"})
+_NO = frozenset({"no", "n", "false", "0", "nee", "onwaar", "undirected", "ongericht",
+                 "symmetric", "symmetrisch"})
+
+
+def tie_type_directed(tie_type: object) -> bool | None:
+    """Whether ties of this type are directional (True), symmetric (False) or unknown (None).
+
+    Case, accents, underscores and hyphens are ignored (``works_with`` = ``Works with``).
+
+    >>> tie_type_directed("works_with"), tie_type_directed("funds"), tie_type_directed("x")
+    (False, True, None)
+    """
+    if tie_type is None or (isinstance(tie_type, float) and tie_type != tie_type):
+        return None
+    key = normalise_text(str(tie_type).replace("_", " "))
+    if key in DIRECTED_TIE_TYPES:
+        return True
+    if key in UNDIRECTED_TIE_TYPES:
+        return False
+    return None
+
+
+def parse_directed(value: object) -> bool | None:
+    """A ``directed`` cell as a boolean: yes/no, true/false, ja/nee, 1/0 (None if unreadable).
+
+    >>> parse_directed("Ja"), parse_directed("false"), parse_directed("maybe")
+    (True, False, None)
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):  # a spreadsheet's 1 or 1.0
+        return bool(value)
+    key = normalise_text(str(value))
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    return None

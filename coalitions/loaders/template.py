@@ -30,7 +30,7 @@ TEMPLATE_SHEETS: dict[str, tuple[str, ...]] = {
                   "id", "role", "relation", "origin", "sectors"),
     "actoren": ("id", "naam", "soort", "sector", "functie", "organisatie", "stad"),
     "lidmaatschappen": ("actor", "coalitie", "rol", "sinds"),
-    "banden": ("bron", "doel", "type", "gewicht"),
+    "banden": ("bron", "doel", "type", "gewicht", "gericht"),
 }
 
 # The seed's example row, exactly as the research presentation prints it.
@@ -58,6 +58,7 @@ _LISTS: dict[tuple[str, str], tuple[tuple[str, ...], bool]] = {
     ("actoren", "sector"): (SECTORS, True),
     ("actoren", "functie"): (FUNCTIONS, True),
     ("lidmaatschappen", "rol"): (MEMBERSHIP_ROLES, True),
+    ("banden", "gericht"): (("ja", "nee"), True),
 }
 _ROWS = 2000  # drop-downs cover this many data rows
 
@@ -96,6 +97,9 @@ _EXPLANATION: tuple[tuple[str, str, str], ...] = (
     ("banden", "doel", "id van een andere actor (verplicht)."),
     ("banden", "type", "Soort band, vrije tekst (bv. financiering, samenwerking)."),
     ("banden", "gewicht", "Getal van 0 of meer. Leeg: 1."),
+    ("banden", "gericht", "ja: de band gaat van bron naar doel (bv. financiert, adviseert); "
+     "nee: wederzijds (bv. werkt samen met). Leeg: volgens het type; een onbekend type is "
+     "wederzijds."),
 )
 
 

@@ -40,7 +40,13 @@ from coalitions.graph.model import (
 from coalitions.graph.tables import note_positions, positions
 from coalitions.loaders import parse
 from coalitions.loaders.readers import HEADERS, RawTable
-from coalitions.loaders.taxonomy import ROLES, THEMES, match_role
+from coalitions.loaders.taxonomy import (
+    ROLES,
+    THEMES,
+    match_role,
+    parse_directed,
+    tie_type_directed,
+)
 
 __all__ = ["EARLIEST_YEAR", "REQUIRED", "build_graph", "vocabulary_hint"]
 
@@ -594,11 +600,40 @@ class _Checker:
         dup = self.duplicates(table, keys, "target",
                               lambda r, where: f"duplicate tie: same source, target and type as "
                               f"{where}")
+        directed = self.tie_directions(table)
         out = pd.DataFrame({"source": f["source"], "target": f["target"], "type": f["type"],
-                            "weight": weight}, index=f.index)
+                            "weight": weight, "directed": directed}, index=f.index)
         keep = (table.present("source") & table.present("target") & ~dup
                 & ~self_tie).to_numpy(dtype=bool)
         return _finish(out[keep], "ties"), ends[:n][keep], ends[n:][keep]
+
+    def tie_directions(self, table: _Table) -> pd.Series:
+        """Each tie's direction: its ``directed`` cell (yes/no, true/false, ja/nee, 1/0)
+        where filled, else what its type is known to be (:func:`tie_type_directed`); a type
+        not known is read undirected, with one warning per type."""
+        f = table.frame
+        declared = table.present("directed")
+        codes, uniques = table.factorized("directed")
+        parsed = np.array([parse_directed(v) for v in uniques] + [None], dtype=object)[codes]
+        unreadable = declared & pd.Series([p is None for p in parsed], index=f.index)
+        self.report(table, unreadable, "directed",
+                    lambda r: f"{_q(r['directed'])} is not a direction; expected yes or no "
+                    "(true/false, ja/nee, 1/0), or an empty cell to go by the tie type")
+        t_codes, t_uniques = table.factorized("type")
+        by_type = np.array([tie_type_directed(t) for t in t_uniques] + [None],
+                           dtype=object)[t_codes]
+        known = np.array([p is not None for p in parsed], dtype=bool)
+        directed = np.where(known, parsed, by_type)
+        unknown = ~known & np.array([d is None for d in by_type], dtype=bool)
+        # (a tie without a type is read undirected too, but has no type to warn about)
+        typed = table.present("type").to_numpy(dtype=bool)
+        first = (unknown & typed) & ~pd.Series(np.where(unknown, t_codes, -2)).duplicated().to_numpy()
+        self.report(table, pd.Series(first, index=f.index), "type",
+                    lambda r: f"tie type {_q(r['type'])} is not known to be directional or "
+                    "symmetric; its ties are read as undirected (fill the directed column with "
+                    "yes or no to say otherwise)", "warning")
+        directed = np.where(unknown, False, directed)
+        return pd.Series([bool(d) for d in directed], index=f.index, dtype=object)
 
 
 def _finish(frame: pd.DataFrame, kind: str) -> pd.DataFrame:

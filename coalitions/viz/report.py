@@ -48,7 +48,8 @@ def city_slug(city: str) -> str:
 def render_report(data: GraphData, city: str, out: Path, *,
                   inputs: Sequence[tuple[str | Path, str]] = (),
                   params: dict[str, Any] | None = None,
-                  size_by: str = "betweenness") -> Path:
+                  size_by: str = "betweenness",
+                  directed: bool | None = None) -> Path:
     """Write the report of one city to ``out`` and return its path.
 
     Parameters
@@ -65,6 +66,9 @@ def render_report(data: GraphData, city: str, out: Path, *,
         The parameters the report was made with (command, options), listed in the footer.
     size_by
         Actor measure that sizes the map's nodes and whose distribution is drawn.
+    directed
+        How brokerage reads the ties (see
+        :func:`~coalitions.analysis.brokerage.actor_brokerage`); None: as recorded.
 
     Raises
     ------
@@ -79,7 +83,7 @@ def render_report(data: GraphData, city: str, out: Path, *,
     names = dict(zip(part.actors["id"].astype(str), part.actors["name"], strict=True))
     sections = {
         "pivots": _table_or_note(lambda: _pivots(part)),
-        "brokers": _table_or_note(lambda: _brokers(part)),
+        "brokers": _table_or_note(lambda: _brokers(part, directed)),
         "clusterings": [(title, _table_or_note(lambda by=by: _clusters(part, by)))
                         for title, by in (("By theme", "theme"), ("By role", "role"),
                                           ("By actor composition", "actors"))],
@@ -92,7 +96,7 @@ def render_report(data: GraphData, city: str, out: Path, *,
         title=f"Coalitions in {city}",
         city=city,
         css=_asset("report.css"),
-        profile=_profile(part),
+        profile=_profile(part, directed),
         spanning=_spanning(part),
         coalitions=_coalition_rows(part, names),
         central=central,
@@ -228,12 +232,13 @@ def _pivots(part: GraphData) -> pd.DataFrame:
     return table[[c for c in table.columns if c not in hidden]]
 
 
-def _brokers(part: GraphData) -> pd.DataFrame:
+def _brokers(part: GraphData, directed: bool | None = None) -> pd.DataFrame:
     from coalitions.analysis.brokerage import actor_brokerage
 
-    roles = actor_brokerage(part, group_by="sector")
+    roles = actor_brokerage(part, group_by="sector", directed=directed)
     cols = [c for c in ("name", "group", "coordinator", "itinerant", "representative",
-                        "gatekeeper", "liaison", "total") if c in roles.columns]
+                        "gatekeeper", "liaison", "total", "normalised", "z_total")
+            if c in roles.columns]
     roles = roles[roles["total"] > 0] if "total" in roles.columns else roles
     table = _rows(roles[cols].head(15))
     network = roles.attrs.get("network")
@@ -269,7 +274,7 @@ def _government_members(part: GraphData) -> pd.DataFrame:
                    right_on="id", how="left")
 
 
-def _profile(part: GraphData) -> list[tuple[str, str]]:
+def _profile(part: GraphData, directed: bool | None = None) -> list[tuple[str, str]]:
     from coalitions.analysis.clusters import involves_city_government
 
     joined = _government_members(part)
@@ -292,7 +297,7 @@ def _profile(part: GraphData) -> list[tuple[str, str]]:
         from coalitions.analysis.cities import city_profiles
     except ImportError:
         return rows
-    profile = city_profiles(part)
+    profile = city_profiles(part, directed=directed)
     if len(profile) == 1:
         # The counts above already say what city_profiles counts; add what it measures.
         row = profile.iloc[0]
@@ -317,6 +322,8 @@ _NETWORK_MEASURES = ("density", "centralisation")
 _PROFILE_MEASURES = {
     "inbetween_brokerage": "brokerage by those officials and politicians (Gould–Fernandez "
                            "total, sectors as groups)",
+    "inbetween_brokerage_normalised": "… normalised: mean share of their two-paths they "
+                                      "broker",
     "inbetween_brokerage_between_sectors": "… of which between different sectors",
     "density": "density of the city's actor network",
     "centralisation": "degree centralisation of the city's actor network (Freeman)",

@@ -317,17 +317,34 @@ def test_actor_brokerage_on_comembership_reads_undirected():
     # open unordered pairs through g1: {n1,n2} (N G N: itinerant), {n1,p1} (N G P: liaison)
     # each counted in both directions.
     assert (row["itinerant"], row["liaison"], row["total"]) == (2, 2, 4)
-    assert df.attrs["reading"] == "undirected"
+    # possible: 3 neighbours, 3 · 3 − 3 reciprocated = 6 ordered pairs; 4 of them open
+    assert (row["possible"], row["normalised"]) == (6, pytest.approx(4 / 6))
     assert "co-membership" in df.attrs["network"]
     assert df.iloc[0]["id"] == "g1"  # sorted by total
 
 
-def test_actor_brokerage_prefers_directed_ties_when_present():
-    df = actor_brokerage(_data(with_ties=True), group_by="sector")
-    row = df.set_index("id").loc["g1"]
-    # n1 → g1 → p1: nonprofit → city_government → private, liaison
-    assert (row["liaison"], row["total"]) == (1, 1)
-    assert df.attrs["reading"] == "directed"
+def _with_tie(tie_type: str) -> GraphData:
+    data = _data(with_ties=False)
+    data.ties = pd.DataFrame({"source": ["n1"], "target": ["p1"], "type": [tie_type],
+                              "weight": [1.0], "directed": [None]})
+    return data
+
+
+def test_actor_brokerage_adds_ties_to_comembership_and_keeps_directional_ones_directed():
+    # Hand count. Arcs: co-membership g1↔n1, g1↔n2, g1↔p1, n2↔p1, and the advice tie
+    # n1 → p1 (advice is directional). Ordered pairs (a, c) through g1: 3·3 − 3 = 6.
+    # Closed (a → c present): (n2, p1), (p1, n2), (n1, p1). Open: (n1, n2), (n2, n1) — N G N,
+    # itinerant — and (p1, n1) — P G N, liaison.
+    row = actor_brokerage(_with_tie("advice"), group_by="sector").set_index("id").loc["g1"]
+    assert (row["itinerant"], row["liaison"], row["total"]) == (2, 1, 3)
+    assert row["normalised"] == pytest.approx(3 / 6)
+    # Read undirected, the tie closes (p1, n1) too: only the two itinerant paths stay open.
+    undirected = actor_brokerage(_with_tie("advice"), directed=False).set_index("id")
+    assert (undirected.at["g1", "liaison"], undirected.at["g1", "total"]) == (0, 2)
+    # A symmetric type is undirected as recorded; --directed reads it one way.
+    assert actor_brokerage(_with_tie("knows")).set_index("id").at["g1", "total"] == 2
+    assert actor_brokerage(_with_tie("knows"), directed=True).set_index("id").at[
+        "g1", "total"] == 3
 
 
 def test_actor_brokerage_for_selected_actors():
@@ -337,8 +354,18 @@ def test_actor_brokerage_for_selected_actors():
     assert df.set_index("id").at["g1", "name"] == "Schepen"
 
 
-def test_actor_brokerage_refuses_directed_without_ties_and_unknown_grouping():
-    with pytest.raises(UsageError, match="no direct ties"):
-        actor_brokerage(_data(with_ties=False), directed=True)
+def test_actor_brokerage_refuses_unknown_grouping():
     with pytest.raises(UsageError, match="Cannot group brokerage by 'colour'"):
         actor_brokerage(_data(with_ties=False), group_by="colour")
+
+
+def test_actor_brokerage_refuses_work_beyond_its_budget_but_not_for_a_few_actors(monkeypatch):
+    import coalitions.analysis.brokerage as brokerage
+
+    # Out-degrees g1 3, n1 1, n2 2, p1 2 (n2–p1 linked). Work per broker b is the sum of
+    # its in-neighbours' out-degrees: g1 1 + 2 + 2 = 5, n1 3, n2 3 + 2 = 5, p1 3 + 2 = 5;
+    # 18 for all four.
+    monkeypatch.setattr(brokerage, "MAX_WORK", 17)
+    with pytest.raises(UsageError, match="needs about 1.8e\\+01 multiplications"):
+        actor_brokerage(_data(with_ties=False))
+    assert actor_brokerage(_data(with_ties=False), actors=["g1"]).at[0, "total"] == 4

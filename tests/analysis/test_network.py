@@ -13,6 +13,8 @@ from coalitions.analysis.network import (
     actor_network,
     affiliation,
     coalition_network,
+    directed_actor_network,
+    tie_directions,
     tie_network,
     to_networkx,
     two_mode_network,
@@ -206,3 +208,31 @@ def test_empty_data_gives_empty_graphs():
     assert actor_network(data).vcount() == 0
     assert coalition_network(data).ecount() == 0
     assert two_mode_network(data).vcount() == 0
+
+
+def _arcs(g) -> set[tuple[str, str]]:
+    names = g.vs["name"]
+    return {(names[u], names[v]) for u, v in g.get_edgelist()}
+
+
+def test_tie_directions_follow_the_recorded_value_then_the_type():
+    data = small_data()
+    # advice is directional, friend symmetric (coalitions.loaders.taxonomy)
+    assert tie_directions(data).tolist() == [True, True, False]
+    data.ties["directed"] = [False, None, True]
+    assert tie_directions(data).tolist() == [False, True, True]
+    assert tie_directions(data, directed=False).tolist() == [False] * 3
+    assert tie_directions(data, directed=True).tolist() == [True] * 3
+
+
+def test_directed_actor_network_keeps_directed_ties_one_way_and_the_rest_both_ways():
+    data = small_data()
+    g = directed_actor_network(data)
+    both = {(u, v) for u, v in _arcs(actor_network(data, include_ties=True))}
+    both |= {(v, u) for u, v in both}
+    # d–b is a friend tie (symmetric); a → c and c → a are advice ties, a–c also share k2
+    assert _arcs(g) == both
+    data.ties["directed"] = [True, True, True]
+    # d → b directed now: the arc b → d goes (d is in no coalition)
+    assert _arcs(directed_actor_network(data)) == both - {("b", "d")}
+    assert g.vs["name"] == data.actors["id"].tolist()

@@ -318,3 +318,43 @@ def test_a_replacing_load_that_fails_keeps_the_previous_graph(fresh_store, graph
     with pytest.raises(RuntimeError, match="building relationships"):
         fresh_store.load(graph, replace=True)
     assert canonical(fresh_store.read_graph()) == before
+
+
+def _with_directions(graph: GraphData, directions: list) -> GraphData:
+    ties = pd.DataFrame({"source": ["per-an", "per-bram", "org-stad-gent"],
+                         "target": ["per-bram", "org-stad-gent", "per-an"],
+                         "type": ["advises", "knows", "mentors"], "weight": [2.5, 1.0, 1.0],
+                         "directed": directions})
+    return GraphData(graph.coalitions, graph.actors, graph.memberships, ties)
+
+
+def test_tie_direction_round_trips(fresh_store, graph):
+    data = _with_directions(graph, [True, False, None])
+    fresh_store.load(data)
+    back = fresh_store.read_graph().ties.set_index("type")["directed"]
+    assert back.to_dict() == {"advises": True, "knows": False, "mentors": None}
+    assert canonical(fresh_store.read_graph()) == canonical(data)
+
+
+def test_changing_only_a_ties_direction_is_a_change(fresh_store, graph):
+    fresh_store.load(_with_directions(graph, [True, False, None]))
+    flipped = _with_directions(graph, [False, True, None])
+    assert fresh_store.load(flipped).changed
+    assert canonical(fresh_store.read_graph()) == canonical(flipped)
+
+
+def test_a_store_made_before_tie_direction_still_reads_and_gains_it(tmp_path, graph):
+    from coalitions.graph.embedded import EmbeddedStore
+
+    path = tmp_path / "old.db"
+    with EmbeddedStore(path) as store:
+        store.load(graph)
+        # what a store written by an earlier version holds: TIE without the property
+        store._conn.execute("ALTER TABLE TIE DROP directed")
+    with EmbeddedStore(path, read_only=True) as store:
+        ties = store.read_graph().ties
+        assert len(ties) == 1 and ties["directed"].tolist() == [None]
+    with EmbeddedStore(path) as store:  # opened for writing: the property is added
+        data = _with_directions(graph, [True, False, None])
+        store.load(data)
+        assert canonical(store.read_graph()) == canonical(data)

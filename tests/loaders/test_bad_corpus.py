@@ -167,6 +167,9 @@ def test_every_validation_category_reported_in_one_run():
         (m, None, 7, "actor", "empty cell; every membership needs an actor", "error"),
         (t, None, 3, "target", 'tie from "a1" to itself; source and target must differ',
          "error"),
+        (t, None, 3, "type", 'tie type "x" is not known to be directional or symmetric; its '
+         "ties are read as undirected (fill the directed column with yes or no to say "
+         "otherwise)", "warning"),
         (t, None, 4, "target", 'target "a9" is not an id in the actors table', "error"),
         (t, None, 4, "weight", '"abc" is not a number; expected a weight of 0 or more',
          "error"),

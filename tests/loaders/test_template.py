@@ -20,7 +20,8 @@ def test_template_has_the_four_sheets_with_dutch_headers(tmp_path):
     assert [c.value for c in book["actoren"][1]] == [
         "id", "naam", "soort", "sector", "functie", "organisatie", "stad"]
     assert [c.value for c in book["lidmaatschappen"][1]] == ["actor", "coalitie", "rol", "sinds"]
-    assert [c.value for c in book["banden"][1]] == ["bron", "doel", "type", "gewicht"]
+    assert [c.value for c in book["banden"][1]] == ["bron", "doel", "type", "gewicht",
+                                                    "gericht"]
 
 
 def test_example_row_is_the_seeds_casa_del_mundo(tmp_path):
