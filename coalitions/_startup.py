@@ -57,7 +57,11 @@ def igraph_without_plotting_when_imported() -> None:
 
 
 def _hide_plotting() -> Callable[[ModuleType | None], None]:
-    hidden = [name for name in _PLOTTING if name not in sys.modules]
+    # A submodule whose package is imported already is left visible: igraph imports
+    # matplotlib.pyplot once it finds matplotlib, and hiding only the submodule would make
+    # that import fail (as it did when a PDF report had imported matplotlib before igraph).
+    hidden = [name for name in _PLOTTING if name not in sys.modules
+              and name.rpartition(".")[0] not in sys.modules]
     for name in hidden:
         sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` fail
 

@@ -696,15 +696,23 @@ def map_(
 @_handle
 def report(
     city: Annotated[str, typer.Option("--city", help="The city to report on.")],
-    out_file: Annotated[Path, typer.Option("--out", help="HTML file to write.")],
+    out_file: Annotated[Path, typer.Option("--out", help="File to write: .html (one "
+                                           "self-contained page) or .pdf (A4 pages).")],
     size_by: Annotated[str, typer.Option("--size-by", help="Measure that sizes actors.")] = "betweenness",
     pseudonymise: PseudoOpt = False,
     directed: DirectedOpt = None,
     store: StoreOpt = None, neo4j: Neo4jOpt = None,
 ) -> None:
-    """One self-contained HTML report for a city: profile, pivots, brokers, clusterings, map,
-    figures and provenance."""
+    """One self-contained HTML report for a city (or a PDF): profile, pivots, brokers,
+    clusterings, map, figures, definitions and provenance."""
     from coalitions.viz.report import render_report
+    from coalitions.viz.report_pdf import render_report_pdf
+
+    suffix = out_file.suffix.lower()
+    if suffix not in (".html", ".htm", ".pdf"):
+        raise UsageError(f"Cannot write a report as {suffix or 'a file without suffix'}.",
+                         hint="Name the file .html or .pdf (a figure alone: coalitions map "
+                              "--out NAME.svg|png|pdf).")
 
     got = _scoped(store, neo4j, None, None, None, None, None, None, with_salt=pseudonymise)
     data = got[0]
@@ -716,9 +724,9 @@ def report(
               "pseudonymise": pseudonymise, "store": _where(store, neo4j)}
     if directed is not None:
         params["ties"] = "directed" if directed else "undirected"
+    write = render_report_pdf if suffix == ".pdf" else render_report
     with err.status("writing the report"):
-        path = render_report(data, city, out_file, params=params, size_by=size_by,
-                             directed=directed)
+        path = write(data, city, out_file, params=params, size_by=size_by, directed=directed)
     _say(f"Wrote {path}")
 
 

@@ -150,6 +150,21 @@ def test_igraph_imported_after_the_hook_skips_plotting_and_matplotlib_still_work
     assert out.splitlines() == ["False", "[0.0, 1.0, 0.0] False False SourceFileLoader", "1"]
 
 
+def test_igraph_imported_after_matplotlib_under_the_hook_loads_and_pyplot_works():
+    # A PDF report imports matplotlib before the measures import igraph: igraph then finds
+    # matplotlib and imports pyplot, which the hook must not hide on its own.
+    out = _run("""
+        from coalitions._startup import igraph_without_plotting_when_imported
+        igraph_without_plotting_when_imported()
+        import matplotlib
+        matplotlib.use("Agg")
+        import igraph
+        import matplotlib.pyplot as plt
+        print(igraph.Graph(n=2, edges=[(0, 1)]).ecount(), len(plt.subplots()[1].plot([0, 1])))
+    """)
+    assert out == "1 1"
+
+
 def test_a_hooked_import_that_fails_leaves_nothing_hidden(tmp_path):
     (tmp_path / "brokenmod.py").write_text("raise RuntimeError('boom')\n")
     out = _run(f"""

@@ -98,3 +98,38 @@ def test_map_command_writes_a_figure_by_suffix_and_refuses_unknown_ones(tmp_path
     assert bad.exit_code == 1
     assert "Cannot write a map as .jpg." in bad.stderr
     assert not (tmp_path / "g.jpg").exists()
+
+
+def test_report_as_pdf_holds_the_tables_of_the_html_report(sample, tmp_path):
+    from pypdf import PdfReader
+
+    from coalitions.analysis.pivots import coalition_pivots
+    from coalitions.viz.report_pdf import render_report_pdf
+
+    path = render_report_pdf(sample, "gent", tmp_path / "gent.pdf",
+                             inputs=[("in.csv", "a" * 64)], params={"seed": 7})
+    pages = PdfReader(path).pages
+    text = "\n".join(p.extract_text() for p in pages)
+    assert len(pages) >= 8
+    for heading in ("Coalitions in Gent", "Pivots", "Brokers", "Central actors",
+                    "Definitions and provenance"):
+        assert heading in text
+    # every structural pivot the analysis names is in the PDF (from the same facts)
+    gent = Scope(city="Gent").apply(sample)
+    for names in coalition_pivots(gent)["structural_pivot_names"]:
+        for name in names:
+            assert name in text
+    assert "a" * 64 in text.replace("\n", "")  # the input's checksum, in the provenance
+
+
+def test_report_command_writes_pdf_and_refuses_other_suffixes(tmp_path):
+    store = ["--store", str(tmp_path / "s.db")]
+    assert runner.invoke(app, [*store, "load", str(SAMPLE)]).exit_code == 0
+    ok = runner.invoke(app, [*store, "report", "--city", "Aalst", "--out",
+                             str(tmp_path / "aalst.pdf")])
+    assert ok.exit_code == 0, ok.output
+    assert (tmp_path / "aalst.pdf").read_bytes().startswith(b"%PDF-")
+    bad = runner.invoke(app, [*store, "report", "--city", "Aalst", "--out",
+                              str(tmp_path / "aalst.png")])
+    assert bad.exit_code == 1
+    assert "Cannot write a report as .png." in bad.stderr
