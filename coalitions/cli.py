@@ -694,6 +694,52 @@ def map_(
 
 @app.command()
 @_handle
+def figure(
+    kind: Annotated[str, typer.Argument(help="cities (the city profiles side by side) or ego "
+                                        "(one actor's coalitions, co-members and ties).")],
+    out_file: Annotated[Path, typer.Option("--out", help="Figure to write: .svg, .png "
+                                           "(300 dpi) or .pdf.")],
+    actor: Annotated[str | None, typer.Option("--actor", help="For ego: the actor's id or "
+                                              "name.")] = None,
+    size_by: Annotated[str, typer.Option("--size-by", help="For ego: measure that sizes "
+                                         "actors.")] = "betweenness",
+    pseudonymise: PseudoOpt = False,
+    directed: DirectedOpt = None,
+    city: CityOpt = None, theme: ThemeOpt = None, since: SinceOpt = None,
+    until: UntilOpt = None,
+    store: StoreOpt = None, neo4j: Neo4jOpt = None,
+) -> None:
+    """A static figure for a paper where a table is harder to read: the city profiles side
+    by side, or the ego network of one actor (a pivot, a broker)."""
+    from coalitions.viz.static import (
+        city_profiles_figure,
+        ego_network_figure,
+        write_network_figure,
+    )
+
+    if kind not in ("cities", "ego"):
+        raise UsageError(f"No figure called {kind!r}.", hint="Use cities or ego.")
+    if kind == "ego" and not actor:
+        raise UsageError("Say whose ego network to draw: --actor ID.")
+    got = _scoped(store, neo4j, city, None, theme, None, since, until, with_salt=pseudonymise)
+    data = got[0]
+    with err.status("drawing"):
+        if kind == "cities":
+            from coalitions.analysis.cities import city_profiles
+
+            drawn = city_profiles_figure(city_profiles(data, directed=directed))
+        else:
+            from coalitions.pseudonyms import pseudonymiser
+
+            drawn = ego_network_figure(data, actor or "", size_by=size_by,
+                                       pseudonymise=pseudonymiser(got[2]) if pseudonymise
+                                       else False)
+        path = write_network_figure(drawn, out_file)
+    _say(f"Wrote {path}")
+
+
+@app.command()
+@_handle
 def report(
     city: Annotated[str, typer.Option("--city", help="The city to report on.")],
     out_file: Annotated[Path, typer.Option("--out", help="File to write: .html (one "

@@ -31,7 +31,8 @@ from coalitions.fileio import atomic_path
 from coalitions.graph.model import GraphData
 from coalitions.viz import _data
 
-__all__ = ["FIGURE_FORMATS", "NetworkFigure", "network_figure", "write_network_figure"]
+__all__ = ["FIGURE_FORMATS", "NetworkFigure", "city_profiles_figure", "ego_network_figure",
+           "network_figure", "write_network_figure"]
 
 # File suffix -> matplotlib format.
 FIGURE_FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf"}
@@ -57,7 +58,8 @@ def network_figure(data: GraphData, *, title: str, size_by: str = "betweenness",
                    measures: pd.DataFrame | None = None, label_top: int = 12,
                    label_coalitions: int = 25, max_nodes: int = 2500,
                    pseudonymise: bool | Callable[[dict], str] = False,
-                   width: float = 7.0, height: float = 6.0) -> NetworkFigure:
+                   width: float = 7.0, height: float = 6.0,
+                   label_first: tuple[str, ...] = ()) -> NetworkFigure:
     """Draw the two-mode network of ``data`` (actors, coalitions, memberships and ties).
 
     Actors are circles (organisations) and triangles (persons) coloured by sector, their
@@ -134,10 +136,91 @@ def network_figure(data: GraphData, *, title: str, size_by: str = "betweenness",
               for a in ranked.index[:label_top]]
     coalitions = [(builder.coalition_names[c], index[_data.COALITION + c], "bold")
                   for c in co_ids] if len(co_ids) <= label_coalitions else []
-    wanted = actors[:3] + coalitions + actors[3:]
+    first = [(builder.names[a], index[_data.ACTOR + a], "bold") for a in label_first
+             if a in builder.names and _data.ACTOR + a in index]
+    seen: set[int] = set()
+    wanted = [w for w in first + actors[:3] + coalitions + actors[3:]
+              if not (w[1] in seen or seen.add(w[1]))]  # each vertex once, first place wins
     drawn = NetworkFigure(fig, n_nodes=graph.vcount(), n_edges=graph.ecount(), note=note)
     _place_labels(fig, ax, pos, np.sqrt(area) / 2, wanted, drawn)
     return drawn
+
+
+# The city measures drawn side by side, with how each reads (cities.city_profiles).
+PROFILE_PANELS = ("share_with_government", "n_inbetween", "inbetween_brokerage_normalised",
+                  "density", "centralisation")
+
+
+_PANEL_TITLES = {"n_inbetween": "Officials and politicians in 2+ coalitions"}
+
+
+def city_profiles_figure(profiles: pd.DataFrame, *,
+                         panels: tuple[str, ...] = PROFILE_PANELS) -> NetworkFigure:
+    """The city profiles (:func:`coalitions.analysis.cities.city_profiles`) side by side: one
+    panel per measure, one bar per city, the number of coalitions beside each city's name.
+    A measure undefined for a city (e.g. density of a city with one coalition) is marked
+    "n/a", not drawn as 0.
+    """
+    from coalitions.analysis.definitions import used
+
+    plt = _pyplot()
+    panels = tuple(p for p in panels if p in profiles.columns)
+    if not panels or not len(profiles):
+        raise UsageError("Nothing to draw: no city profile in scope.")
+    rows = profiles.sort_values("city", key=lambda s: s.str.lower(), ascending=False)
+    labels = [f"{c} ({n})" for c, n in zip(rows["city"], rows["n_coalitions"], strict=True)]
+    defs = used(profiles)
+    fig, axes = plt.subplots(1, len(panels), figsize=(2.0 * len(panels) + 1.2,
+                                                     0.28 * len(rows) + 1.3),
+                             sharey=True, layout="constrained")
+    axes = np.atleast_1d(axes)
+    y = np.arange(len(rows))
+    for ax, col in zip(axes, panels, strict=True):
+        values = pd.to_numeric(rows[col], errors="coerce").to_numpy(dtype=float)
+        ax.barh(y, np.nan_to_num(values), color="#0072B2", height=0.7)
+        for yi, v in zip(y, values, strict=True):
+            if np.isnan(v):
+                ax.text(0, yi, " n/a", va="center", fontsize=6.5, color="#777777")
+        title = defs[col].name if col in defs else _PANEL_TITLES.get(col, col.replace("_", " "))
+        ax.set_title(_fill(title, 22), fontsize=7.5, loc="left")
+        ax.tick_params(labelsize=6.5)
+        ax.spines[["top", "right"]].set_visible(False)
+    axes[0].set_yticks(y, labels)
+    fig.suptitle("City profiles (coalitions in scope in brackets)", x=0.01, ha="left",
+                 fontsize=10)
+    return NetworkFigure(fig, n_nodes=len(rows))
+
+
+def ego_network_figure(data: GraphData, actor: str, *, size_by: str = "betweenness",
+                       pseudonymise: bool | Callable[[dict], str] = False) -> NetworkFigure:
+    """The ego network of one actor: the coalitions it sits in, their members and their
+    ties, drawn as :func:`network_figure` draws a city (the measures are those of this
+    smaller network), every member labelled where there is room, the ego first."""
+    ids = data.actors["id"].astype(str)
+    match = data.actors[(ids == actor) | (data.actors["name"].astype(str).str.lower()
+                                          == actor.lower())]
+    if len(match) != 1:
+        raise UsageError(f"No single actor with id or name {actor!r}.",
+                         hint="`coalitions pivots -f csv` lists the actors' ids.")
+    ego = str(match["id"].iloc[0])
+    m = data.memberships
+    coalitions = set(m.loc[m["actor"].astype(str) == ego, "coalition"].astype(str))
+    tied = data.ties[(data.ties["source"].astype(str) == ego)
+                     | (data.ties["target"].astype(str) == ego)]
+    keep = set(m.loc[m["coalition"].astype(str).isin(coalitions), "actor"].astype(str))
+    keep |= {ego} | set(tied["source"].astype(str)) | set(tied["target"].astype(str))
+    part = GraphData(
+        coalitions=data.coalitions[data.coalitions["id"].astype(str).isin(coalitions)],
+        actors=data.actors[ids.isin(keep)],
+        memberships=m[m["coalition"].astype(str).isin(coalitions)
+                      & m["actor"].astype(str).isin(keep)],
+        ties=data.ties[data.ties["source"].astype(str).isin(keep)
+                       & data.ties["target"].astype(str).isin(keep)])
+    name = str(match["name"].iloc[0]) if not pseudonymise else "the actor"
+    return network_figure(part, title=f"Ego network of {name}: {len(coalitions)} "
+                                      f"coalitions, {len(keep) - 1} others",
+                          size_by=size_by, label_top=40, pseudonymise=pseudonymise,
+                          label_first=(ego,))
 
 
 def write_network_figure(drawn: NetworkFigure, out: str | Path) -> Path:
@@ -158,6 +241,12 @@ def write_network_figure(drawn: NetworkFigure, out: str | Path) -> Path:
 
 
 # helpers
+
+def _fill(text: str, width: int) -> str:
+    import textwrap
+
+    return textwrap.fill(text, width)
+
 
 def _pyplot():
     import matplotlib

@@ -133,3 +133,40 @@ def test_report_command_writes_pdf_and_refuses_other_suffixes(tmp_path):
                               str(tmp_path / "aalst.png")])
     assert bad.exit_code == 1
     assert "Cannot write a report as .png." in bad.stderr
+
+
+def test_city_profiles_figure_draws_every_city_and_marks_undefined_values(sample):
+    import math
+
+    from coalitions.analysis.cities import city_profiles
+    from coalitions.viz.static import PROFILE_PANELS, city_profiles_figure
+
+    profiles = city_profiles(sample)
+    drawn = city_profiles_figure(profiles)
+    axes = drawn.figure.axes
+    assert len(axes) == len(PROFILE_PANELS)
+    for ax, col in zip(axes, PROFILE_PANELS, strict=True):
+        widths = sorted(round(p.get_width(), 9) for p in ax.patches)
+        values = [v for v in profiles[col].astype(float)]
+        assert widths == sorted(round(0.0 if math.isnan(v) else v, 9) for v in values)
+        assert sum(t.get_text().strip() == "n/a" for t in ax.texts) == sum(
+            math.isnan(v) for v in values)
+
+
+def test_ego_network_holds_the_actors_coalitions_and_their_members(sample, tmp_path):
+    import pandas as pd
+
+    from coalitions.viz.static import ego_network_figure
+
+    m = pd.read_csv(SAMPLE / "memberships.csv")
+    actors = pd.read_csv(SAMPLE / "actors.csv")
+    ego = actors.loc[actors["name"] == "Jens Janssens", "id"].iloc[0]
+    mine = set(m.loc[m["actor"] == ego, "coalition"])
+    ties = pd.read_csv(SAMPLE / "ties.csv")
+    tied = ties[(ties["source"] == ego) | (ties["target"] == ego)]
+    members = set(m.loc[m["coalition"].isin(mine), "actor"]) | set(tied["source"]) | set(
+        tied["target"])
+    drawn = ego_network_figure(sample, "Jens Janssens")
+    assert drawn.n_nodes == len(mine) + len(members)
+    assert drawn.labels[0][0] == "Jens Janssens"  # the ego is labelled first
+    assert write_network_figure(drawn, tmp_path / "ego.pdf").read_bytes()[:5] == b"%PDF-"
