@@ -250,6 +250,80 @@ class Coalitions:
 
         return explain(measure, lang=lang)
 
+    # maps, reports and figures -----------------------------------------------------------
+
+    def map(self, out: str | Path, scope: Scope | None = None, *,
+            size_by: str = "betweenness", color_by: str = "sector", max_nodes: int = 2500,
+            pseudonymise: bool = False, title: str | None = None,
+            **scope_fields: Any) -> Path:
+        """The network map of a scope (``coalitions map``): interactive HTML, or a static
+        figure when ``out`` ends in .svg, .png or .pdf."""
+        from coalitions.viz.maps import render_map
+        from coalitions.viz.static import FIGURE_FORMATS, network_figure, write_network_figure
+
+        data = self.graph(scope, **scope_fields)
+        names = self._pseudonyms() if pseudonymise else False
+        title = title or "Coalitions"
+        if Path(out).suffix.lower() in FIGURE_FORMATS:
+            return write_network_figure(network_figure(
+                data, title=title, size_by=size_by, max_nodes=max_nodes, pseudonymise=names),
+                out)
+        from coalitions.pseudonyms import store_salt
+
+        return render_map(data, Path(out), title=title, size_by=size_by, color_by=color_by,
+                          max_nodes=max_nodes, pseudonymise=names,
+                          salt=store_salt(self.store) if pseudonymise else None).path
+
+    def report(self, city: str, out: str | Path, *, size_by: str = "betweenness",
+               directed: bool | None = None, pseudonymise: bool = False) -> Path:
+        """The report of one city (``coalitions report``): HTML, or A4 pages when ``out``
+        ends in .pdf."""
+        from coalitions.viz.report import render_report
+        from coalitions.viz.report_pdf import render_report_pdf
+
+        data = self.graph()
+        if pseudonymise:
+            from coalitions.pseudonyms import pseudonymise as hide
+            from coalitions.pseudonyms import store_salt
+
+            data = hide(data, store_salt(self.store))
+        write = render_report_pdf if Path(out).suffix.lower() == ".pdf" else render_report
+        return write(data, city, Path(out), size_by=size_by, directed=directed,
+                     params={"size_by": size_by})
+
+    def figure(self, kind: str, out: str | Path, scope: Scope | None = None, *,
+               actor: str | None = None, size_by: str = "betweenness",
+               directed: bool | None = None, pseudonymise: bool = False,
+               **scope_fields: Any) -> Path:
+        """A static figure (``coalitions figure``): ``"cities"`` (the city profiles side by
+        side) or ``"ego"`` (the ego network of ``actor``)."""
+        from coalitions.viz.static import (
+            city_profiles_figure,
+            ego_network_figure,
+            write_network_figure,
+        )
+
+        data = self.graph(scope, **scope_fields)
+        if kind == "cities":
+            from coalitions.analysis.cities import city_profiles
+
+            drawn = city_profiles_figure(city_profiles(data, directed=directed))
+        elif kind == "ego" and actor:
+            drawn = ego_network_figure(data, actor, size_by=size_by,
+                                       pseudonymise=self._pseudonyms() if pseudonymise
+                                       else False)
+        else:
+            from coalitions.errors import UsageError
+
+            raise UsageError(f"No figure {kind!r} (with actor {actor!r}).",
+                             hint="Use 'cities', or 'ego' with actor=ID.")
+        return write_network_figure(drawn, out)
+
+    def _pseudonyms(self):
+        from coalitions.pseudonyms import pseudonymiser, store_salt
+
+        return pseudonymiser(store_salt(self.store))
+
     # queries and exports -----------------------------------------------------------------
 
     def query(self, cypher: str, *, write: bool = False, **params: Any) -> pd.DataFrame:

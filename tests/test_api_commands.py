@@ -75,7 +75,17 @@ def test_api_case_equals_the_commands_json(store):
 def test_every_analysis_command_has_an_api_method():
     commands = {c.name or c.callback.__name__ for c in app.registered_commands}
     # Commands that are not analyses of a store, or that the API offers under another name.
-    elsewhere = {"validate": "load", "load": "load", "query": "query", "template": None,
-                 "demo": None, "map": None, "report": None, "export": "export"}
+    elsewhere = {"validate": "load", "load": "load", "template": None, "demo": None}
     missing = [c for c in commands - set(elsewhere) if not hasattr(Coalitions, c)]
     assert not missing
+
+
+def test_api_writes_the_maps_reports_and_figures_the_commands_write(store, tmp_path):
+    with Coalitions.open(store) as db:
+        assert db.map(tmp_path / "g.html", city="Gent").read_text(encoding="utf-8").startswith(
+            "<!DOCTYPE html>")
+        assert db.map(tmp_path / "g.png", city="Gent").read_bytes()[:4] == b"\x89PNG"
+        assert db.report("Gent", tmp_path / "g.pdf").read_bytes()[:5] == b"%PDF-"
+        assert db.figure("cities", tmp_path / "c.svg").read_bytes()[:5] == b"<?xml"
+        ego = db.figure("ego", tmp_path / "e.png", actor="Jens Janssens", pseudonymise=True)
+        assert ego.read_bytes()[:4] == b"\x89PNG"
