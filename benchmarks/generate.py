@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from coalitions.graph.model import SECTORS, GraphData
-from coalitions.loaders.taxonomy import ROLES, THEMES
+from coalitions.loaders.taxonomy import ROLES, THEMES, tie_type_directed
 
 __all__ = ["SCALES", "Scale", "Synthetic", "generate", "graph_data", "write_csv"]
 
@@ -251,6 +251,8 @@ def graph_data(syn: Synthetic) -> GraphData:
     ties = pd.DataFrame({
         "source": t["source"].astype(object), "target": t["target"].astype(object),
         "type": t["type"].astype(object), "weight": t["weight"].astype(float),
+        # as the loader resolves it from the type (an unknown type reads undirected)
+        "directed": np.array([bool(tie_type_directed(x)) for x in t["type"]], dtype=bool),
     })
     return GraphData(coalitions=coalitions, actors=actors, memberships=memberships, ties=ties)
 
