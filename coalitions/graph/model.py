@@ -182,6 +182,10 @@ class GraphData:
             missing = [c for c in COLUMNS[name] if c not in df.columns]
             for c in missing:
                 df[c] = None
+            if name == "coalitions" and "roles" in missing:
+                # A table made before roles existed: its one role is its primary role.
+                df["roles"] = pd.Series([[r] if isinstance(r, str) else [] for r in df["role"]],
+                                        index=df.index, dtype=object)
             setattr(self, name, df[COLUMNS[name]].reset_index(drop=True))
 
     @property

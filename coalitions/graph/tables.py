@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from numpy.dtypes import StringDType
 
-from coalitions.graph.model import QUALITATIVE_FIELDS, GraphData
+from coalitions.graph.model import QUALITATIVE_FIELDS, SECTORS, GraphData
 
 __all__ = [
     "NODE_KEYS",
@@ -361,6 +361,9 @@ def _numbered(pos: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
     return pos
 
 
+_SECTOR_ORDER = {s: i for i, s in enumerate(SECTORS)}
+
+
 def _ints(s: pd.Series) -> pd.Series:
     return pd.to_numeric(s, errors="coerce").round().astype("Int64")
 
@@ -375,8 +378,9 @@ def from_tables(nodes: dict[str, pd.DataFrame], rels: dict[str, pd.DataFrame]) -
         by_coalition.setdefault(cid, []).append(theme)  # (groupby().agg(list): 3 s a 40k)
     co["themes"] = [by_coalition.get(i, []) for i in co["id"]]
     co["theme_clusters"] = [[themes.get(t) for t in ts] for ts in co["themes"]]
-    co["sectors"] = [sorted(s) if isinstance(s, list | tuple | np.ndarray) else []
-                     for s in co["sectors"]]
+    # (in SECTORS order, as the loaders give them; the engines may return any order)
+    co["sectors"] = [sorted(s, key=lambda x: (_SECTOR_ORDER.get(x, len(SECTORS)), x))
+                     if isinstance(s, list | tuple | np.ndarray) else [] for s in co["sectors"]]
     # (roles keep their order: the first is the primary role)
     co["roles"] = [list(r) if isinstance(r, list | tuple | np.ndarray) else []
                    for r in co["roles"]]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from openpyxl import load_workbook
-
 import pytest
+from openpyxl import load_workbook
 
 from coalitions.graph.model import canonical
 from coalitions.loaders import load_inputs, write_template
