@@ -555,6 +555,16 @@ class _Checker:
                     lambda r: f"left in {r['until']}, before joining in {r['since']}; expected "
                     "a year from the year of joining on")
         until = until.where(~(until < since).fillna(False))
+        # A period that runs past the coalition's end is kept, and said.
+        end = coalitions["end_year"].to_numpy(dtype=np.float64, na_value=np.nan)
+        if not np.isnan(end).all():  # (no end years, nothing to compare: the common case)
+            ended = pd.Series(np.append(end, np.nan)[coalition_codes], index=f.index)
+            for column, values, what in (("since", since, "joined"), ("until", until, "left")):
+                late = values.to_numpy(dtype=np.float64, na_value=np.nan) > ended.to_numpy()
+                self.report(table, pd.Series(late, index=f.index), column,
+                            lambda r, c=column, w=what: f"member {w} in {r[c]}, after the "
+                            f"coalition ended in {int(ended[r['_i']])}; check the year or the "
+                            "coalition's end year", "warning")
         # One number per (actor, coalition) pair: hashing numbers beats hashing string pairs.
         # An actor missing from the actors table still repeats: it is numbered after them.
         actor_keys = actor_codes.copy()

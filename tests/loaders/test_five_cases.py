@@ -182,3 +182,20 @@ def test_every_bad_new_value_is_an_error_with_its_row_and_column(tmp_path):
          "joining on"),
         (m, 3, "tot", '"twee" is not a number; expected the year the member left'),
     }
+
+
+def test_a_membership_after_the_coalitions_end_is_a_warning(tmp_path):
+    # Klimopjegevel ended in 2016 (einde); its partner row 6 of lidmaatschappen is changed
+    # to have left in 2018 and its coordinator (row 5) to have joined in 2017.
+    folder = _bad_copy(tmp_path, {("lidmaatschappen", 4, "tot"): "2018",
+                                  ("lidmaatschappen", 3, "van"): "2017",
+                                  ("lidmaatschappen", 3, "tot"): ""})
+    result = load_inputs([folder])
+    assert {(Path(w.file).name, w.row, w.column, w.message) for w in result.warnings} == {
+        ("lidmaatschappen.csv", 5, "van", "member joined in 2017, after the coalition ended "
+         "in 2016; check the year or the coalition's end year"),
+        ("lidmaatschappen.csv", 6, "tot", "member left in 2018, after the coalition ended in "
+         "2016; check the year or the coalition's end year"),
+    }
+    m = result.data.memberships.set_index(["actor", "coalition"])
+    assert m.loc[("org-stad-sint-niklaas", "sint-niklaas-klimopjegevel"), "until"] == 2018
