@@ -57,6 +57,7 @@ from coalitions.graph.model import (
     COALITION_RELATIONS,
     COALITION_STATUSES,
     GOVERNMENT_FUNCTIONS,
+    QUALITATIVE_FIELDS,
     GraphData,
 )
 from coalitions.loaders.taxonomy import COMPOSITIONS, ROLES, THEMES
@@ -215,8 +216,11 @@ def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
     -------
     dict
         - ``coalition``: dict of its attributes (``id``, ``name``, ``city``, ``themes``,
-          ``theme_clusters``, ``role``, ``role_label``, ``relation``, ``origin``,
-          ``founded_year``, ``composition`` (from the members), ``composition_source``,
+          ``theme_clusters``, ``role``, ``role_label``, ``roles`` (primary first),
+          ``relation``, ``relation_year``, ``origin``, ``founded_year``, ``end_year``,
+          ``status``, the study's qualitative fields (``in_between``, ``autonomy``,
+          ``resource_dependence``, ``evaluation``), ``composition`` (from the members),
+          ``composition_source``,
           ``declared_composition`` (the inventory's), ``n_members``);
         - ``members``: DataFrame — ``id``, ``name``, ``kind``, ``sector``, ``function``,
           ``role`` (membership roles, "; "), ``n_coalitions`` (in the data),
@@ -307,8 +311,13 @@ def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
         "id": cid, "name": row["name"], "city": _none(city),
         "themes": list(row["themes"] or []), "theme_clusters": list(row["theme_clusters"] or []),
         "role": _none(row["role"]), "role_label": _ROLE_LABEL.get(row["role"]),
-        "relation": _none(row["relation"]), "origin": _none(row["origin"]),
-        "founded_year": None if pd.isna(row["founded_year"]) else int(row["founded_year"]),
+        "roles": [str(r) for r in (row["roles"] if isinstance(row["roles"], list | tuple |
+                                                            np.ndarray) else [])],
+        "relation": _none(row["relation"]), "relation_year": _year(row["relation_year"]),
+        "origin": _none(row["origin"]),
+        "founded_year": _year(row["founded_year"]), "end_year": _year(row["end_year"]),
+        "status": _none(row["status"]),
+        **{field: _none(row[field]) for field in QUALITATIVE_FIELDS},
         "composition": comp.at[cid, "label"],
         "composition_source": comp.at[cid, "source"],
         "declared_composition": comp.at[cid, "declared_label"],
@@ -514,6 +523,10 @@ def _none(value: object) -> Any:
     if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return None
     return value
+
+
+def _year(value: object) -> int | None:
+    return None if _none(value) is None or pd.isna(value) else int(value)
 
 
 def _mean(values: pd.Series) -> float:

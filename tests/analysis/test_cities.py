@@ -427,3 +427,14 @@ def test_an_unknown_or_repeated_axis_is_refused(five_cases):
         compare(five_cases, "relation,size")
     with pytest.raises(UsageError, match="an axis is named twice"):
         compare(five_cases, "relation,relation")
+
+
+def test_case_table_shows_the_fields_of_the_study_over_time(five_cases):
+    info = case_table(five_cases, "Klimopjegevel")["coalition"]
+    # coalities.csv, Klimopjegevel: rol public_space;sensitising, relatie complementary 2011,
+    # °2011, einde 2016, gestopt, afhankelijkheid and evaluatie filled, the others empty.
+    assert info["roles"] == ["public_space", "sensitising"]
+    assert (info["relation"], info["relation_year"]) == ("complementary", 2011)
+    assert (info["founded_year"], info["end_year"], info["status"]) == (2011, 2016, "stopped")
+    assert info["resource_dependence"] == "Plantgoed van de stad."
+    assert info["in_between"] is None and info["autonomy"] is None
