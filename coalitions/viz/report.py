@@ -4,7 +4,7 @@ A report holds the city's profile (coalitions, share with city government, offic
 politicians spanning coalitions), its coalitions (roles, period and status, relation to city
 government and the year it held), what the study records about each one (tussenruimte,
 autonomy, resource dependence, evaluation), declared and structural pivots with their
-explanations, brokers, the seed's three clusterings, the interactive city map (inline, in a
+explanations, brokers, the study's three clusterings, the interactive city map (inline, in a
 sandboxed ``<iframe srcdoc>``), two matplotlib figures as ``data:`` URIs, and a provenance
 footer: input files with their SHA-256, parameters, and the versions of coalitions and the
 libraries that computed and drew it. Nothing is fetched when the page is opened.
@@ -259,7 +259,7 @@ def _clusters(part: GraphData, by: str) -> pd.DataFrame | dict:
 
     table = cluster_table(part, by=by)
     warnings = table.attrs.get("warnings", [])
-    if "count" in table.columns:  # the seed's categories this city has none of
+    if "count" in table.columns:  # the study's categories this city has none of
         table = table[pd.to_numeric(table["count"], errors="coerce").fillna(0) > 0]
     table = table[[c for c in table.columns if not c.startswith("seed")]] \
         if len(table.columns) > 2 else table
