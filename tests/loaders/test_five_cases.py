@@ -199,3 +199,34 @@ def test_a_membership_after_the_coalitions_end_is_a_warning(tmp_path):
     }
     m = result.data.memberships.set_index(["actor", "coalition"])
     assert m.loc[("org-stad-sint-niklaas", "sint-niklaas-klimopjegevel"), "until"] == 2018
+
+
+# The English header for each Dutch one of the fixture, written out by hand.
+_ENGLISH = {
+    "coalities": {"Stad": "city", "Naam": "name", "Thema": "theme", "Doel": "goals",
+                  "Acties": "actions", "Leeftijd": "founded", "Omvang": "size",
+                  "Actoren": "actors", "id": "id", "rol": "roles", "relatie": "relation",
+                  "relatie_jaar": "relation_year", "oorsprong": "origin",
+                  "sectoren": "sectors", "einde": "end_year", "status": "status",
+                  "tussenruimte": "in_between", "autonomie": "autonomy",
+                  "afhankelijkheid": "resource_dependence", "evaluatie": "evaluation"},
+    "actoren": {"id": "id", "naam": "name", "soort": "kind", "sector": "sector",
+                "functie": "function", "organisatie": "organisation", "stad": "city"},
+    "lidmaatschappen": {"actor": "actor", "coalitie": "coalition", "rol": "role",
+                        "van": "from", "tot": "until"},
+}
+_FILES = {"coalities": "coalitions", "actoren": "actors", "lidmaatschappen": "memberships"}
+
+
+def test_english_headers_load_the_same_graph(tmp_path):
+    for dutch, english in _FILES.items():
+        rows = _cells(dutch)
+        with open(tmp_path / f"{english}.csv", "w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f, delimiter=";")
+            writer.writerow([_ENGLISH[dutch][h] for h in rows[0]])
+            writer.writerows([list(r.values()) for r in rows])
+    english = load_inputs([tmp_path])
+    assert english.warnings == []
+    dutch = load_inputs([FIVE]).data
+    for table in ("coalitions", "actors", "memberships"):
+        pd.testing.assert_frame_equal(getattr(english.data, table), getattr(dutch, table))
