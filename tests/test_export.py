@@ -213,3 +213,22 @@ def test_unknown_format_or_projection_is_a_usage_error(tmp_path):
         export(small_graph(), "gexf", tmp_path / "x", projection="persons")  # type: ignore[arg-type]
     with pytest.raises(UsageError, match="salt"):
         export(small_graph(), "gexf", tmp_path / "x", pseudonymise=True)
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_coalitions_carry_their_period_status_roles_and_relation(tmp_path, fmt):
+    from pathlib import Path
+
+    from coalitions.loaders import load_inputs
+
+    five = Path(__file__).resolve().parent / "data" / "five_cases"
+    path = export(load_inputs([five]).data, fmt, tmp_path / f"n.{fmt}")
+    g = nx.read_gexf(path) if fmt == "gexf" else nx.read_graphml(path)
+    node = g.nodes["sint-niklaas-klimopjegevel"]
+    # coalities.csv, Klimopjegevel: °2011, einde 2016, gestopt, public_space;sensitising,
+    # complementary 2011
+    assert (int(node["founded_year"]), int(node["end_year"]), node["status"]) == (
+        2011, 2016, "stopped")
+    assert (node["roles"], node["relation"], int(node["relation_year"])) == (
+        "public_space; sensitising", "complementary", 2011)
+    assert "end_year" not in g.nodes["sint-niklaas-solied"]  # a missing number is left out
