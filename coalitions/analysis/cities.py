@@ -218,7 +218,7 @@ def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
         - ``coalition``: dict of its attributes (``id``, ``name``, ``city``, ``themes``,
           ``theme_clusters``, ``role``, ``role_label``, ``roles`` (primary first),
           ``relation``, ``relation_year``, ``origin``, ``founded_year``, ``end_year``,
-          ``status``, the study's qualitative fields (``in_between``, ``autonomy``,
+          ``status``, ``merged_into``, the study's qualitative fields (``in_between``, ``autonomy``,
           ``resource_dependence``, ``evaluation``), ``composition`` (from the members),
           ``composition_source``,
           ``declared_composition`` (the inventory's), ``n_members``);
@@ -316,7 +316,7 @@ def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
         "relation": _none(row["relation"]), "relation_year": _year(row["relation_year"]),
         "origin": _none(row["origin"]),
         "founded_year": _year(row["founded_year"]), "end_year": _year(row["end_year"]),
-        "status": _none(row["status"]),
+        "status": _none(row["status"]), "merged_into": _none(row["merged_into"]),
         **{field: _none(row[field]) for field in QUALITATIVE_FIELDS},
         "composition": comp.at[cid, "label"],
         "composition_source": comp.at[cid, "source"],

@@ -243,7 +243,8 @@ def coalition_network(data: GraphData) -> ig.Graph:
         Every coalition is a vertex, in ``data.coalitions`` order. Vertex attributes: ``name``
         (coalition id), ``label`` (coalition name), ``city``, ``role``, ``themes`` (list),
         ``n_members``, ``roles`` (list, primary first), ``relation``, ``relation_year``,
-        ``origin``, ``founded_year``, ``end_year``, ``status``. Edge attributes: ``weight`` and ``shared``, both the number of shared
+        ``origin``, ``founded_year``, ``end_year``, ``status``, ``merged_into``. Edge
+        attributes: ``weight`` and ``shared``, both the number of shared
         actors.
     """
     aff = affiliation(data)
@@ -308,7 +309,7 @@ def two_mode_network(data: GraphData) -> ig.Graph:
         ``"coalition"``), ``name`` (id), ``label`` (name), ``city``; actors also carry
         ``kind``, ``sector``, ``function``, ``n_coalitions``; coalitions ``role``, ``themes``,
         ``n_members``, ``roles``, ``relation``, ``relation_year``, ``origin``,
-        ``founded_year``, ``end_year``, ``status`` (None on the other mode). One edge per
+        ``founded_year``, ``end_year``, ``status``, ``merged_into`` (None on the other mode). One edge per
         affiliation.
     """
     aff = affiliation(data)
@@ -513,6 +514,7 @@ def _over_time(co: pd.DataFrame) -> dict[str, list]:
         "founded_year": _years(co["founded_year"]),
         "end_year": _years(co["end_year"]),
         "status": _values(co["status"]),
+        "merged_into": _values(co["merged_into"]),
     }
 
 

@@ -144,7 +144,7 @@ COLUMNS: dict[str, list[str]] = {
         "id", "name", "city", "themes", "theme_clusters", "goals", "actions",
         "founded_year", "n_organisations", "n_volunteers", "role", "relation", "origin",
         "sectors", "raw_theme", "raw_founded", "raw_size", "raw_actors",
-        "roles", "end_year", "status", "relation_year", *QUALITATIVE_FIELDS,
+        "roles", "end_year", "status", "merged_into", "relation_year", *QUALITATIVE_FIELDS,
     ],
     "actors": ["id", "name", "kind", "sector", "function", "organisation", "city"],
     "memberships": ["actor", "coalition", "role", "since", "until"],
@@ -166,7 +166,8 @@ class GraphData:
     the ``Actoren`` text). ``coalitions.roles`` lists every role of a coalition, its primary
     role first; ``role`` is that primary role (what the study's role table counts).
     ``relation`` is the relation to city government in ``relation_year``; ``end_year`` and
-    ``status`` say whether and when a coalition stopped; the :data:`QUALITATIVE_FIELDS` hold
+    ``status`` say whether and when a coalition stopped (``merged_into``: what a merged one
+    went up in, as written); the :data:`QUALITATIVE_FIELDS` hold
     the study's recorded text. ``memberships.since``/``until`` bound a membership's period.
     Integer columns use pandas' nullable ``Int64``.
     """

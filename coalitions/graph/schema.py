@@ -36,8 +36,8 @@ REL_TYPES = {"role": "STRING", "since": "INT64", "until": "INT64", "type": "STRI
 
 # Properties added after the first release, per table (see ladybug_ddl).
 ADDED_PROPERTIES: dict[str, list[str]] = {
-    "Coalition": ["roles", "end_year", "status", "relation_year", "in_between", "autonomy",
-                  "resource_dependence", "evaluation"],
+    "Coalition": ["roles", "end_year", "status", "merged_into", "relation_year", "in_between",
+                  "autonomy", "resource_dependence", "evaluation"],
     "MEMBER_OF": ["until"],
 }
 

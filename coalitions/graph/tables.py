@@ -46,7 +46,7 @@ NODE_PROPERTIES: dict[str, list[str]] = {
     "Coalition": [
         "id", "name", "city", "founded_year", "n_organisations", "n_volunteers", "goals",
         "actions", "role", "relation", "origin", "sectors", "raw_theme", "raw_founded",
-        "raw_size", "raw_actors", "roles", "end_year", "status", "relation_year",
+        "raw_size", "raw_actors", "roles", "end_year", "status", "merged_into", "relation_year",
         *QUALITATIVE_FIELDS,
     ],
     "Organisation": ["id", "name", "sector", "city"],
@@ -411,6 +411,7 @@ def from_tables(nodes: dict[str, pd.DataFrame], rels: dict[str, pd.DataFrame]) -
         df = getattr(data, name)
         for col in ("goals", "actions", "role", "relation", "origin", "raw_theme",
                     "raw_founded", "raw_size", "raw_actors", "name", "city", "status",
+                    "merged_into",
                     *QUALITATIVE_FIELDS):
             df[col] = df[col].astype(object).where(df[col].notna(), None)
     return data

@@ -425,6 +425,13 @@ class _Checker:
                     "year empty", "warning")
         origin = self.vocabulary(table, "origin", "origin")
         status = self.statuses(table, end_year)
+        merged_into = pd.Series(_per_distinct(f["status"], _merged_into), index=f.index,
+                                dtype=object)
+        before = (relation_year < founded).fillna(False)
+        after = (relation_year > end_year).fillna(False)
+        self.report(table, before | after, "relation_year",
+                    lambda r: f"relation year {r['relation_year']} lies outside the coalition's "
+                    "life (Leeftijd, einde); check the year", "warning")
 
         out = pd.DataFrame({
             "id": ids.astype(object),
@@ -448,6 +455,7 @@ class _Checker:
             "roles": pd.Series([list(r) for r in roles], index=f.index, dtype=object),
             "end_year": end_year.astype("Int64"),
             "status": status,
+            "merged_into": merged_into,
             "relation_year": relation_year.astype("Int64"),
             **{q: f[q] for q in QUALITATIVE_FIELDS},
         }, index=f.index)
@@ -765,6 +773,17 @@ def _roles(text: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
 # Statuses that name what the coalition went up in ("opgegaan in Klimaatplan Gent").
 _MERGED_INTO = ("opgegaan in ", "merged into ", "merged with ", "gefuseerd met ",
                 "samengegaan met ")
+
+
+def _merged_into(text: str | None) -> str | None:
+    """What a merged coalition went up in, as written after "opgegaan in" (or None)."""
+    if text is None:
+        return None
+    raw = str(text).strip()
+    for prefix in _MERGED_INTO:
+        if raw.lower().startswith(prefix) and raw[len(prefix):].strip():
+            return raw[len(prefix):].strip()
+    return None
 
 
 def _status(text: str) -> str | None:

@@ -469,7 +469,9 @@ class _Builder:
             if _text(row.get("end_year")):
                 facts.append(["ended", _text(row["end_year"])])
             if _text(row.get("status")):
-                facts.append(["status", _text(row["status"])])
+                into = _text(row.get("merged_into"))
+                facts.append(["status", _text(row["status"]) + (f" into {into}" if into
+                                                                 else "")])
             roles = [str(r) for r in (row.get("roles") if isinstance(row.get("roles"), list)
                                       else [])]
             if len(roles) > 1:  # the primary role first

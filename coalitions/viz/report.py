@@ -362,7 +362,8 @@ def _coalition_rows(part: GraphData, names: dict[str, str]) -> dict[str, list]:
         "themes": co["themes"],
         "founded": co["founded_year"],
         "ended": co["end_year"],
-        "status": co["status"],
+        "status": [f"{_cell(s)} into {_cell(m)}" if _cell(m) else _cell(s)
+                   for s, m in zip(co["status"], co["merged_into"], strict=True)],
         "roles": [_cell(r) if isinstance(r, list | tuple) and len(r) else _cell(p)
                   for r, p in zip(co["roles"], co["role"], strict=True)],
         "relation": [f"{_cell(r)} ({_cell(y)})" if _cell(r) and _cell(y) else _cell(r)

@@ -60,6 +60,9 @@ def test_end_years_come_from_the_einde_column_and_from_leeftijd():
         assert row["founded_year"] == founded, name
         assert (pd.isna(row["end_year"]) if end is None else row["end_year"] == end), name
         assert row["status"] == status, name
+    # "opgegaan in Transitie Antwerpen": what it went up in is kept as written
+    assert co.loc["Transitie Deurne", "merged_into"] == "Transitie Antwerpen"
+    assert co["merged_into"].notna().sum() == 1
 
 
 def test_relation_to_government_with_its_year_and_origin():
@@ -230,3 +233,16 @@ def test_english_headers_load_the_same_graph(tmp_path):
     dutch = load_inputs([FIVE]).data
     for table in ("coalitions", "actors", "memberships"):
         pd.testing.assert_frame_equal(getattr(english.data, table), getattr(dutch, table))
+
+
+def test_a_relation_year_outside_the_coalitions_life_is_a_warning(tmp_path):
+    # Klimopjegevel (row 7) lived 2011-2016; Solied (row 2) was founded in 2008.
+    folder = _bad_copy(tmp_path, {("coalities", 5, "relatie_jaar"): "2018",
+                                  ("coalities", 0, "relatie_jaar"): "2005"})
+    result = load_inputs([folder])
+    assert {(w.row, w.column, w.message) for w in result.warnings} == {
+        (2, "relatie_jaar", "relation year 2005 lies outside the coalition's life (Leeftijd, "
+         "einde); check the year"),
+        (7, "relatie_jaar", "relation year 2018 lies outside the coalition's life (Leeftijd, "
+         "einde); check the year"),
+    }

@@ -336,6 +336,9 @@ def test_coalition_periods_and_member_periods_of_the_five_cases(tmp_path):
         # coalities.csv: Klimopjegevel (einde 2016, gestopt), Kritische Massa (°2008 – 2019)
         assert records(ended[["name", "founded_year", "end_year", "status"]]) == [
             ("Kritische Massa", 2008, 2019, "stopped"), ("Klimopjegevel", 2011, 2016, "stopped")]
+        merged = named_query(store, "coalition_periods", {"status": "merged"})
+        assert records(merged[["name", "end_year", "merged_into"]]) == [
+            ("Transitie Deurne", 2018, "Transitie Antwerpen")]
         koep = named_query(store, "coalition_periods", {"city": "Turnhout"})
         assert list(koep["roles"][0]) == ["cooperation", "services", "public_space"]
         assert (koep["relation"][0], koep["relation_year"][0]) == ("complementary", 2015)
