@@ -156,6 +156,7 @@ def test_every_bad_new_value_is_an_error_with_its_row_and_column(tmp_path):
         ("coalities", 4, "relatie_jaar"): "1700",         # row 6
         ("coalities", 5, "status"): "actief",             # row 7: has einde 2016
         ("coalities", 6, "einde"): "ooit",                # row 8
+        ("coalities", 7, "Leeftijd"): "°2008 – 2099",     # row 9: impossible end year
         ("lidmaatschappen", 0, "tot"): "2001",            # row 2: van 2008
         ("lidmaatschappen", 1, "tot"): "twee",            # row 3
     })
@@ -181,6 +182,7 @@ def test_every_bad_new_value_is_an_error_with_its_row_and_column(tmp_path):
          "or merged (Dutch: gestopt, opgegaan in), or no end year"),
         (co, 8, "einde", '"ooit" holds no year; expected the year the coalition ended, such '
          "as 2016"),
+        (co, 9, "Leeftijd", f"end year: impossible year 2099; {year}"),
         (m, 2, "tot", "left in 2001, before joining in 2008; expected a year from the year of "
          "joining on"),
         (m, 3, "tot", '"twee" is not a number; expected the year the member left'),
