@@ -598,18 +598,30 @@ def case(
 @app.command()
 @_handle
 def compare(
-    by: Annotated[str, typer.Option("--by", help="government, theme, role or actors.")] = "government",
+    by: Annotated[str, typer.Option("--by", help="Typology axis: government, theme, role "
+                                    "(primary), roles (all), composition, relation, origin or "
+                                    "status; several joined by commas cross them "
+                                    "(relation,theme).")] = "government",
+    per_city: Annotated[bool, typer.Option("--per-city", help="Count the coalitions of each "
+                                           "type per city, with their share of the city's "
+                                           "coalitions, instead of the grid.")] = False,
     city: CityOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
-    """The seed's follow-up grid: per type of coalition, the role of city actors, government
-    presence and the relations between actors."""
+    """The study's follow-up grid: per type of coalition, the role of city actors, government
+    presence and the relations between actors; or, with --per-city, the counts and shares of
+    each type per city."""
     from coalitions.analysis.cities import compare as grid
+    from coalitions.analysis.cities import typology
 
     data, _ = _scoped(store, neo4j, city, None, None, None, since, until)
+    if per_city:
+        frame = typology(data, by=by)
+        _print(frame, fmt, title=f"Coalitions per city by {frame.attrs['by']}")
+        return
     frame = grid(data, by=by)
     _warnings(frame.attrs.get("warnings", []))
-    _print(frame, fmt, title=f"Coalitions compared by {by}")
+    _print(frame, fmt, title=f"Coalitions compared by {frame.attrs['by']}")
 
 
 @app.command()

@@ -31,6 +31,10 @@ COMMANDS = [
     ["case", "De Koep"],
     ["compare", "--by", "government"],
     ["compare", "--by", "actors"],
+    ["compare", "--by", "relation,theme"],
+    ["compare", "--by", "origin,status"],
+    ["compare", "--by", "relation,origin", "--per-city"],
+    ["compare", "--by", "roles", "--per-city"],
 ]
 
 PIVOT_KEYS = {"id", "name", "kind", "sector", "city", "mode", "degree", "strength",

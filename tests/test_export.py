@@ -396,3 +396,22 @@ def test_dl_export_of_any_text_counts_and_separates_its_labels(hostile, tmp_path
         edges = list({Edge(p): p for p in pairs}.values())
     check_relabelled(nodes, edges, hostile, projection,
                      lambda s: line_clean(s, backslash=False), fold=str.casefold)
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_coalitions_carry_their_period_status_roles_and_relation(tmp_path, fmt):
+    from pathlib import Path
+
+    from coalitions.loaders import load_inputs
+
+    five = Path(__file__).resolve().parent / "data" / "five_cases"
+    path = export(load_inputs([five]).data, fmt, tmp_path / f"n.{fmt}")
+    g = nx.read_gexf(path) if fmt == "gexf" else nx.read_graphml(path)
+    node = g.nodes["sint-niklaas-klimopjegevel"]
+    # coalities.csv, Klimopjegevel: °2011, einde 2016, gestopt, public_space;sensitising,
+    # complementary 2011
+    assert (int(node["founded_year"]), int(node["end_year"]), node["status"]) == (
+        2011, 2016, "stopped")
+    assert (node["roles"], node["relation"], int(node["relation_year"])) == (
+        "public_space; sensitising", "complementary", 2011)
+    assert "end_year" not in g.nodes["sint-niklaas-solied"]  # a missing number is left out

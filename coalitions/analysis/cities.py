@@ -1,14 +1,16 @@
 """Question 3: how city government takes part in and between coalitions.
 
-The seed asks whether officials and politicians are visible *in and between* coalitions —
+The study asks whether officials and politicians are visible *in and between* coalitions —
 the "tussenruimte", the in-between space — and proposes a follow-up grid ("Vervolgspoor 1")
 that compares, per type of coalition, the role of the city actors, the presence of
 government and the relations between the actors. This module gives:
 
 - :func:`city_profiles` — one row per city;
-- :func:`case_table` — the analysis table of one coalition (the seed's "analysetabellen per
+- :func:`case_table` — the analysis table of one coalition (the study's "analysetabellen per
   case");
-- :func:`compare` — the follow-up grid, per type of coalition;
+- :func:`compare` — the follow-up grid, per type of coalition (any typology axis and their
+  crossings);
+- :func:`typology` — how many coalitions of each type every city has, and their share;
 - :func:`degree_centralisation` and :func:`member_network` — the measures they use.
 
 Vocabulary used throughout:
@@ -50,7 +52,14 @@ from coalitions.analysis.definitions import attach
 from coalitions.analysis.network import actor_network, affiliation, coalition_network
 from coalitions.analysis.pivots import coalition_pivots
 from coalitions.errors import UsageError
-from coalitions.graph.model import GOVERNMENT_FUNCTIONS, GraphData
+from coalitions.graph.model import (
+    COALITION_ORIGINS,
+    COALITION_RELATIONS,
+    COALITION_STATUSES,
+    GOVERNMENT_FUNCTIONS,
+    QUALITATIVE_FIELDS,
+    GraphData,
+)
 from coalitions.graph.scope import Scope
 from coalitions.loaders.taxonomy import COMPOSITIONS, ROLES, THEMES
 
@@ -61,9 +70,20 @@ __all__ = [
     "compare",
     "degree_centralisation",
     "member_network",
+    "typology",
 ]
 
-COMPARE_BY = ("government", "theme", "role", "actors")
+# The typology axes a comparison may use, alone or crossed (``relation,theme``). ``role`` is
+# the primary role (what the study's role table counts), ``roles`` every role a coalition
+# combines; ``actors`` is the older name of ``composition``.
+COMPARE_BY = ("government", "theme", "role", "roles", "composition", "relation", "origin",
+              "status", "actors")
+# Axis -> the definition (coalitions.analysis.definitions) its types follow.
+_AXIS_DEFINITION = {"government": "government", "theme": "theme_cluster",
+                    "role": "primary_role", "roles": "roles", "composition": "composition",
+                    "actors": "composition", "relation": "relation", "origin": "origin",
+                    "status": "status"}
+CROSS = " × "
 WITH_GOVERNMENT = "with city government"
 WITHOUT_GOVERNMENT = "without city government"
 _ROLE_LABEL = {r.code: r.label for r in ROLES}
@@ -207,7 +227,7 @@ def city_profiles(data: GraphData, *, directed: bool | None = None) -> pd.DataFr
 
 
 def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
-    """The analysis table of one coalition (the seed's "analysetabel per case").
+    """The analysis table of one coalition (the study's "analysetabel per case").
 
     Parameters
     ----------
@@ -219,8 +239,11 @@ def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
     -------
     dict
         - ``coalition``: dict of its attributes (``id``, ``name``, ``city``, ``themes``,
-          ``theme_clusters``, ``role``, ``role_label``, ``relation``, ``origin``,
-          ``founded_year``, ``composition`` (from the members), ``composition_source``,
+          ``theme_clusters``, ``role``, ``role_label``, ``roles`` (primary first),
+          ``relation``, ``relation_year``, ``origin``, ``founded_year``, ``end_year``,
+          ``status``, ``merged_into``, the study's qualitative fields (``in_between``, ``autonomy``,
+          ``resource_dependence``, ``evaluation``), ``composition`` (from the members),
+          ``composition_source``,
           ``declared_composition`` (the inventory's), ``n_members``);
         - ``members``: DataFrame — ``id``, ``name``, ``kind``, ``sector``, ``function``,
           ``role`` (membership roles, "; "), ``n_coalitions`` (in the data),
@@ -311,8 +334,13 @@ def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
         "id": cid, "name": row["name"], "city": _none(city),
         "themes": list(row["themes"] or []), "theme_clusters": list(row["theme_clusters"] or []),
         "role": _none(row["role"]), "role_label": _ROLE_LABEL.get(row["role"]),
-        "relation": _none(row["relation"]), "origin": _none(row["origin"]),
-        "founded_year": None if pd.isna(row["founded_year"]) else int(row["founded_year"]),
+        "roles": [str(r) for r in (row["roles"] if isinstance(row["roles"], list | tuple |
+                                                            np.ndarray) else [])],
+        "relation": _none(row["relation"]), "relation_year": _year(row["relation_year"]),
+        "origin": _none(row["origin"]),
+        "founded_year": _year(row["founded_year"]), "end_year": _year(row["end_year"]),
+        "status": _none(row["status"]), "merged_into": _none(row["merged_into"]),
+        **{field: _none(row[field]) for field in QUALITATIVE_FIELDS},
         "composition": comp.at[cid, "label"],
         "composition_source": comp.at[cid, "source"],
         "declared_composition": comp.at[cid, "declared_label"],
@@ -336,11 +364,16 @@ def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
 
 
 def compare(data: GraphData, by: str = "government") -> pd.DataFrame:
-    """The seed's follow-up grid (Vervolgspoor 1): per type of coalition, three questions.
+    """The study's follow-up grid (Vervolgspoor 1): per type of coalition, three questions.
 
     Types: ``by="government"`` — coalitions with vs without city government (the contrast
-    the seed draws); ``"theme"`` — theme cluster (a coalition with two counts under both);
-    ``"role"`` — primary role; ``"actors"`` — actor composition.
+    the study draws); ``"theme"`` — theme cluster (a coalition with two counts under both);
+    ``"role"`` — primary role; ``"roles"`` — every role a coalition combines (counted under
+    each); ``"composition"`` (or ``"actors"``) — actor composition; ``"relation"`` — the
+    relation to city government (complementary, supplementary, adversarial; Young 2000);
+    ``"origin"`` — bottom-up or top-down; ``"status"`` — active, stopped, merged. Axes joined
+    by commas cross: ``"relation,theme"`` gives one type per relation × theme cluster that
+    has coalitions (see :func:`typology` for the per-city counts).
 
     For the coalitions of each type:
 
@@ -367,12 +400,11 @@ def compare(data: GraphData, by: str = "government") -> pd.DataFrame:
         ``type``, ``n_coalitions``, ``n_members``, ``share_with_government``,
         ``government_share_of_members``, ``n_city_actors``, ``city_actor_degree``,
         ``city_actor_betweenness``, ``city_actor_brokerage``, ``mean_member_density``,
-        ``mean_member_centralisation``. ``attrs["by"]`` says the typing.
+        ``mean_member_centralisation``; for a crossing, one column per axis after ``type``.
+        ``attrs["by"]`` says the typing.
     """
-    if by not in COMPARE_BY:
-        raise UsageError(f"Cannot compare coalitions by {by!r}.",
-                         hint="Use one of: " + ", ".join(COMPARE_BY) + ".")
-    types = _types(data, by)
+    axes = _axes(by)
+    types = _crossed(data, axes)
     gov = involves_city_government(data)
     per_coalition = _coalition_relations(data)
     rows = []
@@ -388,7 +420,9 @@ def compare(data: GraphData, by: str = "government") -> pd.DataFrame:
             brok = float(_brokerage_of(sub, city_actors)["total"].mean())
         rel = per_coalition.loc[per_coalition.index.intersection(ids)]
         rows.append({
-            "type": label,
+            "type": CROSS.join(label),
+            **({axis: part for axis, part in zip(axes, label, strict=True)}
+               if len(axes) > 1 else {}),
             "n_coalitions": len(ids),
             "n_members": len(sub.actors),
             "share_with_government": float(np.mean([gov[i] for i in ids])) if ids
@@ -402,28 +436,121 @@ def compare(data: GraphData, by: str = "government") -> pd.DataFrame:
             "mean_member_centralisation": _mean(rel["centralisation"]),
         })
     df = pd.DataFrame(rows, columns=[
-        "type", "n_coalitions", "n_members", "share_with_government",
+        "type", *(axes if len(axes) > 1 else []), "n_coalitions", "n_members",
+        "share_with_government",
         "government_share_of_members", "n_city_actors", "city_actor_degree",
         "city_actor_betweenness", "city_actor_brokerage", "mean_member_density",
         "mean_member_centralisation"])
-    df.attrs["by"] = by
+    df.attrs["by"] = ",".join(axes)
     df.attrs["city_actors"] = "persons whose function is " + " or ".join(GOVERNMENT_FUNCTIONS)
     df.attrs["warnings"] = composition(data).attrs["warnings"]
     return attach(df, {"share_with_government": "government",
                        "mean_member_density": "member_density",
-                       "mean_member_centralisation": "member_centralisation"},
+                       "mean_member_centralisation": "member_centralisation",
+                       **_axis_definitions(axes)},
                   scope="city actors' degree, betweenness and brokerage: per type, the actor "
                         "network of the coalitions of that type (all cities in scope); "
                         "member density and centralisation: per coalition, averaged")
 
 
+def typology(data: GraphData, by: str = "relation") -> pd.DataFrame:
+    """How many coalitions of each type every city has, and what share of its coalitions
+    that is: the study's inventory per city, over any typology axis or crossing.
+
+    ``by`` takes the axes of :func:`compare` (``theme``, ``role``, ``roles``,
+    ``composition``, ``relation``, ``origin``, ``status``, ``government``), alone or crossed
+    with commas (``relation,theme``).
+
+    Definition: ``n_coalitions`` is the number of the city's coalitions of the type;
+    ``share`` that number divided by the number of the city's coalitions. Coalitions of no
+    city are left out. A coalition with two themes (or, for ``roles``, two roles) counts
+    under each, so on those axes a city's shares can add up to more than 1; on the others
+    they add up to 1 exactly, coalitions without a recorded value counting under "(none
+    given)". The last rows, city ``(all cities)``, count every city together.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``city``, ``type``, one column per axis when crossed, ``n_coalitions``,
+        ``n_city_coalitions``, ``share``; only the types a city has. Rows by city, then in
+        the axes' order.
+    """
+    axes = _axes(by)
+    types = _crossed(data, axes)
+    co = data.coalitions.dropna(subset=["city"])
+    city_of = dict(zip(co["id"], co["city"], strict=True))
+    totals = co["city"].value_counts().to_dict()
+    rows = []
+    for city in [*sorted(totals), ALL_CITIES]:
+        n_city = len(co) if city == ALL_CITIES else totals[city]
+        for label, ids in types.items():
+            n = sum(1 for i in ids if i in city_of and (city == ALL_CITIES
+                                                        or city_of[i] == city))
+            if not n:
+                continue
+            rows.append({"city": city, "type": CROSS.join(label),
+                         **({axis: part for axis, part in zip(axes, label, strict=True)}
+                            if len(axes) > 1 else {}),
+                         "n_coalitions": n, "n_city_coalitions": n_city,
+                         "share": n / n_city})
+    df = pd.DataFrame(rows, columns=["city", "type", *(axes if len(axes) > 1 else []),
+                                     "n_coalitions", "n_city_coalitions", "share"])
+    df.attrs["by"] = ",".join(axes)
+    return attach(df, {"share": "type_share", **_axis_definitions(axes)},
+                  scope="per city: its coalitions; (all cities): every coalition with a city")
+
+
+ALL_CITIES = "(all cities)"
+
+
 # helpers
+
+
+def _axes(by: str) -> list[str]:
+    axes = [a.strip().lower() for a in str(by).split(",") if a.strip()]
+    unknown = [a for a in axes if a not in COMPARE_BY]
+    if not axes or unknown:
+        raise UsageError(f"Cannot compare coalitions by {by!r}.",
+                         hint="Use one of: " + ", ".join(COMPARE_BY) + ", or several "
+                              "joined by commas to cross them (e.g. relation,theme).")
+    axes = ["composition" if a == "actors" and len(axes) > 1 else a for a in axes]
+    if len(set(axes)) != len(axes):
+        raise UsageError(f"Cannot cross {by!r}: an axis is named twice.",
+                         hint="Name each axis once, e.g. relation,theme.")
+    return axes
+
+
+def _axis_definitions(axes: list[str]) -> dict[str, str]:
+    """Column -> definition key of the axes (the ``type`` column when there is one)."""
+    if len(axes) == 1:
+        return {"type": _AXIS_DEFINITION[axes[0]]}
+    return {axis: _AXIS_DEFINITION[axis] for axis in axes}
+
+
+def _crossed(data: GraphData, axes: list[str]) -> dict[tuple[str, ...], list[str]]:
+    """Type (one label per axis) -> coalition ids, in the axes' order, empty types left out."""
+    per_axis = [_types(data, axis) for axis in axes]
+    types: dict[tuple[str, ...], list[str]] = {(): list(data.coalitions["id"])}
+    for found in per_axis:
+        crossed: dict[tuple[str, ...], list[str]] = {}
+        for label, ids in types.items():
+            chosen = set(ids)
+            for part, members in found.items():
+                inside = [c for c in members if c in chosen]
+                if inside:
+                    crossed[(*label, part)] = inside
+        types = crossed
+    return types
 
 
 def _none(value: object) -> Any:
     if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return None
     return value
+
+
+def _year(value: object) -> int | None:
+    return None if _none(value) is None or pd.isna(value) else int(value)
 
 
 def _mean(values: pd.Series) -> float:
@@ -577,6 +704,12 @@ def _pivots(data: GraphData, cid: str, city_btw: pd.Series) -> dict[str, Any]:
     }
 
 
+# Axes read from one coded column: (its values in order, the type of coalitions without one).
+_CODED = {"relation": (COALITION_RELATIONS, "(no relation given)"),
+          "origin": (COALITION_ORIGINS, "(no origin given)"),
+          "status": (COALITION_STATUSES, "(no status given)")}
+
+
 def _types(data: GraphData, by: str) -> dict[str, list[str]]:
     co = data.coalitions
     out: dict[str, list[str]] = {}
@@ -597,6 +730,19 @@ def _types(data: GraphData, by: str) -> dict[str, list[str]]:
             out[r.label] = []
         for cid, role in zip(co["id"], co["role"], strict=True):
             out.setdefault(_ROLE_LABEL.get(role, "(no role given)"), []).append(cid)
+    elif by == "roles":
+        for r in ROLES:
+            out[r.label] = []
+        for cid, roles in zip(co["id"], co["roles"], strict=True):
+            codes = list(roles) if isinstance(roles, list | tuple | np.ndarray) else []
+            for code in dict.fromkeys(codes) if codes else ["(no role given)"]:
+                out.setdefault(_ROLE_LABEL.get(code, code), []).append(cid)
+    elif by in _CODED:
+        values, none = _CODED[by]
+        for v in values:
+            out[v] = []
+        for cid, value in zip(co["id"], co[by], strict=True):
+            out.setdefault(value if isinstance(value, str) else none, []).append(cid)
     else:
         for _key, label, _count in COMPOSITIONS:
             out[label] = []

@@ -120,6 +120,7 @@ _BE97 = ("Borgatti, S. P. & Everett, M. G. (1997). Social Networks 19(3), 243-26
 _GF = ("Gould, R. V. & Fernandez, R. M. (1989). Sociological Methodology 19, 89-126. "
        "doi:10.2307/270949")
 _SNA = "Butts, C. T. sna (R package), brokerage(). https://CRAN.R-project.org/package=sna"
+_STUDY = "Universiteit Gent (2007), the study's presentation of coalitions in Flemish cities"
 _FREEMAN = "Freeman, L. C. (1978). Social Networks 1(3), 215-239. doi:10.1016/0378-8733(78)90021-7"
 
 DEFINITIONS: dict[str, Definition] = {d.key: d for d in [
@@ -477,6 +478,79 @@ DEFINITIONS: dict[str, Definition] = {d.key: d for d in [
         name_nl="Graadcentralisatie van het ledennetwerk",
         normalisation="Σ (d_max − d_i) ÷ ((k − 1)(k − 2)); needs k ≥ 3",
         reference=_FREEMAN),
+    Definition(
+        "theme_cluster", "Theme cluster", "inventory",
+        en="the study's theme clusters of the coalition's themes (Zorg & Welzijn, Milieu en "
+           "ecologie, …); a coalition with themes in two clusters is a type of each",
+        nl="de themaclusters van de studie waarin de thema's van de coalitie vallen; een "
+           "coalitie met thema's in twee clusters telt bij beide",
+        name_nl="Themacluster",
+        normalisation="none (a category)",
+        reference=_STUDY + ", theme clusters"),
+    Definition(
+        "primary_role", "Primary role", "inventory",
+        en="the coalition's primary role (the first role recorded), in the study's five roles "
+           "and goals (expressive: sensitising; service: public space, innovation, "
+           "cooperation, services)",
+        nl="de primaire rol van de coalitie (de eerst vermelde), volgens de vijf rollen en "
+           "doelen van de studie",
+        name_nl="Primaire rol",
+        normalisation="none (a category); the study's role table counts the primary role",
+        reference=_STUDY + ", roles and goals"),
+    Definition(
+        "roles", "Roles combined", "inventory",
+        en="every role the coalition combines (most combine several); a coalition is a type "
+           "of each of its roles",
+        nl="elke rol die de coalitie combineert; een coalitie telt bij elk van haar rollen",
+        name_nl="Gecombineerde rollen",
+        normalisation="none (categories; a coalition may count more than once)",
+        reference=_STUDY + ", roles and goals"),
+    Definition(
+        "relation", "Relation to city government", "inventory",
+        en="the coalition's relation to city government, as recorded for the year given: "
+           "complementary (a partner carrying out, with government and often with its "
+           "money, what government wants done), supplementary (doing what government does "
+           "not, or no longer, provide), adversarial (pressing government to change its "
+           "policy and holding it to account)",
+        nl="de relatie van de coalitie met de stedelijke overheid in het opgegeven jaar: "
+           "complementair (partner die met de overheid uitvoert wat zij wil), supplementair "
+           "(doet wat de overheid niet (meer) doet), adversarial (zet de overheid onder druk "
+           "om haar beleid te veranderen en houdt haar verantwoordelijk)",
+        name_nl="Relatie met de stedelijke overheid",
+        normalisation="none (a category)",
+        reference="Young, D. R. (2000). Alternative models of government-nonprofit sector "
+                  "relations. Nonprofit and Voluntary Sector Quarterly 29(1), 149-172. "
+                  "doi:10.1177/0899764000291009; " + _STUDY + ", part A"),
+    Definition(
+        "origin", "Origin", "inventory",
+        en="how the coalition came about: bottom-up (from citizens and civil society) or "
+           "top-down (from government)",
+        nl="hoe de coalitie ontstond: bottom-up (van onderuit, burgers en middenveld) of "
+           "top-down (van bovenaf, de overheid)",
+        name_nl="Oorsprong",
+        normalisation="none (a category)",
+        reference=_STUDY + ", part B (bottom-up and top-down coalitions)"),
+    Definition(
+        "status", "Status", "inventory",
+        en="whether the coalition still works: active, stopped, or merged (went up in "
+           "another coalition); a coalition with an end year and no status recorded has "
+           "stopped",
+        nl="of de coalitie nog werkt: actief, gestopt, of opgegaan in een andere; met een "
+           "eindjaar en zonder status: gestopt",
+        name_nl="Status",
+        normalisation="none (a category)",
+        reference="the inventory template (status, einde)"),
+    Definition(
+        "type_share", "Share of the city's coalitions", "inventory",
+        en="the city's coalitions of this type divided by all the city's coalitions; on "
+           "axes where a coalition can be of several types (theme, roles) a city's shares "
+           "can add up to more than 1",
+        nl="de coalities van dit type in de stad gedeeld door alle coalities van de stad; "
+           "waar een coalitie van meerdere types kan zijn (thema, rollen) kan de som boven "
+           "1 liggen",
+        name_nl="Aandeel in de coalities van de stad",
+        normalisation="count ÷ the city's coalitions (0 to 1)",
+        reference=_STUDY + ", inventory per city"),
 ]}
 
 

@@ -247,7 +247,9 @@ def coalition_network(data: GraphData) -> ig.Graph:
     igraph.Graph
         Every coalition is a vertex, in ``data.coalitions`` order. Vertex attributes: ``name``
         (coalition id), ``label`` (coalition name), ``city``, ``role``, ``themes`` (list),
-        ``n_members``. Edge attributes: ``weight`` and ``shared``, both the number of shared
+        ``n_members``, ``roles`` (list, primary first), ``relation``, ``relation_year``,
+        ``origin``, ``founded_year``, ``end_year``, ``status``, ``merged_into``. Edge
+        attributes: ``weight`` and ``shared``, both the number of shared
         actors.
     """
     aff = affiliation(data)
@@ -262,6 +264,7 @@ def coalition_network(data: GraphData) -> ig.Graph:
         "themes": [list(t) if isinstance(t, list | tuple | np.ndarray) else []
                    for t in co["themes"]],
         "n_members": np.asarray(a.sum(axis=0)).ravel().astype(int).tolist(),
+        **_over_time(co),
     }
     n_shared = shared.data.astype(np.int64)
     return _graph(a.shape[1], shared.row.astype(np.int64), shared.col.astype(np.int64),
@@ -416,7 +419,9 @@ def two_mode_network(data: GraphData) -> ig.Graph:
         coalitions, igraph's bipartite convention), ``mode`` (``"actor"`` or
         ``"coalition"``), ``name`` (id), ``label`` (name), ``city``; actors also carry
         ``kind``, ``sector``, ``function``, ``n_coalitions``; coalitions ``role``, ``themes``,
-        ``n_members`` (None on the other mode). One edge per affiliation.
+        ``n_members``, ``roles``, ``relation``, ``relation_year``, ``origin``,
+        ``founded_year``, ``end_year``, ``status``, ``merged_into`` (None on the other mode). One edge per
+        affiliation.
     """
     aff = affiliation(data)
     a = aff.matrix.tocoo()
@@ -439,6 +444,7 @@ def two_mode_network(data: GraphData) -> ig.Graph:
                             for t in co["themes"]],
         "n_members": none_a
         + np.asarray(aff.matrix.sum(axis=0)).ravel().astype(int).tolist(),
+        **{k: none_a + v for k, v in _over_time(co).items()},
     }
     return _graph(na + nc, a.row.astype(np.int64), a.col.astype(np.int64) + na,
                   directed=False, vertex_attrs=vertex_attrs, edge_attrs={})
@@ -605,6 +611,26 @@ def _tie_index(data: GraphData, actor_ids: list[str]
     weight = np.where(np.isnan(weight), 1.0, weight)
     return (src[ok].astype(np.int64), dst[ok].astype(np.int64), weight[ok],
             np.flatnonzero(ok))
+
+
+def _over_time(co: pd.DataFrame) -> dict[str, list]:
+    """Coalition vertex attributes of the study over time: every role (primary first), the
+    relation to city government and its year, origin, founding and end year, status."""
+    return {
+        "roles": [list(r) if isinstance(r, list | tuple | np.ndarray) else []
+                  for r in co["roles"]],
+        "relation": _values(co["relation"]),
+        "relation_year": _years(co["relation_year"]),
+        "origin": _values(co["origin"]),
+        "founded_year": _years(co["founded_year"]),
+        "end_year": _years(co["end_year"]),
+        "status": _values(co["status"]),
+        "merged_into": _values(co["merged_into"]),
+    }
+
+
+def _years(column: pd.Series) -> list:
+    return [None if v is None else int(v) for v in _values(column)]
 
 
 def _values(column: pd.Series) -> list:

@@ -213,13 +213,11 @@ class EmbeddedStore(Store):
             raise self._open_error(str(exc)) from None
         self._conn = ladybug.Connection(self._db)
         if not self.read_only:
+            # (ladybug_ddl also adds, empty, the properties a store made by an earlier
+            # release lacks; reads of a store opened read-only treat them as missing, see
+            # _read_rels)
             for stmt in ladybug_ddl():
                 self._conn.execute(stmt)
-            # Stores made before a property existed get it (empty) here; reads of a store
-            # opened read-only treat it as missing (see _read_rels).
-            for rel, prop in _ADDED_REL_PROPERTIES:
-                self._conn.execute(f"ALTER TABLE {rel} ADD IF NOT EXISTS {prop} "
-                                   f"{REL_TYPES[prop]}")
 
     def _open_read_only(self, options: dict[str, Any]) -> ladybug.Database:
         """The store opened read-only, recovering an unfinished checkpoint first.
@@ -696,10 +694,6 @@ class EmbeddedStore(Store):
             self._rollback()
             raise
         return len(frame)
-
-
-# Relationship properties added after stores were first made: (type, property).
-_ADDED_REL_PROPERTIES = (("TIE", "directed"),)
 
 
 def _rel_parts(rel: str, frame: pd.DataFrame) -> list[tuple[str, str, pa.Table]]:

@@ -3,7 +3,7 @@
 Nodes: ``City{name}``, ``Coalition{id, name, city, …}``, ``Organisation{id, name, sector, city}``,
 ``Person{id, name, function, sector, city}``, ``Theme{name, cluster}``.
 Relationships: ``(Coalition)-[:IN_CITY]->(City)``, ``(Coalition)-[:ADDRESSES]->(Theme)``,
-``(Organisation|Person)-[:MEMBER_OF{role, since}]->(Coalition)``,
+``(Organisation|Person)-[:MEMBER_OF{role, since, until}]->(Coalition)``,
 ``(Person)-[:AFFILIATED_WITH]->(Organisation)``, ``(Organisation|Person)-[:TIE{type, weight, directed}]->(…)``.
 
 In memory the graph travels as a :class:`GraphData`: four pandas tables with the columns
@@ -20,6 +20,7 @@ import pandas as pd
 __all__ = [
     "COALITION_ORIGINS",
     "COALITION_RELATIONS",
+    "COALITION_STATUSES",
     "COLUMNS",
     "FUNCTIONS",
     "GOVERNMENT_FUNCTIONS",
@@ -27,6 +28,7 @@ __all__ = [
     "KINDS",
     "MEMBERSHIP_ROLES",
     "PIVOT_ROLES",
+    "QUALITATIVE_FIELDS",
     "SECTORS",
     "SYNONYMS",
     "allowed_values",
@@ -39,6 +41,19 @@ FUNCTIONS = ("official", "politician", "staff", "volunteer", "resident")
 MEMBERSHIP_ROLES = ("member", "pivot", "coordinator", "funder", "partner", "advisor")
 COALITION_RELATIONS = ("complementary", "supplementary", "adversarial")
 COALITION_ORIGINS = ("bottom-up", "top-down")
+# Whether a coalition still works: ``stopped`` ended, ``merged`` went up in another one.
+COALITION_STATUSES = ("active", "stopped", "merged")
+# The study's qualitative fields of a coalition (its questions 2 and 3), recorded as text:
+# property -> (Dutch label, English label). "Tussenruimte" is the in-between space where
+# officials and politicians are visible in and between coalitions; autonomy and resource
+# dependence are the study's "Onafhankelijkheid en 'resource dependence'"; evaluation its
+# "Evaluatie coalitie" (what success means for the coalition and how it went).
+QUALITATIVE_FIELDS: dict[str, tuple[str, str]] = {
+    "in_between": ("Tussenruimte", "In-between space"),
+    "autonomy": ("Autonomie", "Autonomy"),
+    "resource_dependence": ("Afhankelijkheid van middelen", "Resource dependence"),
+    "evaluation": ("Evaluatie", "Evaluation"),
+}
 # Membership roles that declare the coalition's pivot ("spilfiguur", "aanspreekpunt").
 PIVOT_ROLES = ("pivot", "coordinator")
 # Functions through which a person is part of city government (question 3).
@@ -74,10 +89,24 @@ SYNONYMS: dict[str, dict[str, str]] = {
         "partner": "partner", "adviseur": "advisor", "adviser": "advisor",
     },
     "relation": {
-        "complementair": "complementary", "supplementair": "supplementary",
+        "complementair": "complementary", "complement": "complementary",
+        "supplementair": "supplementary", "aanvullend": "supplementary",
         "adversarial": "adversarial", "tegenstrevend": "adversarial",
+        "adversair": "adversarial", "tegengesteld": "adversarial",
+        "oppositioneel": "adversarial", "tegenover": "adversarial",
     },
-    "origin": {"bottom up": "bottom-up", "top down": "top-down"},
+    "origin": {
+        "bottom up": "bottom-up", "top down": "top-down", "van onderuit": "bottom-up",
+        "van onderop": "bottom-up", "burgerinitiatief": "bottom-up",
+        "van bovenaf": "top-down", "van bovenuit": "top-down", "overheidsinitiatief": "top-down",
+    },
+    "status": {
+        "actief": "active", "lopend": "active", "loopt": "active", "bestaat": "active",
+        "gestopt": "stopped", "stopgezet": "stopped", "opgeheven": "stopped",
+        "beeindigd": "stopped", "beëindigd": "stopped", "ended": "stopped", "inactief": "stopped",
+        "opgegaan in": "merged", "opgegaan": "merged", "gefuseerd": "merged",
+        "samengegaan": "merged", "merged into": "merged",
+    },
 }
 
 _ALLOWED = {
@@ -87,6 +116,7 @@ _ALLOWED = {
     "role": MEMBERSHIP_ROLES,
     "relation": COALITION_RELATIONS,
     "origin": COALITION_ORIGINS,
+    "status": COALITION_STATUSES,
 }
 
 
@@ -114,9 +144,10 @@ COLUMNS: dict[str, list[str]] = {
         "id", "name", "city", "themes", "theme_clusters", "goals", "actions",
         "founded_year", "n_organisations", "n_volunteers", "role", "relation", "origin",
         "sectors", "raw_theme", "raw_founded", "raw_size", "raw_actors",
+        "roles", "end_year", "status", "merged_into", "relation_year", *QUALITATIVE_FIELDS,
     ],
     "actors": ["id", "name", "kind", "sector", "function", "organisation", "city"],
-    "memberships": ["actor", "coalition", "role", "since"],
+    "memberships": ["actor", "coalition", "role", "since", "until"],
     # directed: True (source → target), False (symmetric) or None (not recorded: a store
     # written before direction was kept; read from the type, see tie_directions)
     "ties": ["source", "target", "type", "weight", "directed"],
@@ -131,10 +162,16 @@ def _empty(name: str) -> pd.DataFrame:
 class GraphData:
     """The whole graph as four tables (see :data:`COLUMNS`).
 
-    ``coalitions.themes`` holds sub-theme names (seed taxonomy where matched, raw text where
+    ``coalitions.themes`` holds sub-theme names (the study's taxonomy where matched, raw text where
     not), ``theme_clusters`` the matching clusters (None for unknown themes);
     ``coalitions.sectors`` the sectors taking part as declared (coded column or parsed from
-    the ``Actoren`` text). Integer columns use pandas' nullable ``Int64``.
+    the ``Actoren`` text). ``coalitions.roles`` lists every role of a coalition, its primary
+    role first; ``role`` is that primary role (what the study's role table counts).
+    ``relation`` is the relation to city government in ``relation_year``; ``end_year`` and
+    ``status`` say whether and when a coalition stopped (``merged_into``: what a merged one
+    went up in, as written); the :data:`QUALITATIVE_FIELDS` hold
+    the study's recorded text. ``memberships.since``/``until`` bound a membership's period.
+    Integer columns use pandas' nullable ``Int64``.
     """
 
     coalitions: pd.DataFrame = field(default_factory=lambda: _empty("coalitions"))
@@ -148,6 +185,10 @@ class GraphData:
             missing = [c for c in COLUMNS[name] if c not in df.columns]
             for c in missing:
                 df[c] = None
+            if name == "coalitions" and "roles" in missing:
+                # A table made before roles existed: its one role is its primary role.
+                df["roles"] = pd.Series([[r] if isinstance(r, str) else [] for r in df["role"]],
+                                        index=df.index, dtype=object)
             setattr(self, name, df[COLUMNS[name]].reset_index(drop=True))
 
     @property

@@ -31,8 +31,16 @@ MEASURE_PROPERTIES: dict[str, dict[str, str]] = {
         "government_presence": "INT64", "community": "INT64", "data_cluster": "INT64",
     },
 }
-REL_TYPES = {"role": "STRING", "since": "INT64", "type": "STRING", "weight": "DOUBLE",
-             "directed": "BOOLEAN"}
+REL_TYPES = {"role": "STRING", "since": "INT64", "until": "INT64", "type": "STRING",
+             "weight": "DOUBLE", "directed": "BOOLEAN"}
+
+# Properties added after the first release, per table (see ladybug_ddl).
+ADDED_PROPERTIES: dict[str, list[str]] = {
+    "Coalition": ["roles", "end_year", "status", "merged_into", "relation_year", "in_between",
+                  "autonomy", "resource_dependence", "evaluation"],
+    "MEMBER_OF": ["until"],
+    "TIE": ["directed"],
+}
 
 # Indexes beyond the primary keys (Neo4j; LadybugDB indexes primary keys only).
 INDEXES = [("Coalition", "city"), ("Coalition", "name"), ("Organisation", "sector"),
@@ -58,6 +66,11 @@ def ladybug_ddl() -> list[str]:
         ends = ", ".join(f"FROM {a} TO {b}" for a, b in pairs)
         props = "".join(f", {p} {REL_TYPES[p]}" for p in REL_PROPERTIES[rel])
         stmts.append(f"CREATE REL TABLE IF NOT EXISTS {rel}({ends}{props})")
+    # A store made by an earlier release lacks the properties added since (CREATE … IF NOT
+    # EXISTS leaves an existing table as it is): they are added, empty, so it still loads.
+    for label, props in ADDED_PROPERTIES.items():
+        kinds = REL_TYPES if label in REL_ENDPOINTS else {p: _type(p) for p in props}
+        stmts += [f"ALTER TABLE {label} ADD IF NOT EXISTS {p} {kinds[p]}" for p in props]
     return stmts
 
 

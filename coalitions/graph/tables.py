@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from numpy.dtypes import StringDType
 
-from coalitions.graph.model import GraphData
+from coalitions.graph.model import QUALITATIVE_FIELDS, SECTORS, GraphData
 
 __all__ = [
     "NODE_KEYS",
@@ -46,14 +46,16 @@ NODE_PROPERTIES: dict[str, list[str]] = {
     "Coalition": [
         "id", "name", "city", "founded_year", "n_organisations", "n_volunteers", "goals",
         "actions", "role", "relation", "origin", "sectors", "raw_theme", "raw_founded",
-        "raw_size", "raw_actors",
+        "raw_size", "raw_actors", "roles", "end_year", "status", "merged_into", "relation_year",
+        *QUALITATIVE_FIELDS,
     ],
     "Organisation": ["id", "name", "sector", "city"],
     "Person": ["id", "name", "function", "sector", "city"],
     "Theme": ["name", "cluster"],
 }
-INT_PROPERTIES = {"founded_year", "n_organisations", "n_volunteers", "since"}
-LIST_PROPERTIES = {"sectors"}
+INT_PROPERTIES = {"founded_year", "n_organisations", "n_volunteers", "since", "until",
+                  "end_year", "relation_year"}
+LIST_PROPERTIES = {"sectors", "roles"}
 
 # Type -> allowed (from label, to label) pairs.
 REL_ENDPOINTS: dict[str, list[tuple[str, str]]] = {
@@ -65,7 +67,8 @@ REL_ENDPOINTS: dict[str, list[tuple[str, str]]] = {
             ("Person", "Organisation"), ("Person", "Person")],
 }
 REL_PROPERTIES: dict[str, list[str]] = {
-    "IN_CITY": [], "ADDRESSES": [], "MEMBER_OF": ["role", "since"], "AFFILIATED_WITH": [],
+    "IN_CITY": [], "ADDRESSES": [], "MEMBER_OF": ["role", "since", "until"],
+    "AFFILIATED_WITH": [],
     "TIE": ["type", "weight", "directed"],
 }
 # What identifies one relationship of a type (a TIE of another type between the same actors
@@ -267,7 +270,9 @@ def iter_node_tables(data: GraphData) -> Iterator[tuple[str, pd.DataFrame]]:
     yield "City", pd.DataFrame({"name": sorted(set(co["city"].dropna())
                                                | set(actors["city"].dropna()))}, dtype=object)
     coalitions = plain(co[NODE_PROPERTIES["Coalition"]])
-    coalitions["sectors"] = [list(s) if s is not None else [] for s in co["sectors"]]
+    for column in LIST_PROPERTIES:
+        coalitions[column] = [list(s) if isinstance(s, list | tuple | np.ndarray) else []
+                              for s in co[column]]
     yield "Coalition", coalitions
     yield "Organisation", plain(actors.loc[actors["kind"] != "person",
                                            NODE_PROPERTIES["Organisation"]])
@@ -302,7 +307,7 @@ def rel_tables(data: GraphData) -> dict[str, pd.DataFrame]:
         "ADDRESSES": _rel("Coalition", addr["id"], "Theme", addr["themes"]),
         "MEMBER_OF": _rel(label_of(src_pos), _found_keys(mem["actor"], src_pos), "Coalition",
                           _found_keys(mem["coalition"], dst_pos), role=mem["role"].to_numpy(),
-                          since=mem["since"].array),
+                          since=mem["since"].array, until=mem["until"].array),
         "AFFILIATED_WITH": _rel("Person", persons["id"], "Organisation",
                                 persons["organisation"]),
         "TIE": _rel(label_of(source_pos), _found_keys(ties["source"], source_pos),
@@ -357,6 +362,9 @@ def _numbered(pos: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
     return pos
 
 
+_SECTOR_ORDER = {s: i for i, s in enumerate(SECTORS)}
+
+
 def _ints(s: pd.Series) -> pd.Series:
     return pd.to_numeric(s, errors="coerce").round().astype("Int64")
 
@@ -371,9 +379,13 @@ def from_tables(nodes: dict[str, pd.DataFrame], rels: dict[str, pd.DataFrame]) -
         by_coalition.setdefault(cid, []).append(theme)  # (groupby().agg(list): 3 s a 40k)
     co["themes"] = [by_coalition.get(i, []) for i in co["id"]]
     co["theme_clusters"] = [[themes.get(t) for t in ts] for ts in co["themes"]]
-    co["sectors"] = [sorted(s) if isinstance(s, list | tuple | np.ndarray) else []
-                     for s in co["sectors"]]
-    for c in ("founded_year", "n_organisations", "n_volunteers"):
+    # (in SECTORS order, as the loaders give them; the engines may return any order)
+    co["sectors"] = [sorted(s, key=lambda x: (_SECTOR_ORDER.get(x, len(SECTORS)), x))
+                     if isinstance(s, list | tuple | np.ndarray) else [] for s in co["sectors"]]
+    # (roles keep their order: the first is the primary role)
+    co["roles"] = [list(r) if isinstance(r, list | tuple | np.ndarray) else []
+                   for r in co["roles"]]
+    for c in ("founded_year", "n_organisations", "n_volunteers", "end_year", "relation_year"):
         co[c] = _ints(co[c])
 
     orgs = nodes["Organisation"].assign(kind="organisation", function=None)
@@ -383,9 +395,10 @@ def from_tables(nodes: dict[str, pd.DataFrame], rels: dict[str, pd.DataFrame]) -
     actors = pd.concat([orgs, persons], ignore_index=True)
     actors["organisation"] = actors.get("organisation")
 
-    mem = rels["MEMBER_OF"][["src", "dst", "role", "since"]].rename(
+    mem = rels["MEMBER_OF"][["src", "dst", "role", "since", "until"]].rename(
         columns={"src": "actor", "dst": "coalition"})
     mem["since"] = _ints(mem["since"])
+    mem["until"] = _ints(mem["until"])
     ties = rels["TIE"][["src", "dst", "type", "weight", "directed"]].rename(
         columns={"src": "source", "dst": "target"})
     ties["weight"] = pd.to_numeric(ties["weight"], errors="coerce").astype(float)
@@ -398,7 +411,9 @@ def from_tables(nodes: dict[str, pd.DataFrame], rels: dict[str, pd.DataFrame]) -
     for name in ("coalitions",):
         df = getattr(data, name)
         for col in ("goals", "actions", "role", "relation", "origin", "raw_theme",
-                    "raw_founded", "raw_size", "raw_actors", "name", "city"):
+                    "raw_founded", "raw_size", "raw_actors", "name", "city", "status",
+                    "merged_into",
+                    *QUALITATIVE_FIELDS):
             df[col] = df[col].astype(object).where(df[col].notna(), None)
     return data
 

@@ -1,7 +1,7 @@
 """Free text of the inventory template, as city staff typed it, turned into values.
 
-Pure functions, one per template column: :func:`parse_founded` (``Leeftijd``),
-:func:`parse_size` (``Omvang``), :func:`parse_themes` (``Thema``), :func:`parse_actor_sectors`
+Pure functions, one per template column: :func:`parse_founded` and :func:`parse_period`
+(``Leeftijd``), :func:`parse_size` (``Omvang``), :func:`parse_roles` (``rol``), :func:`parse_themes` (``Thema``), :func:`parse_actor_sectors`
 (``Actoren``), plus :func:`parse_sector_codes` for the coded ``sectors`` column and
 :func:`slugify` for coalition ids. Each returns ``None`` (or an empty result) for text it
 cannot read; the caller decides whether that is a warning.
@@ -15,12 +15,14 @@ import re
 import unicodedata
 
 from coalitions.graph.model import SECTORS, canonical
-from coalitions.loaders.taxonomy import match_theme, normalise_text
+from coalitions.loaders.taxonomy import match_role, match_theme, normalise_text
 
 __all__ = [
     "coalition_id",
     "parse_actor_sectors",
     "parse_founded",
+    "parse_period",
+    "parse_roles",
     "parse_sector_codes",
     "parse_size",
     "parse_themes",
@@ -50,6 +52,87 @@ def parse_founded(text: str | None) -> int | None:
         return None
     match = re.search(r"(?<!\d)(\d{4})(?!\d)", str(text))
     return int(match.group(1)) if match else None
+
+
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+# "°1994 – 2016", "1994-2016", "1994 tot 2016": a founding year, then an end year.
+_RANGE = re.compile(r"(?<!\d)(\d{4})\s*(?:[-–—/]|tot( en met)?|to|until|t/m)\s*(\d{4})(?![\d-])",
+                    re.IGNORECASE)
+# Words just before a year that make it the year the coalition ended.
+_END_WORDS = re.compile(
+    r"(einde|eind|beeindigd|beëindigd|gestopt|stopgezet|opgeheven|afgelopen|ontbonden|"
+    r"opgegaan|gefuseerd|tot|t/m|end|ended|until|stopped|ceased|closed|merged|†)"
+    r"(\s+(in|op|sinds|sedert|en met|into|in het jaar))?\s*[:.,]?\s*$", re.IGNORECASE)
+
+
+def parse_period(text: str | None) -> tuple[int | None, int | None]:
+    """The founding and the end year in a ``Leeftijd`` cell.
+
+    A range (``°1994 – 2016``, ``1994-2016``) gives both; a year right after an end word
+    (``einde``, ``gestopt``, ``opgeheven``, ``tot``, ``end``, ``until`` …) is the end year;
+    the first other year is the founding year. Years are returned as written; checking
+    them is validation's job.
+
+    Examples
+    --------
+    >>> parse_period("°1994 (eerste Casa del Mundo)")
+    (1994, None)
+    >>> parse_period("°1994 – 2016"), parse_period("einde 2016"), parse_period("1994-2016")
+    ((1994, 2016), (None, 2016), (1994, 2016))
+    >>> parse_period("°2008, gestopt in 2015"), parse_period("sinds 2008; einde: 2019")
+    ((2008, 2015), (2008, 2019))
+    >>> parse_period("2003-01-01"), parse_period("lang geleden")
+    ((2003, None), (None, None))
+    """
+    if text is None:
+        return None, None
+    raw = str(text)
+    span = _RANGE.search(raw)
+    if span:
+        return int(span.group(1)), int(span.group(3))
+    founded = end = None
+    for match in _YEAR.finditer(raw):
+        year = int(match.group(1))
+        if end is None and _END_WORDS.search(raw[max(0, match.start() - 40):match.start()]):
+            end = year
+        elif founded is None:
+            founded = year
+    return founded, end
+
+
+def parse_roles(text: str | None) -> tuple[list[str], list[str]]:
+    """The roles in a coded ``rol`` cell, the primary role first.
+
+    Roles are separated by ``;``, ``,`` or line breaks, and each is a code (``services``),
+    the study's label (``Concrete diensten leveren, coöperatie``) or a Dutch word
+    (``diensten``, ``publieke ruimte``); a label that itself holds a comma is matched whole
+    first. A role named twice counts once. Returns ``(codes, unknown)``: the role codes in
+    the order written, and the parts that name no role.
+
+    Examples
+    --------
+    >>> parse_roles("services;public_space")
+    (['services', 'public_space'], [])
+    >>> parse_roles("Concrete diensten leveren, coöperatie; sensibilisering")
+    (['services', 'sensitising'], [])
+    >>> parse_roles("innovatie, kerk")
+    (['innovation'], ['kerk'])
+    """
+    codes: list[str] = []
+    unknown: list[str] = []
+    if text is None:
+        return codes, unknown
+    for chunk in re.split(r"[;\n\r]+", str(text)):
+        if not chunk.strip():
+            continue
+        whole = match_role(chunk)
+        for part in [chunk.strip()] if whole is not None else split_list(chunk):
+            role = match_role(part)
+            if role is None:
+                unknown.append(part)
+            elif role.code not in codes:
+                codes.append(role.code)
+    return codes, unknown
 
 
 # Words after a number that say what was counted, as normalise_text leaves them.
@@ -137,7 +220,7 @@ def split_list(text: str | None) -> list[str]:
 
 
 def parse_themes(text: str | None) -> tuple[list[str], list[str | None], list[str]]:
-    """Themes in a ``Thema`` cell, matched to the seed's taxonomy.
+    """Themes in a ``Thema`` cell, matched to the study's taxonomy.
 
     The cell is split on ``,`` and ``;``; each part is matched with
     :func:`~coalitions.loaders.taxonomy.match_theme` (the whole cell first, since a sub-theme
@@ -172,7 +255,7 @@ def parse_themes(text: str | None) -> tuple[list[str], list[str | None], list[st
     return themes, clusters, unknown
 
 
-# Words in the Actoren text and the sector they show takes part; the seed's composition
+# Words in the Actoren text and the sector they show takes part; the study's composition
 # table has four sectors, so citizens and knowledge institutions count as nonprofit.
 _SECTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("city_government", re.compile(
@@ -200,7 +283,7 @@ def parse_actor_sectors(text: str | None) -> list[str]:
     ``Stad``, ``stedelijke diensten``, ``schepen`` → ``city_government``; ``Provincie``,
     ``Vlaamse overheid``, ``VMM``, ``federale`` → ``other_government``; ``vzw``, ``NGO``,
     ``middenveld``, ``vrijwilligers``, ``bewoners``, ``burgers``, ``school``,
-    ``universiteit`` → ``nonprofit`` (the seed's composition reading); ``bedrijven``,
+    ``universiteit`` → ``nonprofit`` (the study's composition reading); ``bedrijven``,
     ``KMO``, ``private``, ``handelaars`` → ``private``.
 
     Examples

@@ -76,12 +76,22 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
         "founded": ("leeftijd", "founded", "opgericht", "oprichting", "founded_year", "age"),
         "size": ("omvang", "size"),
         "actors": ("actoren", "actors"),
-        "role": ("rol", "role"),
-        "relation": ("relatie", "relation"),
+        "role": ("rol", "role", "rollen", "roles"),
+        "relation": ("relatie", "relation", "relatie met overheid", "relatie met stad",
+                     "relation to government"),
+        "relation_year": ("relatie_jaar", "relation_year", "relatiejaar", "jaar relatie"),
         "origin": ("oorsprong", "origin", "ontstaan"),
         "sectors": ("sectoren", "sectors", "sector"),
         "n_organisations": ("aantal organisaties", "n_organisations", "n_organizations"),
         "n_volunteers": ("aantal vrijwilligers", "n_volunteers"),
+        "end": ("einde", "end", "end_year", "eindjaar", "gestopt in", "ended"),
+        "status": ("status", "toestand"),
+        "in_between": ("tussenruimte", "in_between", "in between space"),
+        "autonomy": ("autonomie", "autonomy", "onafhankelijkheid", "independence"),
+        "resource_dependence": ("afhankelijkheid", "resource_dependence",
+                                "afhankelijkheid van middelen", "middelenafhankelijkheid",
+                                "resource dependence"),
+        "evaluation": ("evaluatie", "evaluation"),
     },
     "actors": {
         "id": ("id", "code", "actor_id"),
@@ -96,7 +106,8 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
         "actor": ("actor", "actor_id", "actoren"),
         "coalition": ("coalitie", "coalition", "coalition_id", "coalitie_id"),
         "role": ("rol", "role"),
-        "since": ("sinds", "since"),
+        "since": ("sinds", "since", "van", "from"),
+        "until": ("tot", "until", "tot en met", "to"),
     },
     "ties": {
         "source": ("bron", "source", "van", "from"),
@@ -111,7 +122,7 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
 # memberships, a handful of roles and kinds): read as Arrow dictionaries, each distinct cell
 # becomes one Python string and the column comes with its factorisation.
 _REPEATING = {
-    "memberships": {"coalition", "role", "since"},
+    "memberships": {"coalition", "role", "since", "until"},
     "actors": {"kind", "sector", "function", "organisation", "city"},
     "ties": {"type"},
 }

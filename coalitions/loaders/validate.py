@@ -32,6 +32,7 @@ from numpy.dtypes import StringDType
 from coalitions.errors import Problem
 from coalitions.graph.model import (
     COLUMNS,
+    QUALITATIVE_FIELDS,
     SYNONYMS,
     GraphData,
     allowed_values,
@@ -380,12 +381,14 @@ class _Checker:
         warn_theme = np.zeros(n, dtype=bool)
         warn_theme[list(theme_msgs)] = True
 
-        year = pd.Series(_per_distinct(f["founded"], parse.parse_founded), index=f.index,
-                         dtype=object)
-        no_year = table.present("founded") & year.isna()
+        period = _per_distinct(f["founded"], parse.parse_period)
+        year = pd.Series([p[0] for p in period], index=f.index, dtype=object)
+        no_year = table.present("founded") & year.isna() & pd.Series(
+            [p[1] is None for p in period], index=f.index)
         year = pd.to_numeric(year).astype("Int64")
         bad_year = ((year < EARLIEST_YEAR) | (year > self.this_year)).fillna(False)
         founded = year.where(~bad_year)
+        end_year = self.end_years(table, period, founded)
 
         # (organisations, volunteers, unreadable, too large, negative) per cell; checked in
         # Python on the distinct cells since a typed count could overflow Int64.
@@ -406,7 +409,7 @@ class _Checker:
                     lambda r: f"could not read a founding year in {_q(r['founded'])}; expected "
                     "a year such as °1994, sinds 2008 or 1999", "warning")
         self.report(table, bad_year, "founded",
-                    lambda r: self.year_message(parse.parse_founded(r["founded"])))
+                    lambda r: self.year_message(parse.parse_period(r["founded"])[0]))
         self.report(table, no_size, "size",
                     lambda r: f"could not read a size in {_q(r['size'])}; expected counts such "
                     "as 16 vzw's (+ 100 vrijwilligers)", "warning")
@@ -440,11 +443,25 @@ class _Checker:
                     "expected words such as Stad, Provincie, vzw, vrijwilligers or bedrijven, "
                     "or fill the sectors column", "warning")
 
-        role_hint = ", ".join(r.code for r in ROLES) + " (or the seed's Dutch labels)"
-        role = self.vocabulary(table, "role", "role",
-                               lambda v: (m.code if (m := match_role(v)) else None), role_hint)
+        roles = self.roles(table)
+        role = pd.Series([r[0] if r else None for r in roles], index=f.index, dtype=object)
         relation = self.vocabulary(table, "relation", "relation")
+        relation_year = self.whole_numbers(table, "relation_year", "a year",
+                                           low=EARLIEST_YEAR, high=self.this_year)
+        self.report(table, table.present("relation_year") & ~table.present("relation"),
+                    "relation_year",
+                    lambda r: f"relation year {_q(r['relation_year'])} without a relation; fill "
+                    "the relation column (" + vocabulary_hint("relation") + ") or leave the "
+                    "year empty", "warning")
         origin = self.vocabulary(table, "origin", "origin")
+        status = self.statuses(table, end_year)
+        merged_into = pd.Series(_per_distinct(f["status"], _merged_into), index=f.index,
+                                dtype=object)
+        before = (relation_year < founded).fillna(False)
+        after = (relation_year > end_year).fillna(False)
+        self.report(table, before | after, "relation_year",
+                    lambda r: f"relation year {r['relation_year']} lies outside the coalition's "
+                    "life (Leeftijd, einde); check the year", "warning")
 
         out = pd.DataFrame({
             "id": ids.astype(object),
@@ -465,9 +482,67 @@ class _Checker:
             "raw_founded": f["founded"],
             "raw_size": f["size"],
             "raw_actors": f["actors"],
+            "roles": pd.Series([list(r) for r in roles], index=f.index, dtype=object),
+            "end_year": end_year.astype("Int64"),
+            "status": status,
+            "merged_into": merged_into,
+            "relation_year": relation_year.astype("Int64"),
+            **{q: f[q] for q in QUALITATIVE_FIELDS},
         }, index=f.index)
         keep = ids.notna() & ~ids.duplicated() & table.present("name") & table.present("city")
         return _finish(out[keep], "coalitions")
+
+    def end_years(self, table: _Table, period: np.ndarray, founded: pd.Series) -> pd.Series:
+        """End years: the ``einde`` column where filled (a year, or text holding one), else
+        the end year read from ``Leeftijd``; an end before the founding year is an error."""
+        f = table.frame
+        from_age = pd.Series([p[1] for p in period], index=f.index, dtype=object)
+        coded = pd.Series(_per_distinct(f["end"], parse.parse_founded), index=f.index,
+                          dtype=object)
+        present = table.present("end")
+        self.report(table, present & coded.isna(), "end",
+                    lambda r: f"{_q(r['end'])} holds no year; expected the year the coalition "
+                    "ended, such as 2016")
+        self.report(table, ~present & from_age.notna() & (
+            (pd.to_numeric(from_age) < EARLIEST_YEAR) | (pd.to_numeric(from_age)
+                                                          > self.this_year)).fillna(False),
+            "founded", lambda r: "end year: " + self.year_message(
+                parse.parse_period(r["founded"])[1]))
+        self.report(table, present & coded.notna() & (
+            (pd.to_numeric(coded) < EARLIEST_YEAR) | (pd.to_numeric(coded)
+                                                      > self.this_year)).fillna(False),
+            "end", lambda r: self.year_message(parse.parse_founded(r["end"])))
+        end = pd.to_numeric(coded.where(present, from_age)).astype("Int64")
+        end = end.where((end >= EARLIEST_YEAR) & (end <= self.this_year))
+        before = (end < founded).fillna(False)
+        self.report(table, before & present, "end",
+                    lambda r: f"end year {parse.parse_founded(r['end'])} is before the founding "
+                    f"year {parse.parse_period(r['founded'])[0]} (Leeftijd); expected an end "
+                    "year from the founding year on")
+        self.report(table, before & ~present, "founded",
+                    lambda r: f"end year {parse.parse_period(r['founded'])[1]} is before the "
+                    f"founding year {parse.parse_period(r['founded'])[0]}")
+        return end.where(~before).astype("Int64")
+
+    def roles(self, table: _Table) -> list[tuple[str, ...]]:
+        """Each coalition's role codes, primary first (a tuple per row)."""
+        parsed = _per_distinct(table.frame["role"], _roles)
+        unknown = pd.Series([bool(p[1]) for p in parsed], index=table.frame.index)
+        hint = (", ".join(r.code for r in ROLES) + " (or the study's Dutch labels); several "
+                "separated by ; with the primary role first")
+        self.report(table, unknown, "role", lambda r: "; ".join(
+            f"unknown role {_q(u)}; allowed: {hint}" for u in _roles(r["role"])[1]))
+        return [p[0] for p in parsed]
+
+    def statuses(self, table: _Table, end_year: pd.Series) -> pd.Series:
+        """Status codes; empty with an end year means stopped; active with one is an error."""
+        status = self.vocabulary(table, "status", "status", _status)
+        active_ended = (status == "active") & end_year.notna()
+        self.report(table, active_ended, "status",
+                    lambda r: f"status {_q(r['status'])} but the coalition has an end year; "
+                    "expected stopped or merged (Dutch: gestopt, opgegaan in), or no end year")
+        implied = ~table.present("status") & end_year.notna()
+        return status.where(~implied, "stopped").astype(object)
 
     def actors(self, table: _Table) -> pd.DataFrame:
         f = table.frame
@@ -517,6 +592,22 @@ class _Checker:
         role = self.vocabulary(table, "role", "role").where(table.present("role"), "member")
         since = self.whole_numbers(table, "since", "a year", low=EARLIEST_YEAR,
                                    high=self.this_year)
+        until = self.whole_numbers(table, "until", "the year the member left", low=EARLIEST_YEAR,
+                                   high=self.this_year)
+        self.report(table, (until < since).fillna(False), "until",
+                    lambda r: f"left in {r['until']}, before joining in {r['since']}; expected "
+                    "a year from the year of joining on")
+        until = until.where(~(until < since).fillna(False))
+        # A period that runs past the coalition's end is kept, and said.
+        end = coalitions["end_year"].to_numpy(dtype=np.float64, na_value=np.nan)
+        if not np.isnan(end).all():  # (no end years, nothing to compare: the common case)
+            ended = pd.Series(np.append(end, np.nan)[coalition_codes], index=f.index)
+            for column, values, what in (("since", since, "joined"), ("until", until, "left")):
+                late = values.to_numpy(dtype=np.float64, na_value=np.nan) > ended.to_numpy()
+                self.report(table, pd.Series(late, index=f.index), column,
+                            lambda r, c=column, w=what: f"member {w} in {r[c]}, after the "
+                            f"coalition ended in {int(ended[r['_i']])}; check the year or the "
+                            "coalition's end year", "warning")
         # One number per (actor, coalition) pair: hashing numbers beats hashing string pairs.
         # An actor missing from the actors table still repeats: it is numbered after them.
         actor_keys = actor_codes.copy()
@@ -531,7 +622,7 @@ class _Checker:
             lambda r, where: f"duplicate membership: actor {_q(r['actor'])} is already a member "
             f"of this coalition in {where}")
         out = pd.DataFrame({"actor": f["actor"], "coalition": coalition, "role": role,
-                            "since": since}, index=f.index)
+                            "since": since, "until": until}, index=f.index)
         keep = (table.present("actor").to_numpy(dtype=bool) & (coalition_codes >= 0)
                 & ~dup.to_numpy(dtype=bool))
         return _finish(out[keep], "memberships"), actor_codes[keep], coalition_codes[keep]
@@ -647,9 +738,10 @@ def _finish(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
 
 
 _TYPED = {
-    "coalitions": {"founded_year": "Int64", "n_organisations": "Int64", "n_volunteers": "Int64"},
+    "coalitions": {"founded_year": "Int64", "n_organisations": "Int64", "n_volunteers": "Int64",
+                   "end_year": "Int64", "relation_year": "Int64"},
     "actors": {},
-    "memberships": {"since": "Int64"},
+    "memberships": {"since": "Int64", "until": "Int64"},
     "ties": {"weight": "float64"},
 }
 
@@ -758,6 +850,34 @@ def _checked_size(text: str | None) -> tuple[int | None, int | None, bool, bool,
     o = None if o is not None and o < 0 else o
     v = None if v is not None and v < 0 else v
     return o, v, text is not None and size is None, big, negative
+
+
+def _roles(text: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    codes, unknown = parse.parse_roles(text)
+    return tuple(codes), tuple(unknown)
+
+
+# Statuses that name what the coalition went up in ("opgegaan in Klimaatplan Gent").
+_MERGED_INTO = ("opgegaan in ", "merged into ", "merged with ", "gefuseerd met ",
+                "samengegaan met ")
+
+
+def _merged_into(text: str | None) -> str | None:
+    """What a merged coalition went up in, as written after "opgegaan in" (or None)."""
+    if text is None:
+        return None
+    raw = str(text).strip()
+    for prefix in _MERGED_INTO:
+        if raw.lower().startswith(prefix) and raw[len(prefix):].strip():
+            return raw[len(prefix):].strip()
+    return None
+
+
+def _status(text: str) -> str | None:
+    code = canonical("status", text)
+    if code is None and str(text).strip().lower().startswith(_MERGED_INTO):
+        return "merged"
+    return code
 
 
 def _actor_sectors(text: str | None) -> tuple[str, ...]:

@@ -541,9 +541,24 @@ class _Builder:
                 facts.append(["themes", ", ".join(themes)])
             if _text(row.get("founded_year")):
                 facts.append(["founded", _text(row["founded_year"])])
-            for key in ("role", "relation", "origin"):
-                if _text(row.get(key)):
-                    facts.append([key, _text(row[key])])
+            if _text(row.get("end_year")):
+                facts.append(["ended", _text(row["end_year"])])
+            if _text(row.get("status")):
+                into = _text(row.get("merged_into"))
+                facts.append(["status", _text(row["status"]) + (f" into {into}" if into
+                                                                 else "")])
+            roles = [str(r) for r in (row.get("roles") if isinstance(row.get("roles"), list)
+                                      else [])]
+            if len(roles) > 1:  # the primary role first
+                facts.append(["roles", ", ".join(roles)])
+            elif _text(row.get("role")):
+                facts.append(["role", _text(row["role"])])
+            if _text(row.get("relation")):
+                year = _text(row.get("relation_year"))
+                facts.append(["relation", _text(row["relation"]) + (f" ({year})" if year
+                                                                     else "")])
+            if _text(row.get("origin")):
+                facts.append(["origin", _text(row["origin"])])
             declared = [self.names[a] for a in pivots_in.get(cid, [])]
             facts.append(["declared pivot", ", ".join(declared) if declared else "none declared"])
             members = sorted((self.names[a] for a in members_of.get(cid, [])), key=str.lower)

@@ -1,8 +1,10 @@
 """City reports: one self-contained HTML page per city, and an index page linking them.
 
 A report holds the city's profile (coalitions, share with city government, officials and
-politicians spanning coalitions), its coalitions, declared and structural pivots with their
-explanations, brokers, the seed's three clusterings, the interactive city map (inline, in a
+politicians spanning coalitions), its coalitions (roles, period and status, relation to city
+government and the year it held), what the study records about each one (tussenruimte,
+autonomy, resource dependence, evaluation), declared and structural pivots with their
+explanations, brokers, the study's three clusterings, the interactive city map (inline, in a
 sandboxed ``<iframe srcdoc>``), two matplotlib figures as ``data:`` URIs, and a provenance
 footer: input files with their SHA-256, parameters, and the versions of coalitions and the
 libraries that computed and drew it. Nothing is fetched when the page is opened.
@@ -25,7 +27,12 @@ from typing import Any
 import pandas as pd
 
 from coalitions.fileio import make_folder, write_text
-from coalitions.graph.model import GOVERNMENT_FUNCTIONS, PIVOT_ROLES, GraphData
+from coalitions.graph.model import (
+    GOVERNMENT_FUNCTIONS,
+    PIVOT_ROLES,
+    QUALITATIVE_FIELDS,
+    GraphData,
+)
 from coalitions.graph.scope import Scope
 from coalitions.viz import _data, figures
 from coalitions.viz.escape import srcdoc
@@ -99,6 +106,7 @@ def render_report(data: GraphData, city: str, out: Path, *,
         profile=_profile(part, directed),
         spanning=_spanning(part),
         coalitions=_coalition_rows(part, names),
+        qualitative=_qualitative(part),
         central=central,
         glossary=_glossary(central, *sections.values()),
         size_by=size_by,
@@ -252,7 +260,7 @@ def _clusters(part: GraphData, by: str) -> pd.DataFrame | dict:
 
     table = cluster_table(part, by=by)
     warnings = table.attrs.get("warnings", [])
-    if "count" in table.columns:  # the seed's categories this city has none of
+    if "count" in table.columns:  # the study's categories this city has none of
         table = table[pd.to_numeric(table["count"], errors="coerce").fillna(0) > 0]
     table = table[[c for c in table.columns if not c.startswith("seed")]] \
         if len(table.columns) > 2 else table
@@ -356,10 +364,32 @@ def _coalition_rows(part: GraphData, names: dict[str, str]) -> dict[str, list]:
         "name": co["name"],
         "themes": co["themes"],
         "founded": co["founded_year"],
-        "role": co["role"],
-        "relation": co["relation"],
+        "ended": co["end_year"],
+        "status": [f"{_cell(s)} into {_cell(m)}" if _cell(m) else _cell(s)
+                   for s, m in zip(co["status"], co["merged_into"], strict=True)],
+        "roles": [_cell(r) if isinstance(r, list | tuple) and len(r) else _cell(p)
+                  for r, p in zip(co["roles"], co["role"], strict=True)],
+        "relation": [f"{_cell(r)} ({_cell(y)})" if _cell(r) and _cell(y) else _cell(r)
+                     for r, y in zip(co["relation"], co["relation_year"], strict=True)],
         "origin": co["origin"],
         "members": co["id"].map(members).fillna(0).astype(int),
         "declared pivot": co["id"].map(pivots),
     }).sort_values("name", key=lambda s: s.astype(str).str.lower())
-    return _rows(frame)
+    table = _rows(frame)
+    table["caption"] = ("Roles: the primary role first. Relation to city government "
+                        "(complementary, supplementary, adversarial; Young 2000) with the "
+                        "year it was recorded for.")
+    return table
+
+
+def _qualitative(part: GraphData) -> list[dict[str, Any]]:
+    """Per coalition with any of the study's qualitative fields filled: its name and the
+    (label, text) of each filled field, in the order of QUALITATIVE_FIELDS."""
+    co = part.coalitions.sort_values("name", key=lambda s: s.astype(str).str.lower())
+    out = []
+    for _, row in co.iterrows():
+        fields = [(f"{en} ({nl.lower()})", _cell(row[prop]))
+                  for prop, (nl, en) in QUALITATIVE_FIELDS.items() if _cell(row[prop])]
+        if fields:
+            out.append({"name": _cell(row["name"]), "fields": fields})
+    return out

@@ -19,6 +19,7 @@ from coalitions.analysis.cities import (
 )
 from coalitions.errors import UsageError
 from coalitions.graph.model import GraphData
+from coalitions.loaders.taxonomy import ROLES
 
 SAMPLE = Path(__file__).resolve().parents[2] / "coalitions" / "data" / "sample"
 
@@ -300,3 +301,140 @@ def test_sample_cities_with_one_coalition_have_no_density_or_centralisation(samp
     assert math.isnan(one["density"]) and math.isnan(one["centralisation"])
     several = df[df["n_coalitions"] >= 2]
     assert several["density"].notna().all()
+
+
+# --- every typology axis and their crossings (tests/data/five_cases) ---------------------
+
+FIVE = Path(__file__).resolve().parents[1] / "data" / "five_cases"
+# The fixture's Dutch and English cell values, mapped by hand (not by the package).
+_RELATION = {"complementair": "complementary", "complementary": "complementary",
+             "supplementair": "supplementary", "supplementary": "supplementary",
+             "adversarial": "adversarial"}
+
+
+@pytest.fixture(scope="module")
+def five_cases():
+    from coalitions.loaders import load_inputs
+
+    return load_inputs([FIVE]).data
+
+
+def _five_cells() -> pd.DataFrame:
+    """coalities.csv as the csv module reads it, relation mapped by hand."""
+    import csv
+
+    with open(FIVE / "coalities.csv", encoding="utf-8", newline="") as f:
+        cells = pd.DataFrame(list(csv.DictReader(f)))
+    cells["relation"] = cells["relatie"].map(_RELATION)
+    return cells
+
+
+def test_compare_by_relation_and_origin_counts_the_recorded_values(five_cases):
+    cells = _five_cells()
+    relation = compare(five_cases, "relation").set_index("type")["n_coalitions"]
+    assert relation.to_dict() == cells["relation"].value_counts().to_dict()
+    # in the axis' order: complementary, supplementary, adversarial
+    assert list(relation.index) == ["complementary", "supplementary", "adversarial"]
+    origin = compare(five_cases, "origin").set_index("type")["n_coalitions"]
+    assert origin.to_dict() == cells["oorsprong"].value_counts().to_dict()
+
+
+def test_compare_by_status_and_by_every_role(five_cases):
+    status = compare(five_cases, "status").set_index("type")["n_coalitions"].to_dict()
+    # coalities.csv: five actief/active, Klimopjegevel gestopt, Kritische Massa an end year
+    # and no status (stopped), Transitie Deurne opgegaan in.
+    assert status == {"active": 5, "stopped": 2, "merged": 1}
+    roles = compare(five_cases, "roles").set_index("type")["n_coalitions"]
+    # Roles named in the rol cells, counted by hand: sensitising in Solied, EGEB,
+    # Klimopjegevel, Kritische Massa; public space in De Koep, Energent, EGEB, Klimopjegevel;
+    # cooperation in Solied, De Koep, Duurzame Haven, Transitie Deurne; services in De Koep,
+    # Energent; innovation in Duurzame Haven.
+    labels = {r.code: r.label for r in ROLES}
+    assert roles[labels["sensitising"]] == 4
+    assert roles[labels["public_space"]] == 4
+    assert roles[labels["cooperation"]] == 4
+    assert roles[labels["services"]] == 2
+    assert roles[labels["innovation"]] == 1
+    primary = compare(five_cases, "role")["n_coalitions"].sum()
+    assert primary == len(five_cases.coalitions)  # one primary role each
+
+
+def test_crossing_relation_and_origin_counts_each_pair(five_cases):
+    cells = _five_cells()
+    df = compare(five_cases, "relation,origin")
+    expected = cells.groupby(["relation", "oorsprong"]).size().to_dict()
+    got = {(r.relation, r.origin): r.n_coalitions for r in df.itertuples()}
+    assert got == expected
+    assert (df["type"] == df["relation"] + " × " + df["origin"]).all()
+    assert df.attrs["by"] == "relation,origin"
+
+
+def test_a_crossed_type_has_the_measures_of_its_coalitions_alone(five_cases):
+    # The crossed type "complementary × Milieu en ecologie" holds Solied, Duurzame Haven
+    # and Klimopjegevel; comparing those three alone by relation must give the same row.
+    crossed = compare(five_cases, "relation,theme").set_index("type")
+    row = crossed.loc["complementary × Milieu en ecologie"]
+    ids = {"sint-niklaas-solied", "antwerpen-duurzame-haven", "sint-niklaas-klimopjegevel"}
+    d = five_cases
+    members = d.memberships[d.memberships["coalition"].isin(ids)]
+    kept = set(members["actor"])
+    alone_data = GraphData(
+        d.coalitions[d.coalitions["id"].isin(ids)].copy(),
+        d.actors[d.actors["id"].isin(kept)].copy(), members.copy(),
+        d.ties[d.ties["source"].isin(kept) & d.ties["target"].isin(kept)].copy())
+    alone = compare(alone_data, "relation").iloc[0]
+    assert alone["type"] == "complementary"
+    for column in ("n_coalitions", "n_members", "share_with_government",
+                   "government_share_of_members", "n_city_actors", "city_actor_degree",
+                   "mean_member_density"):
+        assert row[column] == pytest.approx(alone[column], nan_ok=True), column
+
+
+def test_typology_counts_and_shares_per_city_as_a_crosstab(five_cases):
+    from coalitions.analysis.cities import typology
+
+    cells = _five_cells()
+    df = typology(five_cases, "relation")
+    per_city = df[df["city"] != "(all cities)"]
+    # pandas' own crosstab of the raw cells: count and share of each relation per city
+    counts = pd.crosstab(cells["Stad"], cells["relation"])
+    shares = pd.crosstab(cells["Stad"], cells["relation"], normalize="index")
+    for r in per_city.itertuples():
+        assert r.n_coalitions == counts.at[r.city, r.type]
+        assert r.share == pytest.approx(shares.at[r.city, r.type])
+    assert len(per_city) == int((counts > 0).sum().sum())
+    every = df[df["city"] == "(all cities)"].set_index("type")
+    assert every["share"].to_dict() == pytest.approx(
+        cells["relation"].value_counts(normalize=True).to_dict())
+    # A single-valued axis: each city's shares add up to 1.
+    assert per_city.groupby("city")["share"].sum().to_numpy() == pytest.approx(1.0)
+
+
+def test_compare_names_the_definition_of_each_axis(five_cases):
+    from coalitions.analysis.cities import typology
+    from coalitions.analysis.definitions import DEFINITIONS, used
+
+    crossed = compare(five_cases, "relation,origin")
+    assert used(crossed)["relation"] is DEFINITIONS["relation"]
+    assert used(crossed)["origin"] is DEFINITIONS["origin"]
+    assert "Young" in DEFINITIONS["relation"].reference
+    assert used(compare(five_cases, "status"))["type"] is DEFINITIONS["status"]
+    assert used(typology(five_cases, "theme"))["share"] is DEFINITIONS["type_share"]
+
+
+def test_an_unknown_or_repeated_axis_is_refused(five_cases):
+    with pytest.raises(UsageError, match="Cannot compare coalitions by 'relation,size'"):
+        compare(five_cases, "relation,size")
+    with pytest.raises(UsageError, match="an axis is named twice"):
+        compare(five_cases, "relation,relation")
+
+
+def test_case_table_shows_the_fields_of_the_study_over_time(five_cases):
+    info = case_table(five_cases, "Klimopjegevel")["coalition"]
+    # coalities.csv, Klimopjegevel: rol public_space;sensitising, relatie complementary 2011,
+    # °2011, einde 2016, gestopt, afhankelijkheid and evaluatie filled, the others empty.
+    assert info["roles"] == ["public_space", "sensitising"]
+    assert (info["relation"], info["relation_year"]) == ("complementary", 2011)
+    assert (info["founded_year"], info["end_year"], info["status"]) == (2011, 2016, "stopped")
+    assert info["resource_dependence"] == "Plantgoed van de stad."
+    assert info["in_between"] is None and info["autonomy"] is None

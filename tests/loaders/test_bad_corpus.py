@@ -129,11 +129,13 @@ def test_every_validation_category_reported_in_one_run():
          '"twintig" is not a number; expected a count of 0 or more', "error"),
         (c, None, 3, "sectors", f'unknown sector "kerk"; allowed: {SECTOR_HINT}', "error"),
         (c, None, 3, "role", 'unknown role "xx"; allowed: sensitising, public_space, '
-         "innovation, cooperation, services (or the seed's Dutch labels)", "error"),
+         "innovation, cooperation, services (or the study's Dutch labels); several separated by ; "
+         "with the primary role first", "error"),
         (c, None, 3, "relation", 'unknown relation "yy"; allowed: complementary, '
          "supplementary, adversarial (Dutch: complementair, supplementair, tegenstrevend)",
          "error"),
-        (c, None, 3, "origin", 'unknown origin "zz"; allowed: bottom-up, top-down', "error"),
+        (c, None, 3, "origin", 'unknown origin "zz"; allowed: bottom-up, top-down (Dutch: '
+         "van onderuit, van bovenaf)", "error"),
         (c, None, 4, "Naam", "empty cell; every coalition needs a name", "error"),
         (c, None, 4, "Leeftijd", 'could not read a founding year in "lang geleden"; expected '
          "a year such as °1994, sinds 2008 or 1999", "warning"),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from openpyxl import load_workbook
 
-from coalitions.graph.model import FUNCTIONS, KINDS, MEMBERSHIP_ROLES, SECTORS
+from coalitions.graph.model import canonical
 from coalitions.loaders import load_inputs, write_template
+from coalitions.loaders.template import DUTCH_VALUES
 
 
 def test_template_has_the_four_sheets_with_dutch_headers(tmp_path):
@@ -15,20 +17,24 @@ def test_template_has_the_four_sheets_with_dutch_headers(tmp_path):
     assert book.sheetnames == ["coalities", "actoren", "lidmaatschappen", "banden",
                                "toelichting"]
     header = [c.value for c in book["coalities"][1]]
+    # Every header Dutch (the issue: "the template mixes Dutch headers with English codes").
     assert header == ["Stad", "Naam", "Thema", "Doel", "Acties", "Leeftijd", "Omvang",
-                      "Actoren", "id", "role", "relation", "origin", "sectors"]
+                      "Actoren", "id", "rol", "relatie", "relatie_jaar", "oorsprong",
+                      "sectoren", "einde", "status", "tussenruimte", "autonomie",
+                      "afhankelijkheid", "evaluatie"]
     assert [c.value for c in book["actoren"][1]] == [
         "id", "naam", "soort", "sector", "functie", "organisatie", "stad"]
-    assert [c.value for c in book["lidmaatschappen"][1]] == ["actor", "coalitie", "rol", "sinds"]
+    assert [c.value for c in book["lidmaatschappen"][1]] == ["actor", "coalitie", "rol", "van",
+                                                             "tot"]
     assert [c.value for c in book["banden"][1]] == ["bron", "doel", "type", "gewicht",
                                                     "gericht"]
 
 
-def test_example_row_is_the_seeds_casa_del_mundo(tmp_path):
+def test_example_row_is_the_studys_casa_del_mundo(tmp_path):
     path = tmp_path / "template.xlsx"
     write_template(path)
     row = [c.value for c in load_workbook(path)["coalities"][2]][:8]
-    # Copied from the seed presentation's template example (shared/seed, "STAP 2").
+    # Copied from the study's template example (shared/study, "STAP 2").
     assert row == [
         "Aalst", "Casa del Mundo", "OS, Noord-Zuid",
         "Sensibiliseren, Noord-Zuidproblematiek duiden,…",
@@ -55,26 +61,51 @@ def test_controlled_vocabularies_have_drop_down_lists(tmp_path):
             out[header] = (dv.type, dv.formula1.strip('"').split(","))
         return out
 
-    assert lists("actoren") == {"soort": ("list", list(KINDS)),
-                                "sector": ("list", list(SECTORS)),
-                                "functie": ("list", list(FUNCTIONS))}
-    assert lists("lidmaatschappen") == {"rol": ("list", list(MEMBERSHIP_ROLES))}
+    # The drop-downs offer Dutch words (the study's own for relation and origin).
+    assert lists("actoren") == {
+        "soort": ("list", ["organisatie", "persoon"]),
+        "sector": ("list", ["stedelijke overheid", "andere overheid", "middenveld", "bedrijf",
+                            "burgers", "kennisinstelling"]),
+        "functie": ("list", ["ambtenaar", "politicus", "medewerker", "vrijwilliger", "bewoner"])}
+    assert lists("lidmaatschappen") == {"rol": ("list", [
+        "lid", "spilfiguur", "coördinator", "financier", "partner", "adviseur"])}
     coalities = lists("coalities")
-    assert coalities["role"] == ("list", ["sensitising", "public_space", "innovation",
-                                          "cooperation", "services"])
-    assert coalities["relation"] == ("list", ["complementary", "supplementary", "adversarial"])
-    assert coalities["origin"] == ("list", ["bottom-up", "top-down"])
-    assert coalities["sectors"] == ("list", list(SECTORS))
+    assert coalities["rol"] == ("list", ["sensibilisering", "publieke ruimte", "innovatie",
+                                         "samenwerking", "diensten"])
+    assert coalities["relatie"] == ("list", ["complementair", "supplementair", "adversarial"])
+    assert coalities["oorsprong"] == ("list", ["bottom-up", "top-down"])
+    assert coalities["status"] == ("list", ["actief", "gestopt", "opgegaan in"])
+    assert coalities["sectoren"][1][0] == "stedelijke overheid"
+
+
+@pytest.mark.parametrize("vocabulary", sorted(DUTCH_VALUES))
+def test_every_dutch_drop_down_value_loads_as_its_code(vocabulary):
+    from coalitions.loaders.taxonomy import match_role
+
+    for code, word in DUTCH_VALUES[vocabulary].items():
+        if vocabulary == "role":
+            found = match_role(word).code if match_role(word) else None
+        else:
+            found = canonical("role" if vocabulary == "membership_role" else vocabulary, word)
+        assert found == code, (word, found)
 
 
 def test_explanation_sheet_covers_every_column(tmp_path):
     path = tmp_path / "template.xlsx"
     write_template(path)
     book = load_workbook(path)
-    explained = {(r[0].value, r[1].value) for r in book["toelichting"].iter_rows(min_row=2)}
+    rows = list(book["toelichting"].iter_rows(min_row=2, values_only=True))
+    explained = {(r[0], r[1]) for r in rows}
     for sheet in ("coalities", "actoren", "lidmaatschappen", "banden"):
         for cell in book[sheet][1]:
             assert (sheet, cell.value) in explained
+    # The English header given beside each Dutch one is one the loader reads for it.
+    from coalitions.loaders.readers import HEADERS, TABLE_NAMES, _header_key
+
+    for sheet, dutch, english, _meaning in rows:
+        kind = next(k for k, names in TABLE_NAMES.items() if sheet in names)
+        canon = {_header_key(a): c for c, names in HEADERS[kind].items() for a in names}
+        assert canon[_header_key(dutch)] == canon[_header_key(english)], (sheet, dutch)
 
 
 def test_template_loads_back_without_problems(tmp_path):

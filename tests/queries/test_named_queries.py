@@ -45,6 +45,8 @@ CASES: list[tuple[str, dict]] = [
     ("top_actors", {"measure": "n_coalitions", "limit": 5, "city": "Gent"}),
     ("top_coalitions", {"measure": "degree"}),
     ("top_coalitions", {"measure": "n_members", "limit": 3, "city": "Antwerpen"}),
+    ("coalition_periods", {}),
+    ("coalition_periods", {"status": "", "city": "Gent"}),
 ]
 
 # The questions the issue asks for, by the names they have here.
@@ -122,9 +124,12 @@ def neo4j(sample):
 
 
 def records(frame: pd.DataFrame) -> list[tuple]:
-    """Rows as plain tuples (NaN/NA as None, numpy scalars as Python, 2.0 as 2)."""
+    """Rows as plain tuples (NaN/NA as None, numpy scalars as Python, 2.0 as 2, lists as
+    tuples)."""
 
     def plain(v):
+        if isinstance(v, list | tuple) or getattr(v, "ndim", 0) == 1:  # a list property
+            return tuple(plain(x) for x in v)
         if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
             return None
         if hasattr(v, "item"):
@@ -318,6 +323,31 @@ def test_coalitions_founded_between_includes_both_years(embedded, sample):
     want = sample.coalitions.loc[years.between(2005, 2010), "id"]
     assert sorted(got["id"]) == sorted(want)
     assert {2005, 2010} <= set(got["founded_year"])
+
+
+def test_coalition_periods_and_member_periods_of_the_five_cases(tmp_path):
+    from coalitions.graph.embedded import EmbeddedStore
+
+    five = Path(__file__).resolve().parents[1] / "data" / "five_cases"
+    store = EmbeddedStore(tmp_path / "five.db")
+    try:
+        store.load(load_inputs([five]).data)
+        ended = named_query(store, "coalition_periods", {"status": "stopped"})
+        # coalities.csv: Klimopjegevel (einde 2016, gestopt), Kritische Massa (°2008 – 2019)
+        assert records(ended[["name", "founded_year", "end_year", "status"]]) == [
+            ("Kritische Massa", 2008, 2019, "stopped"), ("Klimopjegevel", 2011, 2016, "stopped")]
+        merged = named_query(store, "coalition_periods", {"status": "merged"})
+        assert records(merged[["name", "end_year", "merged_into"]]) == [
+            ("Transitie Deurne", 2018, "Transitie Antwerpen")]
+        koep = named_query(store, "coalition_periods", {"city": "Turnhout"})
+        assert list(koep["roles"][0]) == ["cooperation", "services", "public_space"]
+        assert (koep["relation"][0], koep["relation_year"][0]) == ("complementary", 2015)
+        left = named_query(store, "actor_coalitions", {"actor": "per-ambtenaar-sn"})
+        # lidmaatschappen.csv: Solied 2012–2017, Klimopjegevel 2011–2016
+        assert records(left[["name", "since", "until"]]) == [("Klimopjegevel", 2011, 2016),
+                                                             ("Solied", 2012, 2017)]
+    finally:
+        store.close()
 
 
 def test_top_actors_ranks_by_the_stored_measure(embedded, sample):

@@ -176,3 +176,23 @@ def test_lists_by_key_equal_pandas_groupby_lists_in_row_order_without_missing_ke
     assert set(got) == set(expected) == {"a", "b", "c", "d"}
     for key, items in expected.items():
         assert repr(got[key]) == repr(items)  # (repr: NaN != NaN, but prints the same)
+
+
+def test_coalition_tooltips_show_end_status_roles_and_relation_year():
+    from pathlib import Path
+
+    from coalitions.loaders import load_inputs
+
+    five = Path(__file__).resolve().parents[1] / "data" / "five_cases"
+    document, _ = map_document(load_inputs([five]).data, title="t")
+    nodes = {n["info"]["name"]: n for n in _data_of(document)["nodes"]}
+    facts = dict(map(tuple, nodes["Klimopjegevel"]["info"]["facts"]))
+    # coalities.csv, Klimopjegevel: °2011, einde 2016, gestopt, public_space;sensitising,
+    # complementary in 2011, bottom-up
+    assert {k: facts[k] for k in ("founded", "ended", "status", "roles", "relation",
+                                  "origin")} == {
+        "founded": "2011", "ended": "2016", "status": "stopped",
+        "roles": "public_space, sensitising", "relation": "complementary (2011)",
+        "origin": "bottom-up"}
+    one_role = dict(map(tuple, nodes["Kritische Massa"]["info"]["facts"]))
+    assert one_role["role"] == "sensitising" and "roles" not in one_role

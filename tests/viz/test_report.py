@@ -136,3 +136,34 @@ def test_report_sentences_agree_with_its_tables(sample, city):
         # a mismatch only when every declared pivot ranks strictly lower
         if row.declared_pivot_names:
             assert row.mismatch == (row.declared_betweenness < row.structural_betweenness - 1e-12)
+
+
+# --- the fields of the study over time (tests/data/five_cases) ------------------------------
+
+def test_report_shows_each_coalitions_recorded_fields_escaped(tmp_path):
+    import csv
+    from pathlib import Path
+
+    from markupsafe import escape
+
+    from coalitions.loaders import load_inputs
+
+    five = Path(__file__).resolve().parents[1] / "data" / "five_cases"
+    data = load_inputs([five]).data
+    # A hostile text in a qualitative field is shown as text, never run.
+    data.coalitions.loc[data.coalitions["name"] == "Solied", "evaluation"] = HOSTILE
+    text = render_report(data, "Sint-Niklaas", tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in text and str(escape(HOSTILE)) in text
+    with open(five / "coalities.csv", encoding="utf-8", newline="") as f:
+        cells = [r for r in csv.DictReader(f) if r["Stad"] == "Sint-Niklaas"]
+    section = text[text.index('id="qualitative"'):text.index('id="map"')]
+    for cell in cells:
+        for column in ("tussenruimte", "autonomie", "afhankelijkheid"):
+            if cell[column]:
+                assert str(escape(cell[column])) in section, column
+    assert "Gestopt na het einde van de projectsubsidie." in section  # Klimopjegevel
+    table = text[text.index('id="coalitions"'):text.index('id="qualitative"')]
+    # Klimopjegevel: einde 2016, status gestopt, rol public_space;sensitising,
+    # relatie complementary in 2011 (coalities.csv)
+    assert "<td>2016</td><td>stopped</td><td>public_space, sensitising</td>" in table
+    assert "<td>complementary (2011)</td>" in table
