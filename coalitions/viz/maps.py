@@ -15,6 +15,13 @@ is written from ``templates/map.html.j2`` with everything inlined:
 - a Content-Security-Policy that allows nothing but the inline code and ``data:`` images, so
   even a mistake cannot make the page fetch anything.
 
+Pages written together into one folder (the demo, a folder of reports) can instead share one
+copy of vis-network: :func:`write_vis_js` writes ``vis-network.min.js`` once into the folder
+and ``vis_src="vis-network.min.js"`` makes each page load it with a relative
+``<script src>``; their policy then also allows scripts from the page's own folder (``'self'``
+and ``file:``, still nothing from a network). A map written on its own keeps the library
+inline: one file that can be mailed or archived and still works.
+
 Positions are computed in Python (Fruchterman–Reingold per component, see
 :func:`coalitions.viz._data.layout`) and physics is off: the map is still from the first
 frame, and the same data always gives the same picture.
@@ -43,10 +50,15 @@ from coalitions.viz.escape import json_for_script
 __all__ = [
     "COLOR_BY",
     "SECTOR_COLOURS",
+    "VIS_JS_NAME",
     "MapInfo",
     "map_document",
     "render_map",
+    "write_vis_js",
 ]
+
+# The shared copy's file name in a folder of pages (see write_vis_js).
+VIS_JS_NAME = "vis-network.min.js"
 
 COLOR_BY = ("sector", "community", "theme")
 
@@ -105,6 +117,7 @@ def render_map(
     max_nodes: int = 2500,
     pseudonymise: bool | Callable[[dict], str] = False,
     salt: Any = None,
+    vis_src: str | None = None,
 ) -> MapInfo:
     """Write an interactive, offline map of the actor × coalition network to ``out``.
 
@@ -140,6 +153,10 @@ def render_map(
         The pseudonym salt or a store (see :func:`coalitions.pseudonyms.pseudonymiser`):
         with ``pseudonymise=True``, the names and ids are the ones every other
         pseudonymised output of that store uses.
+    vis_src
+        None (default): vis-network is inlined and the page is one self-contained file.
+        A relative URL such as ``"vis-network.min.js"``: the page loads the library from
+        there instead; write it with :func:`write_vis_js` into the same folder.
 
     Returns
     -------
@@ -152,7 +169,7 @@ def render_map(
     """
     document, info = map_document(data, title=title, size_by=size_by, color_by=color_by,
                                   measures=measures, max_nodes=max_nodes,
-                                  pseudonymise=pseudonymise, salt=salt)
+                                  pseudonymise=pseudonymise, salt=salt, vis_src=vis_src)
     out = write_text(out, document)
     return MapInfo(path=out, **info)
 
@@ -167,6 +184,7 @@ def map_document(
     max_nodes: int = 2500,
     pseudonymise: bool | Callable[[dict], str] = False,
     salt: Any = None,
+    vis_src: str | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """The map page as a string, and its counts (``n_nodes``, ``n_edges``, ``reduced``,
     ``note``). See :func:`render_map` for the parameters."""
@@ -197,7 +215,8 @@ def map_document(
         counts += f" (of {full_actors} actors and {full_coalitions} coalitions)"
     document = _template("map.html.j2").render(
         title=title, counts=counts, note=note, hint=hint, css=_asset("map.css"),
-        vis_js=_vis_js(), map_js=_asset("map.js"), data_json=json_for_script(page),
+        vis_js=None if vis_src else _vis_js(), vis_src=vis_src, map_js=_asset("map.js"),
+        data_json=json_for_script(page),
         **builder.legend(),
     )
     info = {"n_nodes": len(page["nodes"]), "n_edges": len(page["edges"]),
@@ -651,6 +670,23 @@ def _template(name: str):
 @cache
 def _asset(name: str) -> str:
     return (Path(__file__).parent / "assets" / name).read_text(encoding="utf-8")
+
+
+def write_vis_js(folder: Path) -> Path:
+    """Write vis-network's standalone build as ``folder/vis-network.min.js`` (atomically,
+    and only when the file there differs) for pages made with ``vis_src``; return its path.
+
+    The script is the same file :func:`map_document` would otherwise inline, so a folder of
+    pages holds one copy of it (about 470 kB) rather than one per page.
+    """
+    target = Path(folder) / VIS_JS_NAME
+    text = _vis_js()
+    try:
+        if target.read_text(encoding="utf-8") == text:
+            return target
+    except (OSError, UnicodeDecodeError):
+        pass
+    return write_text(target, text)
 
 
 @cache
