@@ -108,3 +108,16 @@ def test_a_single_report_from_the_cli_is_still_one_self_contained_file(demo, tmp
     text = target.read_text(encoding="utf-8")
     assert "srcdoc=" in text and not re.findall(r"<iframe[^>]*\ssrc=", text)
     assert [p.name for p in target.parent.iterdir()] == ["gent.html"]
+
+
+def test_cli_coalition_map_sizes_actors_by_their_city_network(demo, tmp_path):
+    _out, store = demo
+    target = tmp_path / "casa.html"
+    result = runner.invoke(app, ["--store", str(store), "map", "--coalition",
+                                 "aalst-casa-del-mundo", "--out", str(target)],
+                           catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    size = re.search(r"<h2>Size</h2>.*?</svg>(.*?)</div>", target.read_text(encoding="utf-8"),
+                     re.S).group(1)
+    assert "betweenness in the network of Aalst" in size
+    assert "largest 0)" not in size
