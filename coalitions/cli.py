@@ -508,7 +508,7 @@ def clusters(
     by: Annotated[str, typer.Option("--by", help="theme, role, actors (the seed's three "
                                     "clusterings) or data (data-driven).")] = "theme",
     k: Annotated[int | None, typer.Option("--k", help="Number of clusters for --by data "
-                                          "(default: best silhouette in 2..8).")] = None,
+                                          "(default: best silhouette for k in 2..min(8, n÷3)).")] = None,
     city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
     sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
