@@ -680,7 +680,7 @@ def map_(
                              hint="Leave out --color-by, or write .html for other colourings.")
         with err.status("drawing"):
             drawn = network_figure(data, title=title, size_by=size_by, max_nodes=max_nodes,
-                                   pseudonymise=names)
+                                   pseudonymise=names, measures=measures)
             path = write_network_figure(drawn, out_file)
         _say(f"Wrote {path}: {drawn.n_nodes} nodes, {drawn.n_edges} edges, "
              f"{len(drawn.labels)} labels ({len(drawn.unlabelled)} left out where they "

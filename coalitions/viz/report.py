@@ -84,7 +84,11 @@ def render_report(data: GraphData, city: str, out: Path, *,
         ``map-<slug>.html`` (see :func:`city_slug`) and embedded with ``<iframe src>``; it
         loads vis-network from the folder's shared ``vis-network.min.js``, written once.
         (A relative ``<script src>`` inside a sandboxed ``srcdoc`` frame cannot be relied on
-        to resolve against the report's folder, so the map gets a file of its own.)
+        to resolve against the report's folder, so the map gets a file of its own.) That
+        frame's sandbox adds ``allow-same-origin``: Chromium refuses ``file://`` scripts to
+        a frame with an opaque origin ("Not allowed to load local resource"). The map is
+        the package's own page with every text escaped; the sandbox still blocks popups,
+        forms and navigating the report away.
 
     Raises
     ------
