@@ -508,7 +508,7 @@ def clusters(
     by: Annotated[str, typer.Option("--by", help="theme, role, actors (the seed's three "
                                     "clusterings) or data (data-driven).")] = "theme",
     k: Annotated[int | None, typer.Option("--k", help="Number of clusters for --by data "
-                                          "(default: best silhouette in 2..8).")] = None,
+                                          "(default: best silhouette for k in 2..min(8, n÷3)).")] = None,
     city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
     sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
@@ -671,9 +671,16 @@ def map_(
 
     if not (city or coalition or region):
         raise UsageError("Say what to draw: --city NAME, --coalition ID or --region.")
-    got = _scoped(store, neo4j, city, coalition, theme, sector, since, until,
+    got = _scoped(store, neo4j, city, None, theme, sector, since, until,
                   with_salt=pseudonymise)
-    data = got[0]
+    data, measures, size_context = got[0], None, None
+    if coalition:
+        from coalitions.graph.scope import Scope
+        from coalitions.viz.maps import context_measures
+
+        # Inside one coalition betweenness is 0 for everyone: size by the city's network.
+        wide, data = data, Scope(coalition=coalition).apply(data)
+        measures, size_context = context_measures(wide, data)
     names = pseudonymiser(got[2]) if pseudonymise else False
     title = (f"Coalition {coalition}" if coalition else f"Coalitions in {city}" if city
              else "Coalitions in the region")
@@ -685,7 +692,7 @@ def map_(
                              hint="Leave out --color-by, or write .html for other colourings.")
         with err.status("drawing"):
             drawn = network_figure(data, title=title, size_by=size_by, max_nodes=max_nodes,
-                                   pseudonymise=names)
+                                   pseudonymise=names, measures=measures)
             path = write_network_figure(drawn, out_file)
         _say(f"Wrote {path}: {drawn.n_nodes} nodes, {drawn.n_edges} edges, "
              f"{len(drawn.labels)} labels ({len(drawn.unlabelled)} left out where they "
@@ -698,7 +705,8 @@ def map_(
     with err.status("drawing"):
         info = render_map(data, out_file, title=title, size_by=size_by, color_by=color_by,
                           max_nodes=max_nodes, pseudonymise=names,
-                          salt=got[2] if pseudonymise else None)
+                          salt=got[2] if pseudonymise else None, measures=measures,
+                          size_context=size_context)
     _say(f"Wrote {info.path}: {info.n_nodes} nodes, {info.n_edges} edges.")
     if info.reduced:
         _say(info.note)

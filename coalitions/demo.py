@@ -36,10 +36,10 @@ def run_demo(store: Store, out_dir: Path, *, top: int = 3,
              step: Callable[[str], None] | None = None) -> DemoResult:
     """Load the sample into ``store``; return the top pivot actors per city (by betweenness on
     the city's actor network) and write a map per city, a region map, a report per city and
-    an index page into ``out_dir``."""
+    an index page into ``out_dir``, all loading one shared ``vis-network.min.js``."""
     from coalitions.analysis.centrality import actor_measures
     from coalitions.loaders import load_inputs
-    from coalitions.viz.maps import render_map
+    from coalitions.viz.maps import VIS_JS_NAME, render_map, write_vis_js
 
     say = step or (lambda _msg: None)
     # Before loading: a bad --out should not leave the sample in the store.
@@ -60,12 +60,14 @@ def run_demo(store: Store, out_dir: Path, *, top: int = 3,
             rows.append({"city": city, "rank": rank, "name": row.name,
                          "sector": row.sector, "coalitions": row.coalitions,
                          "betweenness": row.betweenness})
-        info = render_map(part, out_dir / f"map-{slug(city)}.html", title=f"Coalitions in {city}",
-                          measures=measures)
-        result.files.append(info.path)
     say("drawing the region")
+    # Every page of the folder loads this one copy of vis-network instead of inlining its
+    # 470 kB: 30 pages would otherwise hold 30 copies. The city maps are written by the
+    # reports that embed them (_reports).
+    result.files.append(write_vis_js(out_dir))
     info = render_map(data, out_dir / "map-region.html",
-                      title="Coalitions in the 13 centre cities and Brussels")
+                      title="Coalitions in the 13 centre cities and Brussels",
+                      vis_src=VIS_JS_NAME)
     result.files.append(info.path)
     if info.reduced:
         result.notes.append(info.note)
@@ -85,6 +87,11 @@ def _reports(data, out_dir: Path, loaded, say) -> list[Path]:
     for city in cities:
         say(f"writing the report for {city}")
         files.append(render_report(data, city, out_dir / f"report-{slug(city)}.html",
-                                   inputs=inputs, params={"command": "demo", "city": city}))
-    files.append(render_index(out_dir, cities))
+                                   inputs=inputs, params={"command": "demo", "city": city},
+                                   shared_assets=True))
+        files.append(out_dir / f"map-{slug(city)}.html")  # written by render_report
+    files.append(render_index(
+        out_dir, cities, title="Coalitions demo: city reports and maps",
+        description=f"Made by `coalitions demo` from the bundled sample: {len(cities)} "
+                    f"cities, {len(data.coalitions)} coalitions, {len(data.actors)} actors."))
     return files

@@ -152,3 +152,26 @@ def test_embeddedness_refuses_to_rank_by_something_it_does_not_show(loaded):
     result = runner.invoke(app, [*loaded["embedded"], "embeddedness", "--by", "fame"])
     assert result.exit_code == 1
     assert "Cannot rank by 'fame'." in result.stderr
+
+
+def test_clusters_by_data_states_k_its_criterion_and_bounds(loaded):
+    body = json.loads(invoke(*loaded["embedded"], "clusters", "--by", "data",
+                             "-f", "json").stdout)
+    k = len({r["cluster"] for r in body["rows"]})
+    criterion = body["metadata"]["facts"]["k_criterion"]
+    # 51 coalitions: k in 2..min(8, 51 // 3) = 2..8, chosen by silhouette, said so
+    assert 2 <= k <= 8 and criterion.startswith(f"k = {k}, highest mean silhouette over "
+                                                "k = 2..8")
+    assert {"cluster", "silhouette"} <= set(body["metadata"]["definitions"])
+
+
+def test_clusters_by_data_refuse_cleanly_when_too_few_coalitions_to_choose_k(loaded):
+    # Brussel has 5 coalitions in the sample: fewer than the 6 that 2..min(8, n // 3) needs
+    result = runner.invoke(app, [*loaded["embedded"], "clusters", "--by", "data", "--city",
+                                 "Brussel"])
+    assert result.exit_code == 1
+    assert "Too few coalitions to choose a number of clusters" in result.stderr
+    assert "--k 2" in result.stderr and "Traceback" not in result.stderr
+    ok = invoke(*loaded["embedded"], "clusters", "--by", "data", "--city", "Brussel",
+                "--k", "2", "-f", "json")
+    assert json.loads(ok.stdout)["metadata"]["facts"]["k_criterion"].startswith("k = 2, given")

@@ -33,6 +33,7 @@ __all__ = [
     "composition_warnings",
     "data_clusters",
     "involves_city_government",
+    "k_bounds",
     "shortlist",
     "silhouette_samples",
 ]
@@ -222,9 +223,12 @@ def data_clusters(data: GraphData, k: int | None = None,
     Each coalition is a binary vector (:func:`coalition_features`). Distances are Jaccard
     distances between those vectors (1 − shared features / features of either), which
     ignore features two coalitions both lack; the tree is built by average linkage
-    (UPGMA) and cut into ``k`` clusters. With ``k=None`` every k from 2 to 8 (at most
-    ``n − 1``) is tried and the one with the highest mean silhouette is kept (ties: the
-    smaller k).
+    (UPGMA) and cut into ``k`` clusters. With ``k=None`` every k from 2 to
+    ``min(8, n ÷ 3)`` (:func:`k_bounds`) is tried and the one with the highest mean
+    silhouette is kept (ties: the smaller k). The upper bound keeps clusters at three or more
+    coalitions on average: the silhouette alone rewards cutting a few coalitions into
+    near-singletons (7 clusters of 8 coalitions), which describes nothing. So choosing k
+    needs at least 6 coalitions; below that, give ``k``.
 
     The silhouette of coalition i is ``(b − a) / max(a, b)`` with ``a`` its mean distance to
     the rest of its cluster and ``b`` the smallest mean distance to another cluster; 0 for
@@ -247,13 +251,18 @@ def data_clusters(data: GraphData, k: int | None = None,
         ``silhouette`` (per coalition), ``features`` (the coalition's features, "; ").
     info : dict
         ``method``, ``distance``, ``linkage``, ``features`` (names), ``k``, ``k_chosen_by``,
+        ``k_bounds`` (the smallest and largest k tried, when k was chosen),
         ``silhouette`` (mean), ``silhouette_by_k`` (when k was chosen), ``seed``,
         ``clusters`` (per cluster: size and the features most of its coalitions share).
+        ``assignments`` carries the definitions of ``cluster`` and ``silhouette`` and the
+        fact ``k_criterion`` (how k was set, with the bounds and n) for every output format
+        (:func:`coalitions.analysis.definitions.attach`).
 
     Raises
     ------
     UsageError
-        Fewer than three coalitions, or a ``k`` outside 2..n−1.
+        Fewer than three coalitions, a ``k`` outside 2..n−1, or ``k=None`` with fewer than
+        six coalitions (no k within the bounds to choose from).
 
     References
     ----------
@@ -272,13 +281,20 @@ def data_clusters(data: GraphData, k: int | None = None,
     if k is not None and not 2 <= k <= n - 1:
         raise UsageError(f"Cannot make {k} clusters of {n} coalitions.",
                          hint=f"Choose k between 2 and {n - 1}.")
+    low, high = k_bounds(n)
+    if k is None and high < low:
+        raise UsageError(
+            f"Too few coalitions to choose a number of clusters: the scope holds {n}; "
+            f"choosing k needs at least {3 * low} (k from {low} to min(8, n ÷ 3), so that "
+            "clusters hold three coalitions on average).",
+            hint=f"Widen the scope, or give the number of clusters: --k 2 (up to {n - 1}).")
     dist = pdist(x.to_numpy(dtype=bool), metric="jaccard")
     dist = np.nan_to_num(dist, nan=0.0)  # two coalitions without any feature are alike
     tree = linkage(dist, method="average")
     square = squareform(dist)
     scores: dict[int, float] = {}
     if k is None:
-        for kk in range(2, min(8, n - 1) + 1):
+        for kk in range(low, high + 1):
             labels = fcluster(tree, t=kk, criterion="maxclust")
             if len(set(labels)) < 2:
                 continue
@@ -287,9 +303,11 @@ def data_clusters(data: GraphData, k: int | None = None,
             raise UsageError("The coalitions cannot be split: all have the same features.")
         best = max(scores.values())
         k = min(kk for kk, s in scores.items() if s == best)
-        chosen_by = f"highest mean silhouette over k = 2..{max(scores)}"
+        chosen_by = (f"highest mean silhouette over k = {low}..{high} (bounds: at least 2 "
+                     f"clusters, at most min(8, n ÷ 3) with n = {n} coalitions, so that "
+                     "clusters hold three coalitions on average; ties: the smaller k)")
     else:
-        chosen_by = "given"
+        chosen_by = f"given (k = {k} of at most n − 1 = {n - 1})"
     labels = _by_size(fcluster(tree, t=k, criterion="maxclust"))
     sil = silhouette_samples(square, labels)
     co = data.coalitions
@@ -319,7 +337,17 @@ def data_clusters(data: GraphData, k: int | None = None,
     }
     if scores:
         info["silhouette_by_k"] = scores
+        info["k_bounds"] = (low, high)
+    attach(assignments, {"cluster": "data_cluster", "silhouette": "silhouette"},
+           k_criterion=f"k = {info['k']}, {chosen_by}")
     return assignments, info
+
+
+def k_bounds(n: int) -> tuple[int, int]:
+    """The smallest and largest number of clusters :func:`data_clusters` chooses among for
+    ``n`` coalitions: 2 and ``min(8, n // 3)``. The largest is below the smallest (nothing
+    to choose) when n < 6."""
+    return 2, min(8, n // 3)
 
 
 def silhouette_samples(dist: np.ndarray, labels: Iterable[int]) -> np.ndarray:

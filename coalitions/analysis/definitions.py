@@ -411,6 +411,33 @@ DEFINITIONS: dict[str, Definition] = {d.key: d for d in [
         reference="Universiteit Gent (2007), the study's cluster analysis of coalitions, "
                   "actors table (six compositions)"),
     Definition(
+        "data_cluster", "Data-driven cluster", "inventory",
+        en="group of coalitions alike in themes, role and member sectors: binary feature "
+           "vectors, Jaccard distance, average-linkage (UPGMA) tree cut into k clusters; "
+           "k chosen by the highest mean silhouette within stated bounds unless given",
+        nl="groep coalities die op elkaar lijken in thema's, rol en sectoren van de leden: "
+           "binaire kenmerken, Jaccard-afstand, boom met gemiddelde koppeling (UPGMA) "
+           "gesneden in k clusters; k gekozen op de hoogste gemiddelde silhouet binnen "
+           "vermelde grenzen, tenzij opgegeven",
+        name_nl="Datagedreven cluster",
+        normalisation="none (cluster number 1..k, largest cluster first)",
+        reference="Sokal, R. R. & Michener, C. D. (1958). Univ. Kansas Sci. Bull. 38, "
+                  "1409-1438; Rousseeuw, P. J. (1987). J. Comput. Appl. Math. 20, 53-65. "
+                  "doi:10.1016/0377-0427(87)90125-7"),
+    Definition(
+        "silhouette", "Silhouette", "inventory",
+        en="how much closer a coalition is to its own cluster than to the nearest other: "
+           "(b − a) / max(a, b), a = mean Jaccard distance to its own cluster, b = smallest "
+           "mean distance to another cluster; 0 when alone in its cluster",
+        nl="hoeveel dichter een coalitie bij haar eigen cluster ligt dan bij de "
+           "dichtstbijzijnde andere: (b − a) / max(a, b); 0 als ze alleen in haar cluster "
+           "zit",
+        name_nl="Silhouet",
+        normalisation="none; lies in [−1, 1] (above 0.5 well separated, below 0.25 little "
+                      "structure)",
+        reference="Rousseeuw, P. J. (1987). J. Comput. Appl. Math. 20, 53-65. "
+                  "doi:10.1016/0377-0427(87)90125-7"),
+    Definition(
         "declared_composition", "Declared composition", "inventory",
         en="the sectors the inventory says take part: the coded sectors column, or the "
            "sectors read from the free-text Actoren cell, mapped as the composition",

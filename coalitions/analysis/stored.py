@@ -29,7 +29,7 @@ def measure_tables(data, *, seed: int = 42,
     """
     from coalitions.analysis.brokerage import actor_brokerage
     from coalitions.analysis.centrality import actor_measures, betweenness, closeness, degree
-    from coalitions.analysis.clusters import data_clusters
+    from coalitions.analysis.clusters import data_clusters, k_bounds
     from coalitions.analysis.communities import communities
     from coalitions.analysis.embeddedness import actor_embeddedness, coalition_embeddedness
     from coalitions.analysis.network import coalition_network
@@ -65,7 +65,8 @@ def measure_tables(data, *, seed: int = 42,
         co["community"] = co["id"].map(common)
     else:
         co["community"] = np.nan
-    if len(data.coalitions) >= 3:
+    low, high = k_bounds(len(data.coalitions))
+    if high >= low:  # enough coalitions to choose k (data_clusters refuses otherwise)
         assignments, _info = data_clusters(data)
         co["data_cluster"] = co["id"].map(assignments.set_index("id")["cluster"])
     else:

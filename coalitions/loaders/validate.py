@@ -44,7 +44,6 @@ from coalitions.loaders.readers import HEADERS, RawTable
 from coalitions.loaders.taxonomy import (
     ROLES,
     THEMES,
-    match_role,
     parse_directed,
     tie_type_directed,
 )

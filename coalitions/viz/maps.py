@@ -15,6 +15,13 @@ is written from ``templates/map.html.j2`` with everything inlined:
 - a Content-Security-Policy that allows nothing but the inline code and ``data:`` images, so
   even a mistake cannot make the page fetch anything.
 
+Pages written together into one folder (the demo, a folder of reports) can instead share one
+copy of vis-network: :func:`write_vis_js` writes ``vis-network.min.js`` once into the folder
+and ``vis_src="vis-network.min.js"`` makes each page load it with a relative
+``<script src>``; their policy then also allows scripts from the page's own folder (``'self'``
+and ``file:``, still nothing from a network). A map written on its own keeps the library
+inline: one file that can be mailed or archived and still works.
+
 Positions are computed in Python (Fruchterman–Reingold per component, see
 :func:`coalitions.viz._data.layout`) and physics is off: the map is still from the first
 frame, and the same data always gives the same picture.
@@ -43,10 +50,16 @@ from coalitions.viz.escape import json_for_script
 __all__ = [
     "COLOR_BY",
     "SECTOR_COLOURS",
+    "VIS_JS_NAME",
     "MapInfo",
+    "context_measures",
     "map_document",
     "render_map",
+    "write_vis_js",
 ]
+
+# The shared copy's file name in a folder of pages (see write_vis_js).
+VIS_JS_NAME = "vis-network.min.js"
 
 COLOR_BY = ("sector", "community", "theme")
 
@@ -105,6 +118,8 @@ def render_map(
     max_nodes: int = 2500,
     pseudonymise: bool | Callable[[dict], str] = False,
     salt: Any = None,
+    vis_src: str | None = None,
+    size_context: str | None = None,
 ) -> MapInfo:
     """Write an interactive, offline map of the actor × coalition network to ``out``.
 
@@ -140,6 +155,16 @@ def render_map(
         The pseudonym salt or a store (see :func:`coalitions.pseudonyms.pseudonymiser`):
         with ``pseudonymise=True``, the names and ids are the ones every other
         pseudonymised output of that store uses.
+    vis_src
+        None (default): vis-network is inlined and the page is one self-contained file.
+        A relative URL such as ``"vis-network.min.js"``: the page loads the library from
+        there instead; write it with :func:`write_vis_js` into the same folder.
+    size_context
+        Where ``measures`` were computed when not on ``data`` itself, for the size legend:
+        ``"in the network of Gent"`` makes it read "actor area ∝ betweenness in the network
+        of Gent". See :func:`context_measures`. When every actor shown has the same value
+        of ``size_by`` (betweenness inside a single coalition is 0 for all), all actors are
+        drawn the same size and the legend says so instead of quoting a largest value.
 
     Returns
     -------
@@ -152,7 +177,8 @@ def render_map(
     """
     document, info = map_document(data, title=title, size_by=size_by, color_by=color_by,
                                   measures=measures, max_nodes=max_nodes,
-                                  pseudonymise=pseudonymise, salt=salt)
+                                  pseudonymise=pseudonymise, salt=salt, vis_src=vis_src,
+                                  size_context=size_context)
     out = write_text(out, document)
     return MapInfo(path=out, **info)
 
@@ -167,6 +193,8 @@ def map_document(
     max_nodes: int = 2500,
     pseudonymise: bool | Callable[[dict], str] = False,
     salt: Any = None,
+    vis_src: str | None = None,
+    size_context: str | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """The map page as a string, and its counts (``n_nodes``, ``n_edges``, ``reduced``,
     ``note``). See :func:`render_map` for the parameters."""
@@ -189,7 +217,7 @@ def map_document(
 
     full_actors, full_coalitions = len(data.actors), len(data.coalitions)
     shown, note, hint = _reduce(data, measures, size_by, max_nodes)
-    builder = _Builder(shown, measures, size_by, color_by)
+    builder = _Builder(shown, measures, size_by, color_by, size_context=size_context)
     page = builder.page()
     counts = (f"{len(shown.actors)} actors · {len(shown.coalitions)} coalitions · "
               f"{len(page['edges'])} links")
@@ -197,7 +225,8 @@ def map_document(
         counts += f" (of {full_actors} actors and {full_coalitions} coalitions)"
     document = _template("map.html.j2").render(
         title=title, counts=counts, note=note, hint=hint, css=_asset("map.css"),
-        vis_js=_vis_js(), map_js=_asset("map.js"), data_json=json_for_script(page),
+        vis_js=None if vis_src else _vis_js(), vis_src=vis_src, map_js=_asset("map.js"),
+        data_json=json_for_script(page),
         **builder.legend(),
     )
     info = {"n_nodes": len(page["nodes"]), "n_edges": len(page["edges"]),
@@ -375,13 +404,15 @@ class _Builder:
     """Turns the tables into vis-network nodes and edges, tooltips and the legend."""
 
     def __init__(self, data: GraphData, measures: pd.DataFrame, size_by: str, color_by: str,
-                 pseudonymise: bool | Callable[[dict], str] = False) -> None:
+                 pseudonymise: bool | Callable[[dict], str] = False,
+                 size_context: str | None = None) -> None:
         """``pseudonymise`` renames persons here, keeping their ids: for drawings that show
         no id (a static figure). :func:`map_document`, whose page holds ids, replaces names
         and ids before (:func:`_hide_persons`) and passes nothing."""
         self.data = data
         self.measures = measures
         self.size_by = size_by
+        self.size_context = size_context
         self.color_by = color_by
         self.names = self._actor_names(pseudonymise)
         self.coalition_names = {str(c): _text(n) or str(c) for c, n in
@@ -487,12 +518,18 @@ class _Builder:
         top = values.max(skipna=True)
         top = top if math.isfinite(top) and top > 0 else 1.0
         self.size_top = float(values.max(skipna=True)) if values.notna().any() else None
+        finite = values[np.isfinite(values)]
+        # One value for everyone (betweenness inside one coalition, where every member is
+        # linked to every other, is 0 for all): sizes would carry no information, so every
+        # actor gets the same middle size and the legend says why.
+        self.size_equal = None if finite.nunique() > 1 else (
+            float(finite.iloc[0]) if len(finite) else math.nan)
         org_names = self.names
         for row in data.actors.to_dict("records"):
             aid = str(row["id"])
             v = _clean(values.get(aid))
             v = max(float(v), 0.0) if v is not None else 0.0
-            size = 7 + 23 * math.sqrt(v / top)
+            size = 7 + 23 * math.sqrt(v / top) if self.size_equal is None else 12.0
             kind = "person" if row["kind"] == "person" else "organisation"
             sector = _text(row["sector"]) or ""
             is_pivot = aid in pivot_of
@@ -639,9 +676,18 @@ class _Builder:
                               "count": int(tally[c])}
                              for c in (*THEME_CLUSTERS, OTHER_THEME) if c in tally]
         label = MEASURE_LABELS.get(self.size_by, self.size_by)
+        if self.size_context:
+            label += f" {self.size_context}"
         top = getattr(self, "size_top", None)
-        size_text = (f"actor area ∝ {label} (largest {_fmt(top)}); "
-                     "coalition area ∝ number of members")
+        equal = getattr(self, "size_equal", None)
+        if equal is None:
+            actor_text = f"actor area ∝ {label} (largest {_fmt(top)})"
+        elif math.isnan(equal):
+            actor_text = f"actors all the same size: {label} is not known for any of them"
+        else:
+            actor_text = (f"actors all the same size: {label} is {_fmt(equal)} for every "
+                          "actor shown")
+        size_text = actor_text + "; coalition area ∝ number of members"
         titles = {"sector": "Actor colour: sector", "community": "Actor colour: community",
                   "theme": "Actor colour: main theme cluster of its coalitions"}
         return {"kinds": kinds, "sectors": sectors, "colours": self.colours,
@@ -666,6 +712,53 @@ def _template(name: str):
 @cache
 def _asset(name: str) -> str:
     return (Path(__file__).parent / "assets" / name).read_text(encoding="utf-8")
+
+
+def context_measures(wide: GraphData, part: GraphData) -> tuple[pd.DataFrame, str]:
+    """Actor measures of ``part``'s actors computed on the network of its cities in
+    ``wide``, and the words saying so for the size legend (``"in the network of Gent"``).
+
+    A map of one coalition is the case this is for: inside one coalition every member is
+    linked to every other, so betweenness is 0 for everyone and closeness 1. What a reader
+    of such a map wants sized is each member's position in the city the coalition works in:
+    who links it to the city's other coalitions. ``wide`` should carry the same filters as
+    ``part`` apart from the coalition (theme, sector, years).
+
+    Returns
+    -------
+    measures : pandas.DataFrame
+        :func:`coalitions.analysis.centrality.actor_measures` of the cities' network,
+        restricted to ``part``'s actors.
+    context : str
+    """
+    from coalitions.graph.scope import Scope
+
+    cities = sorted({str(c) for c in part.coalitions["city"].dropna()}, key=str.lower)
+    if len(cities) == 1:
+        city_part = Scope(city=cities[0]).apply(wide)
+        context = f"in the network of {cities[0]}"
+    else:  # several or no cities: the whole of ``wide``
+        city_part, context = wide, "in the whole network"
+    measures = _data.actor_measures(city_part)
+    ids = set(part.actors["id"].astype(str))
+    return measures[measures["id"].astype(str).isin(ids)].reset_index(drop=True), context
+
+
+def write_vis_js(folder: Path) -> Path:
+    """Write vis-network's standalone build as ``folder/vis-network.min.js`` (atomically,
+    and only when the file there differs) for pages made with ``vis_src``; return its path.
+
+    The script is the same file :func:`map_document` would otherwise inline, so a folder of
+    pages holds one copy of it (about 470 kB) rather than one per page.
+    """
+    target = Path(folder) / VIS_JS_NAME
+    text = _vis_js()
+    try:
+        if target.read_text(encoding="utf-8") == text:
+            return target
+    except (OSError, UnicodeDecodeError):
+        pass
+    return write_text(target, text)
 
 
 @cache

@@ -5,7 +5,9 @@ politicians spanning coalitions), its coalitions (roles, period and status, rela
 government and the year it held), what the study records about each one (tussenruimte,
 autonomy, resource dependence, evaluation), declared and structural pivots with their
 explanations, brokers, the study's three clusterings, the interactive city map (inline, in a
-sandboxed ``<iframe srcdoc>``), two matplotlib figures as ``data:`` URIs, and a provenance
+sandboxed ``<iframe srcdoc>``; or, with ``shared_assets``, as ``map-<city>.html`` beside the
+report, loading the folder's one ``vis-network.min.js``), two matplotlib figures as ``data:``
+URIs, and a provenance
 footer: input files with their SHA-256, parameters, and the versions of coalitions and the
 libraries that computed and drew it. Nothing is fetched when the page is opened.
 
@@ -36,7 +38,14 @@ from coalitions.graph.model import (
 from coalitions.graph.scope import Scope
 from coalitions.viz import _data, figures
 from coalitions.viz.escape import srcdoc
-from coalitions.viz.maps import _asset, _template, _vis_js, map_document
+from coalitions.viz.maps import (
+    VIS_JS_NAME,
+    _asset,
+    _template,
+    _vis_js,
+    map_document,
+    write_vis_js,
+)
 
 __all__ = ["city_slug", "provenance", "render_index", "render_report"]
 
@@ -56,7 +65,8 @@ def render_report(data: GraphData, city: str, out: Path, *,
                   inputs: Sequence[tuple[str | Path, str]] = (),
                   params: dict[str, Any] | None = None,
                   size_by: str = "betweenness",
-                  directed: bool | None = None) -> Path:
+                  directed: bool | None = None,
+                  shared_assets: bool = False) -> Path:
     """Write the report of one city to ``out`` and return its path.
 
     Parameters
@@ -76,6 +86,17 @@ def render_report(data: GraphData, city: str, out: Path, *,
     directed
         How brokerage reads the ties (see
         :func:`~coalitions.analysis.brokerage.actor_brokerage`); None: as recorded.
+    shared_assets
+        False (default): one self-contained page, the map inlined in an ``<iframe srcdoc>``.
+        True, for a folder of pages (the demo): the map is written beside the report as
+        ``map-<slug>.html`` (see :func:`city_slug`) and embedded with ``<iframe src>``; it
+        loads vis-network from the folder's shared ``vis-network.min.js``, written once.
+        (A relative ``<script src>`` inside a sandboxed ``srcdoc`` frame cannot be relied on
+        to resolve against the report's folder, so the map gets a file of its own.) That
+        frame's sandbox adds ``allow-same-origin``: Chromium refuses ``file://`` scripts to
+        a frame with an opaque origin ("Not allowed to load local resource"). The map is
+        the package's own page with every text escaped; the sandbox still blocks popups,
+        forms and navigating the report away.
 
     Raises
     ------
@@ -85,8 +106,18 @@ def render_report(data: GraphData, city: str, out: Path, *,
     part = Scope(city=city).apply(data)
     city = _canonical_city(data, city)
     measures = _data.actor_measures(part)
-    map_html, map_info = map_document(part, title=f"Coalitions in {city}", size_by=size_by,
-                                      measures=measures)
+    map_title = f"Coalitions in {city}"
+    map_file = None
+    if shared_assets:
+        folder = make_folder(Path(out).parent)
+        write_vis_js(folder)
+        map_html, map_info = map_document(part, title=map_title, size_by=size_by,
+                                          measures=measures, vis_src=VIS_JS_NAME)
+        map_file = f"map-{city_slug(city)}.html"
+        write_text(folder / map_file, map_html)
+    else:
+        map_html, map_info = map_document(part, title=map_title, size_by=size_by,
+                                          measures=measures)
     names = dict(zip(part.actors["id"].astype(str), part.actors["name"], strict=True))
     sections = {
         "pivots": _table_or_note(lambda: _pivots(part)),
@@ -110,7 +141,8 @@ def render_report(data: GraphData, city: str, out: Path, *,
         central=central,
         glossary=_glossary(central, *sections.values()),
         size_by=size_by,
-        map_srcdoc=srcdoc(map_html),
+        map_srcdoc=None if map_file else srcdoc(map_html),
+        map_file=map_file,
         map_note=map_info["note"],
         figure_sectors=figures.sector_composition(part),
         figure_centrality=figures.centrality_histogram(measures, size_by),
@@ -121,8 +153,12 @@ def render_report(data: GraphData, city: str, out: Path, *,
 
 
 def render_index(out_dir: Path, cities: Iterable[str], *,
-                 title: str = "Coalitions: city reports and maps") -> Path:
+                 title: str = "Coalitions: city reports and maps",
+                 description: str | None = None) -> Path:
     """Write ``out_dir/index.html`` linking each city's report and map, and the region map.
+
+    ``description`` (escaped like every text) says above the list what the pages were made
+    from, e.g. which data set.
 
     Links point at ``report-<slug>.html`` and ``map-<slug>.html`` (see :func:`city_slug`)
     and are shown only for files that exist in ``out_dir``.
@@ -137,7 +173,8 @@ def render_index(out_dir: Path, cities: Iterable[str], *,
                      "map": city_map if (out_dir / city_map).exists() else None})
     region = "map-region.html" if (out_dir / "map-region.html").exists() else None
     document = _template("index.html.j2").render(
-        title=title, css=_asset("report.css"), rows=rows, region=region,
+        title=title, description=description, css=_asset("report.css"), rows=rows,
+        region=region,
         provenance=provenance((), {}),
     )
     make_folder(out_dir)

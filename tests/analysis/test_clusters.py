@@ -17,6 +17,7 @@ from coalitions.analysis.clusters import (
     shortlist,
     silhouette_samples,
 )
+from coalitions.analysis.definitions import used
 from coalitions.errors import UsageError
 from coalitions.graph.model import GraphData
 from coalitions.loaders.taxonomy import COMPOSITIONS, ROLES, THEMES
@@ -220,7 +221,7 @@ def test_data_clusters_recover_two_obvious_groups_and_choose_k_by_silhouette():
 def test_data_clusters_with_given_k_is_deterministic(sample):
     a1, i1 = data_clusters(sample, k=4)
     a2, i2 = data_clusters(sample, k=4)
-    assert i1["k"] == 4 and i1["k_chosen_by"] == "given"
+    assert i1["k"] == 4 and i1["k_chosen_by"].startswith("given")
     assert a1["cluster"].tolist() == a2["cluster"].tolist()
     sizes = a1["cluster"].value_counts().sort_index().tolist()
     assert sizes == sorted(sizes, reverse=True)
@@ -231,6 +232,47 @@ def test_data_clusters_refuses_too_few_coalitions_and_bad_k():
         data_clusters(graph([coalition("a"), coalition("b")]))
     with pytest.raises(UsageError, match="Cannot make 9 clusters of 7"):
         data_clusters(_two_kinds(), k=9)
+
+
+def _eight_distinct() -> GraphData:
+    """Eight coalitions of which no two share a theme: silhouette alone favours near
+    singletons here (issue 22: 7 clusters for 8 coalitions)."""
+    names = [t.name for t in THEMES]
+    roles = ["sensitising", "innovation", "cooperation", None]
+    return graph([coalition(f"c{i}", [names[i], names[(i + 1) % 8]], role=roles[i % 4],
+                            sectors=[["nonprofit"], ["private"]][i % 2]) for i in range(8)])
+
+
+def test_data_clusters_on_eight_coalitions_choose_k_within_the_stated_bounds():
+    data = _eight_distinct()
+    assignments, info = data_clusters(data)
+    # bounds: 2 .. min(8, n // 3) = min(8, 2) = 2 for n = 8, so clusters average 4 coalitions
+    assert info["k_bounds"] == (2, 8 // 3)
+    assert 2 <= info["k"] <= 8 // 3
+    assert sorted(info["silhouette_by_k"]) == list(range(2, 8 // 3 + 1))
+    assert assignments["cluster"].nunique() == info["k"]
+    criterion = assignments.attrs["facts"]["k_criterion"]
+    assert "highest mean silhouette" in criterion and "n = 8" in criterion
+    assert "min(8, n ÷ 3)" in criterion
+    assert set(used(assignments)) == {"cluster", "silhouette"}
+
+
+def test_data_clusters_on_the_sample_try_every_k_from_2_to_8(sample):
+    assignments, info = data_clusters(sample)
+    n = len(sample.coalitions)  # 51: min(8, 51 // 3) = 8
+    assert info["k_bounds"] == (2, min(8, n // 3)) == (2, 8)
+    assert set(info["silhouette_by_k"]) <= set(range(2, 9))
+    best = max(info["silhouette_by_k"].values())
+    assert info["k"] == min(k for k, v in info["silhouette_by_k"].items() if v == best)
+    assert f"k = {info['k']}" in assignments.attrs["facts"]["k_criterion"]
+
+
+def test_data_clusters_refuse_to_choose_k_for_fewer_than_six_coalitions_but_take_a_given_k():
+    five = graph(_two_kinds().coalitions.head(5).to_dict("records"))  # 4 green, 1 econ
+    with pytest.raises(UsageError, match="Too few coalitions to choose a number of clusters"):
+        data_clusters(five)
+    _assignments, info = data_clusters(five, k=2)
+    assert info["k"] == 2 and info["k_chosen_by"].startswith("given")
 
 
 # --- shortlist ---------------------------------------------------------------------------

@@ -196,3 +196,53 @@ def test_coalition_tooltips_show_end_status_roles_and_relation_year():
         "origin": "bottom-up"}
     one_role = dict(map(tuple, nodes["Kritische Massa"]["info"]["facts"]))
     assert one_role["role"] == "sensitising" and "roles" not in one_role
+
+
+# size legend -----------------------------------------------------------------------------
+
+
+def _legend_size(document: str) -> str:
+    return re.search(r"<h2>Size</h2>\s*<div class=\"legend-row\">.*?</svg>(.*?)</div>",
+                     document, re.S).group(1).strip()
+
+
+def test_coalition_map_with_one_value_for_everyone_draws_equal_sizes_and_says_so():
+    from coalitions.graph.scope import Scope
+
+    # Inside one coalition every member is linked to every other: betweenness is 0 for all
+    # (no shortest path needs an intermediary). "largest 0" would say nothing.
+    part = Scope(coalition="c3").apply(small_graph())
+    document, _ = map_document(part, title="t")
+    text = _legend_size(document)
+    assert "largest" not in text
+    assert "all the same size" in text and "betweenness is 0 for every actor" in text
+    sizes = {n["size"] for n in _data_of(document)["nodes"] if n["id"].startswith("a:")}
+    assert len(sizes) == 1
+
+
+def test_coalition_map_sized_by_its_city_network_states_where_and_the_largest_value():
+    import networkx as nx
+
+    from coalitions.graph.scope import Scope
+    from coalitions.viz.maps import context_measures
+
+    data = small_graph()
+    part = Scope(coalition="c3").apply(data)
+    measures, context = context_measures(data, part)
+    assert context == "in the network of Gent"
+    # Independent computation: Gent's actor network links co-members of c3 (a5 a6 a7 a8 a9)
+    # and of c4 (a7 a4); the a3–a7 tie leaves with a3 (an Aalst actor). a7 is on every
+    # shortest path from a4 to the other four: 4 of the (6-1)(6-2)/2 = 10 pairs without a7,
+    # normalised betweenness 0.4 (Freeman 1977), the others 0.
+    g = nx.complete_graph(["a5", "a6", "a7", "a8", "a9"])
+    g.add_edge("a7", "a4")
+    expected = nx.betweenness_centrality(g, normalized=True)
+    assert expected["a7"] == pytest.approx(0.4)
+    got = dict(zip(measures["id"], measures["betweenness"], strict=True))
+    assert set(got) == {"a5", "a6", "a7", "a8", "a9"}
+    assert got == pytest.approx({a: expected[a] for a in got})
+    document, _ = map_document(part, title="t", measures=measures, size_context=context)
+    assert _legend_size(document).startswith(
+        "actor area ∝ betweenness in the network of Gent (largest 0.4)")
+    sizes = {n["id"]: n["size"] for n in _data_of(document)["nodes"]}
+    assert sizes["a:a7"] > sizes["a:a5"] == sizes["a:a6"]
