@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from coalitions.output import csv_safe, render, to_json
+from coalitions.output import read_csv as read_ours
 from coalitions.terminal import safe_text
 
 # OWASP, "CSV Injection": the first characters that make a spreadsheet evaluate a cell.
@@ -43,7 +44,19 @@ def strict_json(text: str):
 
 
 def read_csv(text: str) -> pd.DataFrame:
-    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    """The cells as text, past the provenance lines (every CSV starts with them)."""
+    return read_ours(io.StringIO(text), dtype=str, keep_default_na=False)
+
+
+def json_rows(text: str) -> list:
+    body = strict_json(text)
+    assert set(body) == {"metadata", "rows"}  # every table carries its provenance
+    return body["rows"]
+
+
+def markdown_table(text: str) -> list[str]:
+    """The table lines of a Markdown output (the provenance notes follow a blank line)."""
+    return text.split("\n\n")[0].split("\n")
 
 
 def gfm_cells(line: str) -> int:
@@ -105,7 +118,7 @@ def test_a_csv_cell_with_a_bare_carriage_return_reads_back_as_one_cell():
 def test_json_writes_null_for_nan_and_infinity_and_parses_strictly():
     frame = pd.DataFrame({"x": [float("inf"), float("-inf"), float("nan"), 1.5],
                           "l": [[float("inf"), 1], [], None, [float("nan")]]})
-    rows = strict_json(render(frame, "json"))
+    rows = json_rows(render(frame, "json"))
     assert [r["x"] for r in rows] == [None, None, None, 1.5]
     assert [r["l"] for r in rows] == [[None, 1], [], None, [None]]
 
@@ -120,12 +133,12 @@ def test_json_escapes_terminal_controls_and_still_parses_to_the_same_strings():
     names = ["esc\x1b[2J", "csi\x9b2J", "rlo\u202eabc", "ls\u2028ps\u2029", "del\x7f"]
     text = render(pd.DataFrame({"name": names}), "json")
     assert not TERMINAL_UNSAFE.search(text) and "\u2028" not in text and "\u2029" not in text
-    assert [r["name"] for r in strict_json(text)] == names
+    assert [r["name"] for r in json_rows(text)] == names
 
 
 def test_markdown_escapes_pipes_and_backslashes_so_every_row_keeps_its_cells():
     frame = pd.DataFrame({"a|b": ["x | y", "ends in \\", "\\|", "two\nlines\r"], "c": [1, 2, 3, 4]})
-    lines = render(frame, "markdown").split("\n")
+    lines = markdown_table(render(frame, "markdown"))
     assert len(lines) == 2 + len(frame)
     for line in lines:
         assert gfm_cells(line) == 2 and markdown_it_cells(line) == 2, line
@@ -193,14 +206,14 @@ def test_every_format_reads_back_or_renders_inert(store, rows, header):
         if math.isnan(want):
             assert got == ""
         else:
-            assert float(got) == pytest.approx(want, rel=1e-3)
+            assert float(got) == want  # in full: the same float64
 
-    records = strict_json(render(frame, "json"))
+    records = json_rows(render(frame, "json"))
     assert [r["name"] for r in records] == frame["name"].tolist()
     assert [r["score"] for r in records] == [s if math.isfinite(s) else None
                                              for s in frame["score"]]
 
-    lines = render(frame, "markdown").split("\n")
+    lines = markdown_table(render(frame, "markdown"))
     assert len(lines) == 2 + len(frame)
     for line in lines:
         assert gfm_cells(line) == markdown_it_cells(line) == len(frame.columns), line
