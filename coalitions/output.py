@@ -1,4 +1,5 @@
-r"""Tables as people and scripts read them: a terminal table, CSV, JSON or Markdown.
+r"""Tables as people, scripts and papers read them: a terminal table, CSV, JSON, Markdown or
+LaTeX.
 
 The data in these tables comes from workbooks other people filled in, so every format
 treats a cell as hostile text:
@@ -9,16 +10,22 @@ treats a cell as hostile text:
   (``:x:``).
 - **CSV**: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
   gets a ``'`` in front (:func:`csv_safe`, OWASP's advice against formula injection), so a
-  spreadsheet shows it as text instead of running it; numbers are written as they are.
-- **JSON**: an array of row objects keyed by column name; numbers stay numbers, missing
-  values are null, lists stay lists. NaN and ±Infinity, which JSON has no literal for, are
-  written as ``null`` (:func:`to_json`), and control, bidirectional-override and
-  line-separator characters inside strings as ``\uXXXX`` escapes (the same strings, parsed).
+  spreadsheet shows it as text instead of running it; numbers are written as they are, floats
+  in full (Python's shortest repr, which reads back as the same float64, as JSON's does).
+- **JSON**: ``{"metadata": {...}, "rows": [...]}``, the rows as objects keyed by column name;
+  numbers stay numbers, missing values are null, lists stay lists. NaN and ±Infinity, which
+  JSON has no literal for, are written as ``null`` (:func:`to_json`), and control,
+  bidirectional-override and line-separator characters inside strings as ``\uXXXX`` escapes
+  (the same strings, parsed).
+- **latex**: a booktabs table (:mod:`coalitions.latex`) in which every character LaTeX acts on
+  is escaped.
 
-A frame whose measure columns carry definitions (:func:`coalitions.analysis.definitions.attach`)
-says so in every format: a footer under the terminal table and the Markdown table, ``#``
-comment lines above the CSV header (``pandas.read_csv(path, comment="#")`` skips them), and
-for JSON an object ``{"metadata": {...}, "rows": [...]}`` instead of the bare array.
+Every table carries its provenance (:mod:`coalitions.provenance`: command, time, seed, wave,
+inputs, versions) and the definitions of its measure columns
+(:func:`coalitions.analysis.definitions.attach`): ``#`` comment lines above the CSV header
+(:func:`read_csv` skips them; so does ``pandas.read_csv(path, comment="#")``), ``%`` comment
+lines above the LaTeX table (the definitions as a note under it), the ``metadata`` of the
+JSON, notes under the Markdown table, and a short footer under the terminal table.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ import typer.main
 from typer.testing import CliRunner
 
 from coalitions.cli import app
-from tests.conftest import SAMPLE, json_rows
+from tests.conftest import SAMPLE, csv_body, json_rows
 
 runner = CliRunner()
 DATA = SAMPLE.parents[2] / "tests" / "data" / "cli"
@@ -42,10 +42,10 @@ def test_validate_reports_every_problem_with_its_location_and_exits_1():
 
 def test_a_bad_load_leaves_the_store_exactly_as_it_was(store_args):
     assert run(*store_args, "load", str(SAMPLE)).exit_code == 0
-    before = run(*store_args, "stats", "--format", "csv").stdout
+    before = csv_body(run(*store_args, "stats", "--format", "csv").stdout)
     result = run(*store_args, "load", str(DATA / "bad_refs"))
     assert result.exit_code == 1
-    assert run(*store_args, "stats", "--format", "csv").stdout == before
+    assert csv_body(run(*store_args, "stats", "--format", "csv").stdout) == before
 
 
 def test_the_sample_loads_with_identical_stats_on_both_engines(tmp_path, neo4j_store):
@@ -56,8 +56,8 @@ def test_the_sample_loads_with_identical_stats_on_both_engines(tmp_path, neo4j_s
     server = ["--neo4j", neo4j_settings()["uri"]]
     for args in (embedded, server):
         assert run(*args, "load", str(SAMPLE)).exit_code == 0
-    a = run(*embedded, "stats", "--format", "csv").stdout
-    b = run(*server, "stats", "--format", "csv").stdout
+    a = csv_body(run(*embedded, "stats", "--format", "csv").stdout)
+    b = csv_body(run(*server, "stats", "--format", "csv").stdout)
     assert a == b
     counts = {r["name"]: r["count"] for r in json_rows(run(*embedded, "stats", "-f", "json").stdout)}
     assert counts["Coalition"] == 51 and counts["City"] == 14
@@ -92,7 +92,7 @@ def test_query_prints_every_format(store_args, fmt):
     if fmt == "json":
         assert {"name": "De Koep"} in json_rows(result.stdout)
     if fmt == "csv":
-        assert result.stdout.splitlines()[0] == "name"
+        assert csv_body(result.stdout).splitlines()[0] == "name"
     if fmt == "markdown":
         assert result.stdout.splitlines()[:2] == ["| name |", "|---|"]
 

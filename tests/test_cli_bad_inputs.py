@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coalitions.cli import app
-from tests.conftest import SAMPLE, json_rows, neo4j_settings
+from tests.conftest import SAMPLE, csv_body, json_rows, neo4j_settings
 
 runner = CliRunner()
 BAD = Path(__file__).resolve().parent / "data" / "bad"
@@ -36,7 +36,7 @@ def loaded_store(request, tmp_path_factory):
 
 
 def stats(args):
-    return runner.invoke(app, [*args, "stats", "-f", "csv"]).stdout
+    return csv_body(runner.invoke(app, [*args, "stats", "-f", "csv"]).stdout)
 
 
 @pytest.mark.parametrize("name", CASES)

@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coalitions.cli import app
-from tests.conftest import neo4j_settings
+from tests.conftest import csv_body, neo4j_settings
 
 runner = CliRunner()
 
@@ -123,12 +123,12 @@ def test_messages_show_paths_as_typed_without_markup_or_escapes(tmp_path):
 def test_query_csv_puts_a_quote_before_formulas_and_leaves_numbers(store):
     result = ok(*store, "query", "MATCH (a) WHERE a.id IN ['007', 'per-minus'] "
                 "RETURN a.id AS id, a.name AS name, -0.5 AS x ORDER BY id", "-f", "csv")
-    assert result.stdout.splitlines() == [
+    assert csv_body(result.stdout).splitlines() == [
         "id,name,x",
         "007,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",-0.5",
         "per-minus,'-2+3,-0.5",
     ]
-    back = pd.read_csv(io.StringIO(result.stdout), dtype={"id": str})
+    back = pd.read_csv(io.StringIO(csv_body(result.stdout)), dtype={"id": str})
     assert back["name"].tolist() == ["'" + FORMULA, "'-2+3"] and back["x"].tolist() == [-0.5] * 2
 
 

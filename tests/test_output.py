@@ -13,6 +13,8 @@ import io
 import json
 import math
 import re
+import shutil
+import subprocess
 
 import pandas as pd
 import pytest
@@ -20,6 +22,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
+from coalitions.analysis.definitions import attach
 from coalitions.output import csv_safe, render, to_json
 from coalitions.output import read_csv as read_ours
 from coalitions.terminal import safe_text
@@ -226,3 +229,148 @@ def test_every_format_reads_back_or_renders_inert(store, rows, header):
     for value in [*frame["name"], *frame["id"], rows[0][0]]:
         for word in safe_text(value).split():
             assert word in text, word
+
+
+# LaTeX ---------------------------------------------------------------------------------------
+
+# What LaTeX reads as a command, a group, math, a comment, an alignment tab, a parameter or a
+# ligature; plus quotes, line breaks, controls, bidi, and a name that tries to read a file.
+LATEX_HOSTILE = pd.DataFrame({
+    "name & #1": ["#$%&_{}~^\\", "\\input{injected}", "a\nb\r\nc\x1b[2J", "rlo\u202eabc",
+                  "\"quoted\" 'single' `back`", "Zoë -- Łódź ,, é", "\\end{tabular}}",
+                  "%comment", "\\\\ & \\\\"],
+    "score_%": [0.123456789, -0.5, 1e-9, 12.0, float("nan"), float("inf"), -3.25, 0.0, 2.5],
+    "n": [1, 2, 3, 4, 5, 6, 7, 8, 9],
+})
+
+
+def _pdflatex_compiles(body: str, folder) -> subprocess.CompletedProcess:
+    """Wrap ``body`` in a minimal article and run pdflatex on it (no shell escape)."""
+    (folder / "doc.tex").write_text(LATEX_DOCUMENT.replace("BODY", body), encoding="utf-8")
+    # If the escaping failed, \input{injected} would read this file and stop the run.
+    (folder / "injected.tex").write_text("\\errmessage{INJECTED}\n", encoding="utf-8")
+    return subprocess.run(["pdflatex", "-halt-on-error", "-interaction=nonstopmode",
+                           "-no-shell-escape", "doc.tex"], cwd=folder, capture_output=True,
+                          text=True, timeout=120, check=False)
+
+
+LATEX_DOCUMENT = ("\\documentclass{article}\n\\usepackage[T1]{fontenc}\n"
+                  "\\usepackage[utf8]{inputenc}\n\\usepackage{booktabs}\n"
+                  "\\begin{document}\nBODY\n\\end{document}\n")
+
+
+def latex_rows(text: str) -> list[str]:
+    """The rows of the tabular: the lines between \\midrule and \\bottomrule."""
+    lines = text.split("\n")
+    return lines[lines.index("\\midrule") + 1:lines.index("\\bottomrule")]
+
+
+def unescaped(char: str, line: str) -> int:
+    """How often ``char`` appears in ``line`` not preceded by a backslash command escape."""
+    return len(re.findall(r"(?<!\\)" + re.escape(char), line))
+
+
+def test_latex_is_a_booktabs_table_with_every_special_character_escaped():
+    text = render(LATEX_HOSTILE, "latex", title="Scores & ranks: 100% #1 {x}")
+    lines = text.split("\n")
+    assert "\\begin{tabular}{lrr}" in lines  # text left, numbers right
+    for rule in ("\\toprule", "\\midrule", "\\bottomrule"):
+        assert lines.count(rule) == 1
+    assert lines.index("\\toprule") < lines.index("\\midrule") < lines.index("\\bottomrule")
+    assert "\\caption{Scores \\& ranks: 100\\% \\#1 \\{x\\}}" in lines
+    rows = latex_rows(text)
+    assert len(rows) == len(LATEX_HOSTILE)
+    for row in rows:
+        # every row has its three cells: no & from the data splits one, no \\ ends one early
+        assert unescaped("&", row) == 2, row
+        assert row.endswith(" \\\\") and row.count("\\\\") == 1, row
+        for char in "#$%_^~":
+            # a bare one would be a parameter, math, a comment, a subscript, …
+            assert unescaped(char, row.replace("$-$", "").replace("$\\infty$", "")) == 0, row
+        assert "\n" not in row and "\x1b" not in row and "\u202e" not in row
+    assert rows[1].startswith("\\textbackslash{}input\\{injected\\}")
+    # numbers: one precision per column (4 significant digits of the largest), real minus
+    assert [r.split(" & ")[1] for r in rows] == [
+        "0.12", "$-$0.50", "0.00", "12.00", "", "$\\infty$", "$-$3.25", "0.00", "2.50"]
+    assert [r.split(" & ")[2].rstrip(" \\") for r in rows] == [str(i) for i in range(1, 10)]
+
+
+@pytest.mark.skipif(shutil.which("pdflatex") is None,
+                    reason="pdflatex not installed (scripts/test installs texlive)")
+def test_latex_with_hostile_text_compiles_with_pdflatex_and_runs_nothing(tmp_path):
+    frame = attach(LATEX_HOSTILE.rename(columns={"score_%": "betweenness"}), ["betweenness"])
+    frame.attrs["facts"] = {"wave": "2024 #1 & 50%", "inputs": [("in/a b_%.xlsx", "ab12")]}
+    body = render(frame, "latex", title="\\input{injected} & $x$ 100%",
+                  run={"command": "coalitions pivots --city 'a&b%' --seed 7", "seed": 7})
+    done = _pdflatex_compiles(body, tmp_path)
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert "INJECTED" not in done.stdout
+    assert (tmp_path / "doc.pdf").stat().st_size > 0
+
+
+def test_latex_carries_the_provenance_as_comments_and_the_definitions_as_a_note():
+    frame = attach(pd.DataFrame({"id": ["a"], "betweenness": [0.5]}), ["betweenness"],
+                   betweenness="exact")
+    text = render(frame, "latex", run={"command": "coalitions pivots --seed 7", "seed": 7})
+    comments = [line for line in text.split("\n") if line.startswith("% ")]
+    assert "% made by: coalitions pivots --seed 7" in comments and "% seed: 7" in comments
+    assert "% inputs: not recorded" in comments
+    # the definitions are typeset under the table (Brandes is betweenness' reference)
+    note = text[text.index("\\end{tabular}"):]
+    assert "\\footnotesize" in note and "Brandes" in note
+
+
+# CSV at full precision, provenance, and reading it back -------------------------------------
+
+def test_csv_floats_read_back_as_the_same_float64_as_json():
+    values = [0.1 + 0.2, 1 / 3, 2 / 3 * 1e-12, 123456789.123456789, -0.5, 5e-324, 1e300]
+    frame = pd.DataFrame({"x": values})
+    back = read_ours(io.StringIO(render(frame, "csv")))
+    assert back["x"].tolist() == values == [r["x"] for r in json_rows(render(frame, "json"))]
+
+
+def test_read_csv_skips_only_the_leading_provenance_lines_and_keeps_cells_with_hash():
+    frame = pd.DataFrame({"#id": ["#1", "a # b", "c"], "n": [1, 2, 3]})
+    text = render(frame, "csv", run={"command": "coalitions x", "seed": None})
+    assert text.startswith("# made by: coalitions x\n")
+    back = read_ours(io.StringIO(text), dtype=str, keep_default_na=False)
+    assert back.to_dict("list") == {"#id": ["#1", "a # b", "c"], "n": ["1", "2", "3"]}
+    # pandas' own comment="#" skips the provenance too, and keeps the (quoted) # cells
+    plain = pd.read_csv(io.StringIO(text), comment="#", dtype=str)
+    assert plain.to_dict("list") == back.to_dict("list")
+
+
+def test_read_csv_reads_a_file_path(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text(render(pd.DataFrame({"a": [1.5]}), "csv"), encoding="utf-8")
+    assert read_ours(path)["a"].tolist() == [1.5]
+
+
+def test_every_format_names_the_wave_and_inputs_a_frame_records():
+    frame = pd.DataFrame({"a": [1]})
+    frame.attrs["facts"] = {"wave": "2024", "inputs": [{"path": "in/x.xlsx", "sha256": "ab"}]}
+    meta = strict_json(render(frame, "json"))["metadata"]
+    assert meta["wave"] == "2024"
+    assert meta["inputs"] == [{"path": "in/x.xlsx", "sha256": "ab"}]
+    assert "# wave: 2024" in render(frame, "csv").split("\n")
+    assert "% inputs: in/x.xlsx (SHA-256 ab)" in render(frame, "latex").split("\n")
+    assert "- wave: 2024" in render(frame, "markdown").split("\n")
+    text, _ = terminal(frame)
+    assert "wave 2024" in text and "inputs" not in text  # the terminal: a short footer
+
+
+def test_without_recorded_inputs_every_format_says_so_instead_of_guessing():
+    frame = pd.DataFrame({"a": [1]})
+    assert strict_json(render(frame, "json"))["metadata"]["inputs"] == "not recorded"
+    assert "# inputs: not recorded" in render(frame, "csv").split("\n")
+    assert "wave" not in strict_json(render(frame, "json"))["metadata"]
+
+
+def test_a_provenance_value_with_line_breaks_stays_inside_its_comment_line():
+    frame = pd.DataFrame({"a": [1]})
+    frame.attrs["facts"] = {"wave": "w\nx,y\r\nz"}
+    text = render(frame, "csv", run={"command": "coalitions query 'MATCH\n(n)'"})
+    assert read_csv(text).to_dict("list") == {"a": ["1"]}
+    assert all(line.startswith("#") for line in text.split("\n")[:-2])
+    latex = render(frame, "latex")
+    assert "% wave: w x,y\\x0d z" in latex.split("\n")
