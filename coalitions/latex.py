@@ -6,9 +6,9 @@ number of decimals per column (:func:`column_decimals`). The title is the ``\cap
 the definitions of the measures follow the table in ``\footnotesize``; the provenance
 (command, versions, seed, wave, inputs) is in ``%`` comment lines above it.
 
-It needs ``\usepackage{booktabs}`` and, for names with accents, ``\usepackage[T1]{fontenc}``
-(LaTeX reads UTF-8 by default since 2018; ``\usepackage[utf8]{inputenc}`` says so for older
-ones). Scripts that pdfLaTeX has no glyphs for (Chinese, emoji, …) need XeLaTeX or LuaLaTeX,
+It needs ``\usepackage{booktabs}``; ``\usepackage[T1]{fontenc}`` is advised (accented names
+then hyphenate and copy as typed; the table compiles without it too). LaTeX reads UTF-8 by
+default since 2018; ``\usepackage[utf8]{inputenc}`` says so for older ones. Scripts that pdfLaTeX has no glyphs for (Chinese, emoji, …) need XeLaTeX or LuaLaTeX,
 or a ``\DeclareUnicodeCharacter``: the text is kept as typed, not transliterated.
 
 Written here rather than with :meth:`pandas.io.formats.style.Styler.to_latex` because
@@ -33,12 +33,14 @@ from coalitions.terminal import safe_text
 __all__ = ["column_decimals", "latex_escape", "latex_table"]
 
 # The ten characters LaTeX gives a meaning to, plus those OT1 fonts print as other glyphs
-# (< > |) and the quotes and backquote that would become ligatures (`` '' ,, "a).
+# (< > |) and the quotes and backquote that would become ligatures (`` '' ,, "a). The
+# straight double quote exists only in T1 fonts: taken from there, so that the table also
+# compiles in a document left in LaTeX's default OT1 encoding.
 _SPECIAL = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "#": r"\#", "$": r"\$", "%": r"\%",
     "&": r"\&", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
     "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}",
-    '"': r"\textquotedbl{}", "'": r"\textquotesingle{}", "`": r"\textasciigrave{}",
+    '"': r"\UseTextSymbol{T1}{\textquotedbl}", "'": r"\textquotesingle{}", "`": r"\textasciigrave{}",
 }
 # Symbols the definitions use that pdfLaTeX's UTF-8 support has no glyph for (it stops with
 # "Unicode character … not set up for use with LaTeX"): written as the commands that print

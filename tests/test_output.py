@@ -244,9 +244,11 @@ LATEX_HOSTILE = pd.DataFrame({
 })
 
 
-def _pdflatex_compiles(body: str, folder) -> subprocess.CompletedProcess:
+def _pdflatex_compiles(body: str, folder, document: str | None = None
+                       ) -> subprocess.CompletedProcess:
     """Wrap ``body`` in a minimal article and run pdflatex on it (no shell escape)."""
-    (folder / "doc.tex").write_text(LATEX_DOCUMENT.replace("BODY", body), encoding="utf-8")
+    document = document or LATEX_DOCUMENT
+    (folder / "doc.tex").write_text(document.replace("BODY", body), encoding="utf-8")
     # If the escaping failed, \input{injected} would read this file and stop the run.
     (folder / "injected.tex").write_text("\\errmessage{INJECTED}\n", encoding="utf-8")
     return subprocess.run(["pdflatex", "-halt-on-error", "-interaction=nonstopmode",
@@ -257,6 +259,9 @@ def _pdflatex_compiles(body: str, folder) -> subprocess.CompletedProcess:
 LATEX_DOCUMENT = ("\\documentclass{article}\n\\usepackage[T1]{fontenc}\n"
                   "\\usepackage[utf8]{inputenc}\n\\usepackage{booktabs}\n"
                   "\\begin{document}\nBODY\n\\end{document}\n")
+# LaTeX's defaults: OT1 fonts, UTF-8 input; booktabs the only package.
+BARE_DOCUMENT = ("\\documentclass{article}\n\\usepackage{booktabs}\n"
+                 "\\begin{document}\nBODY\n\\end{document}\n")
 
 
 def latex_rows(text: str) -> list[str]:
@@ -302,10 +307,19 @@ def test_latex_with_hostile_text_compiles_with_pdflatex_and_runs_nothing(tmp_pat
     frame.attrs["facts"] = {"wave": "2024 #1 & 50%", "inputs": [("in/a b_%.xlsx", "ab12")]}
     body = render(frame, "latex", title="\\input{injected} & $x$ 100%",
                   run={"command": "coalitions pivots --city 'a&b%' --seed 7", "seed": 7})
-    done = _pdflatex_compiles(body, tmp_path)
-    assert done.returncode == 0, done.stdout[-2000:]
-    assert "INJECTED" not in done.stdout
-    assert (tmp_path / "doc.pdf").stat().st_size > 0
+    for document in (BARE_DOCUMENT, LATEX_DOCUMENT):
+        done = _pdflatex_compiles(body, tmp_path, document)
+        assert done.returncode == 0, done.stdout[-2000:]
+        assert "INJECTED" not in done.stdout
+        assert (tmp_path / "doc.pdf").stat().st_size > 0
+    if shutil.which("pdftotext"):  # the T1 document, whose glyphs are the ASCII ones
+        # what a reader sees: the hostile text as typed (poppler's text extraction)
+        shown = subprocess.run(["pdftotext", "-enc", "UTF-8", "doc.pdf", "-"], cwd=tmp_path,
+                               capture_output=True, text=True, check=True).stdout
+        # (Ł and ź come out of pdftotext as other characters: the font's, not the table's)
+        for text in ("#$%&_{}~^\\", "\\input{injected}", "%comment", "Zoë -- ",
+                     "\"quoted\" 'single' `back`", "\\\\ & \\\\"):
+            assert text in shown, text
 
 
 def test_latex_carries_the_provenance_as_comments_and_the_definitions_as_a_note():
