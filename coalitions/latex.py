@@ -123,7 +123,7 @@ def latex_table(frame: pd.DataFrame, *, title: str | None = None,
         lines.append(" & ".join(cells) + " \\\\")
     lines += ["\\bottomrule", "\\end{tabular}"]
     if notes:
-        lines.append("\\par\\medskip\\footnotesize")
+        lines.append("\\par\\medskip\\raggedright\\footnotesize")
         lines += [latex_escape(n) + "\\par" for n in notes]
     lines.append("\\end{table}")
     return "\n".join(lines)
