@@ -108,7 +108,7 @@ def _print(frame: pd.DataFrame, fmt: Format, title: str | None = None,
 
     if fmt is Format.table and table_columns:
         frame = frame[[c for c in table_columns if c in frame.columns]]
-    text = render(frame, fmt, title=title, console=out)
+    text = render(frame, fmt, title=title, console=out, run=_run())
     if text is not None:
         if sys.stdout.isatty():
             # CSV keeps the data as it is for the programs that read it; a person reading
@@ -116,6 +116,40 @@ def _print(frame: pd.DataFrame, fmt: Format, title: str | None = None,
             # are safe to print already.)
             text = safe_text(text)
         sys.stdout.write(text + "\n")
+
+
+def _run() -> dict[str, Any]:
+    """How this table is being made, for its provenance: the command line rebuilt from the
+    options the command received (defaults included; a Neo4j URI without its credentials)
+    and the random seed, if the command has one."""
+    try:  # typer 0.2x carries its own copy of click; older ones use click itself
+        from typer._click.globals import get_current_context
+    except ImportError:
+        from click import get_current_context
+
+    from coalitions.provenance import command_line
+
+    ctx = get_current_context(silent=True)
+    if ctx is None:
+        return {}
+    arguments: list[Any] = []
+    options: list[tuple[str, Any]] = []
+    for level in (ctx.parent, ctx):
+        for param in level.command.params if level is not None else ():
+            value = level.params.get(param.name)
+            if param.name == "neo4j" and value:
+                from urllib.parse import urlsplit, urlunsplit
+
+                parts = urlsplit(value)  # user:password@ stays out of every output
+                value = urlunsplit((parts.scheme, parts.hostname or "", parts.path, "", ""))
+            if param.param_type_name == "argument":
+                arguments += value if isinstance(value, list | tuple) else [value]
+            elif getattr(param, "is_flag", False) and param.secondary_opts and value is False:
+                options.append((max(param.secondary_opts, key=len), True))
+            else:
+                options.append((max(param.opts, key=len), value))
+    return {"command": command_line(ctx.info_name or "", arguments, options),
+            "seed": ctx.params.get("seed")}
 
 
 def _warnings(problems: list) -> None:

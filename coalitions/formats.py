@@ -16,3 +16,4 @@ class Format(StrEnum):
     csv = "csv"
     json = "json"
     markdown = "markdown"
+    latex = "latex"

@@ -1,4 +1,5 @@
-r"""Tables as people and scripts read them: a terminal table, CSV, JSON or Markdown.
+r"""Tables as people, scripts and papers read them: a terminal table, CSV, JSON, Markdown or
+LaTeX.
 
 The data in these tables comes from workbooks other people filled in, so every format
 treats a cell as hostile text:
@@ -9,16 +10,22 @@ treats a cell as hostile text:
   (``:x:``).
 - **CSV**: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
   gets a ``'`` in front (:func:`csv_safe`, OWASP's advice against formula injection), so a
-  spreadsheet shows it as text instead of running it; numbers are written as they are.
-- **JSON**: an array of row objects keyed by column name; numbers stay numbers, missing
-  values are null, lists stay lists. NaN and ±Infinity, which JSON has no literal for, are
-  written as ``null`` (:func:`to_json`), and control, bidirectional-override and
-  line-separator characters inside strings as ``\uXXXX`` escapes (the same strings, parsed).
+  spreadsheet shows it as text instead of running it; numbers are written as they are, floats
+  in full (Python's shortest repr, which reads back as the same float64, as JSON's does).
+- **JSON**: ``{"metadata": {...}, "rows": [...]}``, the rows as objects keyed by column name;
+  numbers stay numbers, missing values are null, lists stay lists. NaN and ±Infinity, which
+  JSON has no literal for, are written as ``null`` (:func:`to_json`), and control,
+  bidirectional-override and line-separator characters inside strings as ``\uXXXX`` escapes
+  (the same strings, parsed).
+- **latex**: a booktabs table (:mod:`coalitions.latex`) in which every character LaTeX acts on
+  is escaped.
 
-A frame whose measure columns carry definitions (:func:`coalitions.analysis.definitions.attach`)
-says so in every format: a footer under the terminal table and the Markdown table, ``#``
-comment lines above the CSV header (``pandas.read_csv(path, comment="#")`` skips them), and
-for JSON an object ``{"metadata": {...}, "rows": [...]}`` instead of the bare array.
+Every table carries its provenance (:mod:`coalitions.provenance`: command, time, seed, wave,
+inputs, versions) and the definitions of its measure columns
+(:func:`coalitions.analysis.definitions.attach`): ``#`` comment lines above the CSV header
+(:func:`read_csv` skips them; so does ``pandas.read_csv(path, comment="#")``), ``%`` comment
+lines above the LaTeX table (the definitions as a note under it), the ``metadata`` of the
+JSON, notes under the Markdown table, and a short footer under the terminal table.
 """
 
 from __future__ import annotations
@@ -36,7 +43,8 @@ import pandas as pd
 from coalitions.formats import Format
 from coalitions.terminal import safe_text
 
-__all__ = ["Format", "csv_safe", "csv_text", "render", "safe_text", "to_json", "to_records"]
+__all__ = ["Format", "csv_safe", "csv_text", "read_csv", "render", "safe_text", "to_json",
+           "to_records"]
 
 # Written as \uXXXX inside JSON strings: what safe_text escapes (C0 controls json.dumps
 # escapes itself) and the line and paragraph separators, which end a line in JavaScript.
@@ -68,17 +76,22 @@ def csv_text(frame: pd.DataFrame) -> str:
 
 
 def _write_csv(frame: pd.DataFrame) -> str:
-    """The CSV writer: quotes what it must, and a bare carriage return too.
+    """The CSV writer: quotes what it must, and a bare carriage return and ``#`` too.
 
     Python's csv writer before 3.11.9 / 3.12.3 (CPython gh-67044) leaves a cell with a bare
     ``\r`` unquoted when the line end is ``\n``, and every reader then breaks the row there.
-    It cannot be told to quote one cell, so then every cell is quoted.
+    A ``#`` must be quoted too: unquoted, ``pandas.read_csv(comment="#")`` cuts the cell
+    there, and a header starting with ``#`` would read as one more provenance line. The
+    writer cannot be told to quote one cell, so then every cell is quoted.
     """
-    has_cr = any("\r" in str(c) for c in frame.columns) or bool(
-        frame.map(lambda v: isinstance(v, str) and "\r" in v).to_numpy().any())
+    def special(v: Any) -> bool:
+        return isinstance(v, str) and ("\r" in v or "#" in v)
+
+    quote_all = any(special(str(c)) for c in frame.columns) or bool(
+        frame.map(special).to_numpy().any())
     buf = io.StringIO()
     frame.to_csv(buf, index=False, lineterminator="\n",
-                 quoting=csv.QUOTE_ALL if has_cr else csv.QUOTE_MINIMAL)
+                 quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL)
     return buf.getvalue()
 
 
@@ -105,7 +118,7 @@ def _plain(v: Any) -> Any:
     if isinstance(v, pd.DataFrame):
         # A table nested in a larger answer (e.g. a case) keeps its definitions, as a
         # table printed on its own does (see render).
-        meta = _metadata(v)
+        meta = _measures(v)
         return {"metadata": _plain(meta), "rows": to_records(v)} if meta else to_records(v)
     if isinstance(v, float):
         return v if math.isfinite(v) else None
@@ -128,39 +141,53 @@ def to_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{str(k): _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
-def _cell(v: Any, digits: int = 4) -> str:
+def _cell(v: Any, digits: int | None = 4) -> str:
+    """A cell as text: floats to ``digits`` significant digits, or with ``digits=None`` in
+    Python's shortest repr that reads back as the same float64 (what JSON writes)."""
     if isinstance(v, float | np.floating) and math.isinf(v):
         return "inf" if v > 0 else "-inf"
     v = _plain(v)
     if v is None:
         return ""
     if isinstance(v, float):
+        if digits is None:
+            return repr(v)
         return f"{v:.{digits}g}" if abs(v) < 1e6 else f"{v:.0f}"
     if isinstance(v, list):
-        return ", ".join(_cell(x) for x in v)
+        return ", ".join(_cell(x, digits) for x in v)
     if isinstance(v, dict):
         return json.dumps(v, ensure_ascii=False, default=str)
     return str(v)
 
 
 def render(frame: pd.DataFrame, fmt: Format | str = Format.table, *, title: str | None = None,
-           console: Any = None) -> str | None:
+           console: Any = None, run: dict[str, Any] | None = None) -> str | None:
     """Render ``frame``. For ``table`` it prints with rich on ``console`` and returns None;
-    otherwise it returns the text."""
+    otherwise it returns the text.
+
+    ``run`` says how the table was made, for its provenance (:mod:`coalitions.provenance`):
+    ``command`` (the command line) and ``seed``; the command line passes it, a table
+    rendered from Python has none.
+    """
     fmt = Format(fmt)
-    meta = _metadata(frame)
+    meta = _metadata(frame, run)
     if fmt is Format.json:
-        rows = to_records(frame)
-        return to_json({"metadata": meta, "rows": rows} if meta else rows)
+        return to_json({"metadata": meta, "rows": to_records(frame)})
     if fmt is Format.csv:
-        # The definitions as # comment lines, then the cells read as on the table (lists
-        # joined, floats to 4 significant digits); only text is neutralised, so a number
-        # such as -0.5 stays a number.
-        comments = "".join("# " + safe_text(line).replace("\n", " ") + "\n"
-                           for line in _footer(meta))
-        cells = frame.map(lambda v: _cell(v) if _is_number(v) else csv_safe(_cell(v)))
+        # The provenance as # comment lines, then the cells: floats in full (the shortest
+        # text that reads back as the same float64, as in JSON), lists joined; only text is
+        # neutralised, so a number such as -0.5 stays a number.
+        comments = "".join("# " + _one_line(line) + "\n" for line in _footer(meta))
+        cells = frame.map(lambda v: _cell(v, None) if _is_number(v)
+                          else csv_safe(_cell(v, None)))
         cells.columns = [csv_safe(str(c)) for c in frame.columns]
         return (comments + _write_csv(cells)).rstrip("\n")
+    if fmt is Format.latex:
+        from coalitions.latex import latex_table
+
+        notes = _footer(meta, provenance=False)
+        comments = [_one_line(line) for line in _provenance_lines(meta)]
+        return latex_table(frame, title=title, notes=notes, comments=comments)
     if fmt is Format.markdown:
         cols = [_md_cell(c) for c in frame.columns]
         lines = ["| " + " | ".join(cols) + " |", "|" + "|".join("---" for _ in cols) + "|"]
@@ -168,7 +195,7 @@ def render(frame: pd.DataFrame, fmt: Format | str = Format.table, *, title: str 
             lines.append("| " + " | ".join(_md_cell(_cell(v)) for v in row) + " |")
         notes = _footer(meta)
         if notes:
-            lines += ["", *(f"- {safe_text(n)}" for n in notes)]
+            lines += ["", *(f"- {_md_note(n)}" for n in notes)]
         return "\n".join(lines)
     from rich.console import Console
     from rich.table import Table
@@ -188,15 +215,73 @@ def render(frame: pd.DataFrame, fmt: Format | str = Format.table, *, title: str 
     return None
 
 
-def _metadata(frame: pd.DataFrame) -> dict[str, Any]:
+def read_csv(source: Any, **kwargs: Any) -> pd.DataFrame:
+    r"""Read a CSV written by :func:`render` (``--format csv``): skip the leading ``#``
+    provenance lines, then :func:`pandas.read_csv` the rest.
+
+    Only the lines *before* the header are skipped, so a cell holding ``#`` reads back as
+    it is. (``pandas.read_csv(path, comment="#")`` also skips the provenance, and keeps a
+    ``#`` inside a quoted cell, which is why such cells are written quoted; but it cuts
+    any unquoted field at a ``#``.) Floats are written in full, so pandas reads back the
+    same float64 values as the JSON output holds.
+
+    ``source`` is a path or a text buffer; ``kwargs`` go to :func:`pandas.read_csv`.
+    """
+    if hasattr(source, "read"):
+        text = source.read()
+    else:
+        with open(source, encoding="utf-8", newline="") as fh:
+            text = fh.read()
+    body = text
+    while body.startswith("#"):
+        cut = body.find("\n")
+        body = "" if cut < 0 else body[cut + 1:]
+    return pd.read_csv(io.StringIO(body), **kwargs)
+
+
+def _metadata(frame: pd.DataFrame, run: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The provenance of a table (how it was made) and its measures' definitions."""
+    from coalitions.provenance import table_provenance
+
+    measures = _measures(frame)
+    return {**table_provenance(measures.get("facts"), run), **measures}
+
+
+def _measures(frame: pd.DataFrame) -> dict[str, Any]:
     from coalitions.analysis.definitions import provenance
 
     return provenance(frame)
 
 
-def _footer(meta: dict[str, Any], *, short: bool = False) -> list[str]:
-    """One line per measure column's definition, then the recorded facts."""
+# Facts shown as provenance lines of their own, not as "as computed here" notes.
+_RUN_FACTS = ("wave", "inputs")
+
+
+def _provenance_lines(meta: dict[str, Any]) -> list[str]:
     lines = []
+    if "command" in meta:
+        lines.append(f"made by: {meta['command']}")
+    lines.append(f"generated: {meta.get('generated')}")
+    for key in ("seed", "wave"):
+        if key in meta:
+            lines.append(f"{key}: {meta[key]}")
+    inputs = meta.get("inputs")
+    if isinstance(inputs, list):
+        lines.append("inputs: " + "; ".join(f"{i['path']} (SHA-256 {i['sha256']})"
+                                            for i in inputs))
+    elif inputs is not None:
+        lines.append(f"inputs: {inputs}")
+    if meta.get("versions"):
+        lines.append("versions: " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()))
+    return lines
+
+
+def _footer(meta: dict[str, Any], *, short: bool = False,
+            provenance: bool = True) -> list[str]:
+    """The provenance lines (unless ``short`` or not ``provenance``), one line per measure
+    column's definition, then the recorded facts; ``short`` (the terminal) ends with one
+    line on the version, seed and wave instead."""
+    lines = [] if short or not provenance else _provenance_lines(meta)
     for col, d in meta.get("definitions", {}).items():
         if short:
             lines.append(f"{col}: {d['name']} on the {d['network'].split(':')[0]}; "
@@ -205,10 +290,26 @@ def _footer(meta: dict[str, Any], *, short: bool = False) -> list[str]:
             lines.append(f"{col}: {d['name']}: {d['definition']}. Network: {d['network']}. "
                          f"Normalisation: {d['normalisation']}. Reference: {d['reference']}")
     for key, value in meta.get("facts", {}).items():
-        lines.append(f"{key}, as computed here: {value}")
-    if short and lines:
-        lines.append("Definitions in full: coalitions explain")
+        if key not in _RUN_FACTS:
+            lines.append(f"{key}, as computed here: {value}")
+    if short:
+        if meta.get("definitions"):
+            lines.append("Definitions in full: coalitions explain")
+        made = [f"coalitions {meta.get('versions', {}).get('coalitions', '?')}"]
+        made += [f"{key} {meta[key]}" for key in ("seed", "wave") if key in meta]
+        lines.append(", ".join(made) + "; provenance in full with --format csv, json, "
+                     "latex or markdown")
     return lines
+
+
+def _one_line(text: str) -> str:
+    """A comment line: control characters shown (:func:`safe_text`) and line breaks as
+    spaces, so nothing in it can end the comment and start a line of data."""
+    return re.sub("[\n\u2028\u2029\x85]", " ", safe_text(text))
+
+
+def _md_note(text: str) -> str:
+    return re.sub("[\n\u2028\u2029]", " ", safe_text(text))
 
 
 def _terminal_text(value: Any) -> Any:

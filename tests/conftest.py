@@ -121,6 +121,15 @@ def graph() -> GraphData:
     return small_graph()
 
 
+def csv_body(text: str) -> str:
+    """A command's ``--format csv`` output without the ``#`` provenance lines above the
+    header (they name the time and the store, so they differ from run to run)."""
+    lines = text.split("\n")
+    while lines and lines[0].startswith("#"):
+        lines.pop(0)
+    return "\n".join(lines)
+
+
 def json_rows(text: str) -> list[dict]:
     """The rows of a command's ``--format json`` output: a bare array, or for tables whose
     measures carry definitions the ``rows`` of ``{"metadata": ..., "rows": [...]}``."""

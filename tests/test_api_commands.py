@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from coalitions.api import SAMPLE, Coalitions
 from coalitions.cli import app
 from coalitions.output import render, to_json
-from tests.test_cli_analysis import rounded
+from tests.conftest import json_rows
+from tests.test_cli_analysis import measures, rounded
 
 runner = CliRunner()
 
@@ -61,7 +62,9 @@ def test_api_call_equals_the_commands_json(store, args, call):
         frame = call(db)
     # igraph's eigenvector solver (ARPACK) starts from a random vector: floats agree to 9
     # significant digits from run to run, as the engines' do (see test_cli_analysis).
-    assert rounded(json.loads(render(frame, "json"))) == rounded(json.loads(result.stdout))
+    assert rounded(json_rows(render(frame, "json"))) == rounded(json_rows(result.stdout))
+    # the same definitions and facts; the rest of the metadata says when and how it ran
+    assert rounded(measures(render(frame, "json"))) == rounded(measures(result.stdout))
 
 
 def test_api_case_equals_the_commands_json(store):

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 import typer.main
 from typer.testing import CliRunner
 
 from coalitions.cli import app
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, csv_body, json_rows
 
 runner = CliRunner()
 DATA = SAMPLE.parents[2] / "tests" / "data" / "cli"
@@ -44,10 +42,10 @@ def test_validate_reports_every_problem_with_its_location_and_exits_1():
 
 def test_a_bad_load_leaves_the_store_exactly_as_it_was(store_args):
     assert run(*store_args, "load", str(SAMPLE)).exit_code == 0
-    before = run(*store_args, "stats", "--format", "csv").stdout
+    before = csv_body(run(*store_args, "stats", "--format", "csv").stdout)
     result = run(*store_args, "load", str(DATA / "bad_refs"))
     assert result.exit_code == 1
-    assert run(*store_args, "stats", "--format", "csv").stdout == before
+    assert csv_body(run(*store_args, "stats", "--format", "csv").stdout) == before
 
 
 def test_the_sample_loads_with_identical_stats_on_both_engines(tmp_path, neo4j_store):
@@ -58,16 +56,16 @@ def test_the_sample_loads_with_identical_stats_on_both_engines(tmp_path, neo4j_s
     server = ["--neo4j", neo4j_settings()["uri"]]
     for args in (embedded, server):
         assert run(*args, "load", str(SAMPLE)).exit_code == 0
-    a = run(*embedded, "stats", "--format", "csv").stdout
-    b = run(*server, "stats", "--format", "csv").stdout
+    a = csv_body(run(*embedded, "stats", "--format", "csv").stdout)
+    b = csv_body(run(*server, "stats", "--format", "csv").stdout)
     assert a == b
-    counts = {r["name"]: r["count"] for r in json.loads(run(*embedded, "stats", "-f", "json").stdout)}
+    counts = {r["name"]: r["count"] for r in json_rows(run(*embedded, "stats", "-f", "json").stdout)}
     assert counts["Coalition"] == 51 and counts["City"] == 14
 
 
 def test_loading_twice_reports_nothing_changed(store_args):
     run(*store_args, "load", str(SAMPLE))
-    rows = json.loads(run(*store_args, "load", str(SAMPLE), "--format", "json").stdout)
+    rows = json_rows(run(*store_args, "load", str(SAMPLE), "--format", "json").stdout)
     assert rows and all(r["created"] == r["updated"] == r["deleted"] == 0 for r in rows)
 
 
@@ -81,7 +79,7 @@ def test_query_is_read_only_unless_write_is_given(store_args):
     ok = run(*store_args, "query", "--write", "CREATE (:City {name: 'Nergenshuizen'})")
     assert ok.exit_code == 0
     n = run(*store_args, "query", "MATCH (c:City) RETURN count(c) AS n", "-f", "json").stdout
-    assert json.loads(n) == [{"n": 15}]
+    assert json_rows(n) == [{"n": 15}]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "markdown", "table"])
@@ -92,9 +90,9 @@ def test_query_prints_every_format(store_args, fmt):
     assert result.exit_code == 0
     assert "De Koep" in result.stdout
     if fmt == "json":
-        assert {"name": "De Koep"} in json.loads(result.stdout)
+        assert {"name": "De Koep"} in json_rows(result.stdout)
     if fmt == "csv":
-        assert result.stdout.splitlines()[0] == "name"
+        assert csv_body(result.stdout).splitlines()[0] == "name"
     if fmt == "markdown":
         assert result.stdout.splitlines()[:2] == ["| name |", "|---|"]
 
@@ -125,7 +123,7 @@ def test_demo_loads_the_sample_and_writes_a_page_per_city(tmp_path, monkeypatch)
     result = runner.invoke(app, ["--store", str(tmp_path / "demo.db"), "demo", "--out", str(out),
                                  "--format", "json"], catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
-    rows = json.loads(result.stdout)
+    rows = json_rows(result.stdout)
     cities = {r["city"] for r in rows}
     assert len(cities) == 14 and {r["rank"] for r in rows} == {1, 2, 3}
     for city in ("gent", "sint-niklaas", "brussel"):

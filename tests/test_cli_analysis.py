@@ -90,7 +90,17 @@ def test_command_answers_the_same_on_neo4j(loaded, command):
     # Same data, same answers — up to floating-point summation order (eigenvector and
     # PageRank iterate to ~1e-13), so floats are compared to 9 significant digits and
     # values below 1e-10 count as zero.
-    assert rounded(json.loads(a)) == rounded(json.loads(b))
+    assert rounded(json_rows(a)) == rounded(json_rows(b))
+    # and the same definitions and facts (their provenance differs: the store, the time)
+    assert rounded(measures(a)) == rounded(measures(b))
+
+
+def measures(text: str) -> dict:
+    """The definitions and facts of a ``--format json`` table (not when or where it ran);
+    nothing for ``case``, whose JSON is its own object, not one table."""
+    body = json.loads(text)
+    meta = body.get("metadata", {}) if isinstance(body, dict) else {}
+    return {k: meta.get(k) for k in ("definitions", "facts")}
 
 
 def rounded(value):
@@ -118,7 +128,7 @@ def test_analyse_writes_measures_that_cypher_can_rank(loaded, tmp_path):
     store = ["--store", str(tmp_path / "analysed.db")]
     invoke(*store, "load", str(SAMPLE))
     invoke(*store, "analyse")
-    top = json.loads(invoke(*store, "query", "MATCH (a:Person) RETURN a.id AS id, "
+    top = json_rows(invoke(*store, "query", "MATCH (a:Person) RETURN a.id AS id, "
                             "a.betweenness AS b ORDER BY b DESC, id LIMIT 3", "-f", "json").stdout)
     pivots = json_rows(invoke(*store, "pivots", "--top", "50", "-f", "json").stdout)
     people = [p for p in pivots if p["kind"] == "person"][:3]

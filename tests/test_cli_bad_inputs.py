@@ -3,14 +3,13 @@ holds the sample: exit 1, one clean message, no traceback, the store exactly as 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from coalitions.cli import app
-from tests.conftest import SAMPLE, neo4j_settings
+from tests.conftest import SAMPLE, csv_body, json_rows, neo4j_settings
 
 runner = CliRunner()
 BAD = Path(__file__).resolve().parent / "data" / "bad"
@@ -37,7 +36,7 @@ def loaded_store(request, tmp_path_factory):
 
 
 def stats(args):
-    return runner.invoke(app, [*args, "stats", "-f", "csv"]).stdout
+    return csv_body(runner.invoke(app, [*args, "stats", "-f", "csv"]).stdout)
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -55,7 +54,7 @@ def test_bad_input_is_refused_cleanly_and_the_store_is_unchanged(loaded_store, n
 def test_validate_lists_every_problem_as_json_rows_for_scripts():
     result = runner.invoke(app, ["validate", str(BAD / "every_category"), "-f", "json"])
     assert result.exit_code == 1
-    rows = json.loads(result.stdout)
+    rows = json_rows(result.stdout)
     assert {r["level"] for r in rows} == {"error", "warning"}
     assert all(set(r) == {"file", "sheet", "row", "column", "level", "message"} for r in rows)
     # every validation category the corpus folder holds is reported in this one run

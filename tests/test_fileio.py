@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from coalitions.cli import app
 from coalitions.errors import OutputError
 from coalitions.fileio import atomic_path, atomic_write, write_text
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, csv_body
 
 runner = CliRunner()
 DISTINCTIVE = Path(__file__).resolve().parent / "data" / "cli" / "distinctive_persons"
@@ -281,7 +281,7 @@ def counted(args: list[str]) -> dict[str, int]:
         result = runner.invoke(app, [*args, "query", "--write", "--format", "csv", cypher])
         assert result.exit_code == 0, result.output
         counts |= {line.split(",")[0]: int(line.split(",")[1])
-                   for line in result.stdout.splitlines()[1:]}
+                   for line in csv_body(result.stdout).splitlines()[1:]}
     counts.pop("CoalitionsMeta", None)
     return {k: v for k, v in counts.items() if v}
 

@@ -18,8 +18,6 @@ are built from plain strings, never from ``DataFrame.to_html``.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.metadata
-import platform
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -182,24 +180,18 @@ def render_index(out_dir: Path, cities: Iterable[str], *,
 
 
 def provenance(inputs: Sequence[tuple[str | Path, str]], params: dict[str, Any]) -> dict:
-    """What a page was made from: input files and hashes, parameters, software versions."""
-    versions = [("python", platform.python_version())]
-    for label, dist in _LIBRARIES:
-        try:
-            versions.append((label, importlib.metadata.version(dist)))
-        except importlib.metadata.PackageNotFoundError:
-            if label == "igraph":
-                try:
-                    versions.append((label, importlib.metadata.version("python-igraph")))
-                    continue
-                except importlib.metadata.PackageNotFoundError:
-                    pass
-            versions.append((label, "not installed"))
+    """What a page was made from: input files and hashes, parameters, the random seed and
+    the wave (when ``params`` give them), software versions."""
+    from coalitions.provenance import versions as installed
+
+    versions = list(installed(_LIBRARIES).items())
     vis = re.search(r"@version\s+(\S+)", _vis_js()[:2000])
     versions.append(("vis-network", vis.group(1) if vis else "unknown"))
     return {
         "inputs": [(str(p), str(h)) for p, h in inputs],
         "params": [(str(k), _cell(v)) for k, v in params.items()],
+        "seed": None if params.get("seed") is None else _cell(params["seed"]),
+        "wave": None if params.get("wave") is None else _cell(params["wave"]),
         "versions": versions,
         "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }

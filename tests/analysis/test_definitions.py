@@ -66,8 +66,12 @@ def test_json_carries_the_definitions_as_metadata_beside_the_rows():
     assert body["metadata"]["facts"] == {"betweenness": "exact"}
 
 
-def test_a_table_without_measures_stays_a_bare_json_array():
-    assert json.loads(render(pd.DataFrame({"n": [1]}), "json")) == [{"n": 1}]
+def test_a_table_without_measures_carries_provenance_but_no_definitions_in_json():
+    # Changed with issue 22: every table's JSON is {"metadata", "rows"} (it used to be a
+    # bare array when no column had a definition).
+    body = json.loads(render(pd.DataFrame({"n": [1]}), "json"))
+    assert body["rows"] == [{"n": 1}]
+    assert "definitions" not in body["metadata"] and "versions" in body["metadata"]
 
 
 def test_terminal_and_markdown_tables_end_with_the_definitions():
@@ -89,7 +93,7 @@ def test_explain_gives_dutch_and_english_for_every_measure():
 def test_explain_command_answers_in_dutch_and_refuses_unknown_measures():
     result = runner.invoke(app, ["explain", "betweenness", "--lang", "nl", "-f", "json"])
     assert result.exit_code == 0
-    rows = json.loads(result.stdout)
+    rows = json.loads(result.stdout)["rows"]
     assert rows[0]["name"] == "Tussenpositie (betweenness)"
     bad = runner.invoke(app, ["explain", "fame"])
     assert bad.exit_code == 1

@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from coalitions.graph.model import GraphData
+from tests.conftest import csv_body
 from tests.graph.test_store import canonical
 
 CHILD = textwrap.dedent("""
@@ -231,7 +232,7 @@ COUNT = "MATCH (c:Coalition) RETURN count(c) AS n"
 
 def _coalitions_counted(command: str, out: str) -> int:
     """The number of coalitions in the CSV that ``query COUNT`` or ``stats`` printed."""
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = list(csv.DictReader(io.StringIO(csv_body(out))))
     if command == "stats":
         return int(next(r["count"] for r in rows if r["name"] == "Coalition"))
     return int(rows[0]["n"])
@@ -292,7 +293,7 @@ def test_a_read_only_query_waits_for_a_load_that_is_committing(tmp_path):
         child.wait(timeout=30)
     assert reader.returncode == 0, errors
     assert "Traceback" not in errors
-    assert out.split() == ["n", str(len(big.coalitions))]  # the committed load, whole
+    assert csv_body(out).split() == ["n", str(len(big.coalitions))]  # the committed load, whole
 
 
 def test_a_read_only_query_gives_up_on_a_commit_after_the_wait_with_a_clear_message(
@@ -347,7 +348,7 @@ def test_a_read_only_query_recovers_a_store_a_full_disk_left_mid_checkpoint(tmp_
     # reader's part is to open it and read one consistent state, the same as the next one.
     with open_store(where, read_only=True) as st:
         assert int(st.stats().set_index("name").loc["Coalition", "count"]) == int(
-            out.split()[-1])
+            csv_body(out).split()[-1])
     assert not _pending(where)
 
 
@@ -422,7 +423,7 @@ def test_a_read_only_query_reads_a_store_whose_log_a_full_disk_cut_off(tmp_path)
         f"note: the log of the store {where} ends in an incomplete write (a load that "
         "stopped: the process ended or the disk was full); reading what was committed "
         "before it.")
-    names = out.split("\n", 1)[1].splitlines()
+    names = csv_body(out).split("\n", 1)[1].splitlines()
     # what was committed, the small write in the log included; nothing of the cut-off one
     assert len(names) == cities + 1
     assert "Committed before the disk filled up" in names

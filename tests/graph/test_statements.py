@@ -5,7 +5,6 @@ need --write. Real engine, real files, a real (local) extension server."""
 from __future__ import annotations
 
 import http.server
-import json
 import os
 import threading
 
@@ -13,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coalitions.cli import app
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, json_rows
 from tests.graph.test_processes import _pending
 
 runner = CliRunner()
@@ -64,7 +63,7 @@ def test_copy_to_with_write_writes_the_file(store, tmp_path):
     result = run("--store", store, "query", "--write",
                  f"COPY (MATCH (c:Coalition) RETURN c.id AS id ORDER BY id) TO '{out}'")
     assert result.exit_code == 0, result.stderr
-    ids = json.loads(run("--store", store, "query", "MATCH (c:Coalition) RETURN c.id AS id",
+    ids = json_rows(run("--store", store, "query", "MATCH (c:Coalition) RETURN c.id AS id",
                          "--format", "json").stdout)
     assert out.read_text().splitlines() == sorted(r["id"] for r in ids)
     assert len(ids) == 51  # the sample's coalitions
@@ -158,7 +157,7 @@ def test_reading_statements_still_run_without_write(store, text, expected):
     result = run("--store", store, "query", text, "--format", "json")
     assert result.exit_code == 0, result.stderr
     if expected is not None:
-        assert json.loads(result.stdout) == expected
+        assert json_rows(result.stdout) == expected
 
 
 def test_load_from_a_file_only_reads_and_runs_without_write(store, tmp_path):
@@ -168,7 +167,7 @@ def test_load_from_a_file_only_reads_and_runs_without_write(store, tmp_path):
     result = run("--store", store, "query", f"LOAD FROM '{source}' (header=true) "
                  "RETURN name ORDER BY name", "--format", "json")
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout) == [{"name": "Aalst"}, {"name": "Gent"}]
+    assert json_rows(result.stdout) == [{"name": "Aalst"}, {"name": "Gent"}]
     assert source.read_text() == "name\nGent\nAalst\n"
 
 
@@ -198,6 +197,6 @@ def test_neo4j_load_csv_reads_in_read_mode_and_cannot_write(neo4j_store, tmp_pat
     if "Couldn't load the external resource" in result.stderr:
         pytest.skip("the server's LOAD CSV cannot see this machine's files")
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout) == [{"name": "Aalst"}, {"name": "Gent"}]
+    assert json_rows(result.stdout) == [{"name": "Aalst"}, {"name": "Gent"}]
     assert source.read_text() == "Gent\nAalst\n"
     assert neo4j_store.query("MATCH (n) RETURN count(n) AS n")["n"].tolist() == [0]

@@ -37,6 +37,18 @@ def test_provenance_names_the_installed_versions():
     assert versions["vis-network"] == "9.1.2"
     assert p["inputs"] == [("a.csv", "0" * 64)]
     assert p["params"] == [("size_by", "betweenness")]
+    assert p["seed"] is None and p["wave"] is None  # not given, not shown
+
+
+def test_the_report_footer_shows_the_seed_and_the_wave_when_given(tmp_path):
+    params = {"command": "report", "seed": 7, "wave": "2024 <b>"}
+    text = render_report(small_graph(), "aalst", tmp_path / "r.html",
+                         params=params).read_text(encoding="utf-8")
+    footer = text[text.index('<footer id="provenance">'):]
+    assert "Random seed: 7." in footer
+    assert "Wave: 2024 &lt;b&gt;." in footer  # escaped like every value from the data
+    plain = render_report(small_graph(), "aalst", tmp_path / "s.html").read_text(encoding="utf-8")
+    assert "Random seed" not in plain and "Wave:" not in plain
 
 
 def test_figures_are_svg_data_uris_with_text_as_paths():

@@ -1,0 +1,112 @@
+"""What a table was made from: the command, the software, the seed, the wave, the inputs.
+
+Every table output (:func:`coalitions.output.render`) carries this record, so that a CSV
+file, a JSON file or a LaTeX table found months later still says how it was made:
+
+- ``command``: the command line that made it, rebuilt from the options the command
+  received (:func:`command_line`; defaults included, so it reruns the same way even if a
+  default changes). Absent when a table is rendered from Python.
+- ``generated``: the time, UTC, ISO 8601.
+- ``seed``: the random seed, when the command has one.
+- ``wave``: the wave of the data, when the table records one (``frame.attrs["facts"]["wave"]``).
+- ``inputs``: the input files and their SHA-256, from ``frame.attrs["facts"]["inputs"]``
+  (a list of ``{"path", "sha256"}``). The store does not record the files it loaded yet, so
+  this is usually :data:`NOT_RECORDED` — said, not guessed.
+- ``versions``: coalitions, Python and the libraries that compute the numbers.
+
+Kept apart from :mod:`coalitions.output` so that the HTML report
+(:func:`coalitions.viz.report.provenance`) lists versions the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.metadata
+import platform
+import shlex
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+__all__ = ["LIBRARIES", "NOT_RECORDED", "command_line", "inputs_of", "table_provenance",
+           "versions"]
+
+NOT_RECORDED = "not recorded"
+# (label, distribution name): what computes or stores the numbers of a table.
+LIBRARIES: tuple[tuple[str, str], ...] = (
+    ("coalitions", "coalitions"), ("pandas", "pandas"), ("numpy", "numpy"),
+    ("igraph", "igraph"), ("networkx", "networkx"), ("ladybug", "ladybug"), ("neo4j", "neo4j"))
+
+
+def versions(libraries: Iterable[tuple[str, str]] = LIBRARIES) -> dict[str, str]:
+    """Python's version and each library's installed version (``"not installed"`` if absent),
+    as :func:`importlib.metadata.version` reports it."""
+    found = {"python": platform.python_version()}
+    for label, dist in libraries:
+        names = (dist, "python-igraph") if dist == "igraph" else (dist,)
+        for name in names:
+            try:
+                found[label] = importlib.metadata.version(name)
+                break
+            except importlib.metadata.PackageNotFoundError:
+                found[label] = "not installed"
+    return found
+
+
+def command_line(command: str, arguments: Sequence[Any] = (),
+                 options: Sequence[tuple[str, Any]] = ()) -> str:
+    """``coalitions COMMAND ARG… --option value…`` as a shell would read it back.
+
+    ``options`` are ``(flag, value)`` pairs: ``True`` writes the bare flag, ``None`` and
+    ``False`` leave the option out, a list repeats it. Each word is quoted with
+    :func:`shlex.quote`, so a value holding spaces or quotes reruns as the same value.
+    """
+    words = ["coalitions", *command.split()]
+    words += [str(a) for a in arguments if a is not None]
+    for flag, value in options:
+        if value is None or value is False:
+            continue
+        if value is True:
+            words.append(flag)
+            continue
+        for item in value if isinstance(value, list | tuple) else [value]:
+            words += [flag, str(getattr(item, "value", item))]
+    return shlex.join(words)
+
+
+def inputs_of(facts: Mapping[str, Any]) -> list[dict[str, str]] | str:
+    """The input files a table records (``facts["inputs"]``: ``{"path", "sha256"}`` each, or
+    ``(path, sha256)`` pairs), else :data:`NOT_RECORDED`.
+
+    This is the hook for the store: once it records the files it loaded and their checksums,
+    the analyses put them in ``frame.attrs["facts"]["inputs"]`` and every output lists them.
+    """
+    given = facts.get("inputs")
+    if not given:
+        return NOT_RECORDED
+    rows = []
+    for item in given:
+        if isinstance(item, Mapping):
+            rows.append({"path": str(item.get("path")), "sha256": str(item.get("sha256"))})
+        else:
+            path, digest = item
+            rows.append({"path": str(path), "sha256": str(digest)})
+    return rows
+
+
+def table_provenance(facts: Mapping[str, Any] | None = None,
+                     run: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The record above: ``run`` gives ``command`` and ``seed`` (from the command line),
+    ``facts`` (a frame's ``attrs["facts"]``) the wave and the inputs."""
+    facts = facts or {}
+    run = run or {}
+    record: dict[str, Any] = {}
+    if run.get("command"):
+        record["command"] = run["command"]
+    record["generated"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if run.get("seed") is not None:
+        record["seed"] = run["seed"]
+    if facts.get("wave") is not None:
+        record["wave"] = facts["wave"]
+    record["inputs"] = inputs_of(facts)
+    record["versions"] = versions()
+    return record
