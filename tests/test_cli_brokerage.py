@@ -9,7 +9,6 @@ rank first and second by betweenness; symmetric ties must make them the top brok
 from __future__ import annotations
 
 import csv
-import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -227,7 +226,7 @@ def test_analyse_stores_the_brokerage_brokers_reports(sample, tmp_path):
     store = ["--store", str(tmp_path / "analysed.db")]
     invoke(*store, "load", str(SAMPLE))
     invoke(*store, "analyse")
-    stored = [r for label in ("Person", "Organisation") for r in json.loads(invoke(
+    stored = [r for label in ("Person", "Organisation") for r in json_rows(invoke(
         *store, "query", f"MATCH (a:{label}) RETURN a.id AS id, a.brokerage AS b",
         "-f", "json").stdout)]
     per_actor = brokers(sample)
