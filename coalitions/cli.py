@@ -747,9 +747,10 @@ def export(
     measures: Annotated[bool, typer.Option("--measures/--no-measures", help="Add the actors' "
                                            "centrality measures as node attributes.")] = True,
     pseudonymise: PseudoOpt = False,
-    layout: Annotated[bool, typer.Option("--layout/--no-layout", help="Add the maps' node "
-                                         "coordinates (GEXF viz:position, GraphML/CSV x and "
-                                         "y, Pajek 0..1).")] = True,
+    layout: Annotated[bool | None, typer.Option("--layout/--no-layout", help="Add the maps' "
+                                                "node coordinates (GEXF viz:position, "
+                                                "GraphML/CSV x and y, Pajek 0..1); by default "
+                                                "for networks of up to 5,000 nodes.")] = None,
     city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
     sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     store: StoreOpt = None, neo4j: Neo4jOpt = None,

@@ -1,31 +1,60 @@
 r"""Networks out to the tools researchers already use: Gephi, visone/yEd, Pajek, UCINET, pandas.
 
 :func:`export` writes one network in one format. By default the network is the **two-mode**
-actor × coalition network (one edge per affiliation, weight 1); ``projection="actors"`` gives
-the actor–actor network (weight = shared coalitions + explicit tie weights) and
-``projection="coalitions"`` the coalition–coalition network (weight = shared actors), both as
-built by :mod:`coalitions.analysis.network`.
+network, and it keeps everything the store holds about it:
 
-Every format holds the same nodes and the same edges with the same weights; what differs is
-how much else a format can carry:
+- nodes: every actor and every coalition, with every column of their tables (coalitions:
+  city, themes, theme_clusters, goals, actions, founded_year, n_organisations,
+  n_volunteers, role, relation, origin, sectors, the raw_* cells; actors: kind, sector,
+  function, organisation, city), ``label`` (the name), ``mode`` (actor | coalition),
+  ``n_coalitions`` / ``n_members``, and the measures passed in; lists are joined with
+  ``"; "``;
+- edges, one list told apart by ``type``: one per membership row (``type="membership"``,
+  actor → coalition, ``role``, ``since``, weight 1, undirected) and one per explicit tie row
+  (``type="tie"``, source → target, ``tie_type``, ``weight``, ``directed`` as recorded,
+  :func:`~coalitions.analysis.network.tie_directions`). It is a mixed graph: only directed
+  ties have a direction.
+
+``projection="actors"`` gives the actor–actor network (weight = shared coalitions +
+explicit tie weights) and ``projection="coalitions"`` the coalition–coalition network
+(weight = shared actors; explicit ties have no place in it), both undirected, as built by
+:mod:`coalitions.analysis.network`. What a projection or a format leaves out is said, with
+the export that keeps it (:func:`left_out`; the CLI prints it as a warning).
+
+Every format holds the same nodes and edges with the same weights, except where the table
+says otherwise; what differs is how much else a format can carry:
 
 =========  ===============================  ============================================
-format     file                             node attributes
+format     file                             nodes and edges
 =========  ===============================  ============================================
-gexf       one ``.gexf`` (Gephi)            all (label, mode, kind, sector, function,
-                                            city, role, themes, counts, measures)
-graphml    one ``.graphml`` (visone, yEd)   all, as for gexf
-pajek      one ``.net``                     none: vertices are named by id
-dl         one ``.dl`` (UCINET DL)          none: labels are the ids
-csv        a folder: nodes.csv, edges.csv   all
+gexf       one ``.gexf``, GEXF 1.3 (Gephi)  every attribute, typed; ``viz:position``;
+                                            ``defaultedgetype="undirected"`` and
+                                            ``type="directed"`` on directed ties; a
+                                            ``kind`` per parallel edge (memberships, ties)
+graphml    one ``.graphml`` (visone, yEd)   every attribute, ``x``/``y``; undirected, a
+                                            directed tie keeps source → target and
+                                            ``directed=true`` as an attribute
+pajek      one ``.net``                     labels are the names; coordinates scaled to
+                                            0..1; directed ties under ``*Arcs``, the rest
+                                            under ``*Edges``. No attributes: the id is
+                                            not in the file
+dl         one ``.dl`` (UCINET DL)          labels are the names, nothing else (no id);
+                                            two-mode: the actor × coalition matrix, so
+                                            explicit ties are left out (with a warning)
+csv        a folder: nodes.csv, edges.csv   every attribute, ``x``/``y``, ids and names
 =========  ===============================  ============================================
+
+Pajek and DL labels are the names (pseudonyms with ``pseudonymise``); two equal names, or
+names made equal by the cleaning below, are told apart with ``~2``, ``~3``, …. Coordinates
+are the maps' layout of the same network (:func:`coalitions.viz._data.layout`, seeded), so
+that Gephi opens the export laid out as the map shows it.
 
 In ``csv``, text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
 ``'`` in front, so that a spreadsheet opening the file shows it instead of running it as a
 formula (:func:`coalitions.output.csv_safe`); numbers are written as they are.
 
-Nodes are identified by the store's ids (actor and coalition ids are distinct); the display
-name is the ``label`` attribute. Missing text attributes are written as ``""`` (the networkx
+In GEXF, GraphML and CSV nodes are identified by the store's ids (actor and coalition ids are
+distinct); the display name is the ``label`` attribute. Missing text attributes are written as ``""`` (the networkx
 writers cannot write ``None``); a missing number is left out on that node. Undirected edges
 appear once in every format except DL, where ``edgelist1`` lists ordered pairs and so each
 undirected edge is written in both directions (UCINET then builds a symmetric matrix).
@@ -53,9 +82,10 @@ replaced, never written raw (a file that its reader rejects helps nobody):
   written in double quotes, ``"`` becomes ``'`` and control characters and separators
   become U+FFFD.
 
-Where that makes two ids equal (``a"q`` and ``a'q`` in Pajek), or, in DL, equal but for case
-(UCINET may upper-case labels), the ids that needed no change keep theirs and the others get
-``~2``, ``~3``, … so that every node keeps a label of its own and the counts stay right.
+Where that makes two labels equal (``a"q`` and ``a'q`` in Pajek), or, in DL, equal but for
+case (UCINET may upper-case labels), the labels that needed no change keep theirs and the
+others get ``~2``, ``~3``, … so that every node keeps a label of its own and the counts stay
+right (the same rule as for ids in XML).
 CSV holds any text as it is.
 
 Files are written whole or not at all (:mod:`coalitions.fileio`): a failure leaves any
@@ -85,6 +115,8 @@ from coalitions.output import csv_text
 __all__ = ["FORMATS", "PROJECTIONS", "export", "export_network", "left_out", "network"]
 
 FORMATS = ("gexf", "graphml", "pajek", "dl", "csv")
+# Networks up to this many nodes get coordinates unless asked not to (see export's layout).
+LAYOUT_LIMIT = 5_000
 PROJECTIONS = ("actors", "coalitions")
 SUFFIX = {"gexf": ".gexf", "graphml": ".graphml", "pajek": ".net", "dl": ".dl", "csv": ""}
 
@@ -95,7 +127,7 @@ _SKIP = {"name", "type"}
 def export(data: GraphData, fmt: Literal["gexf", "graphml", "pajek", "dl", "csv"], out: Path,
            *, projection: Literal["actors", "coalitions"] | None = None,
            measures: pd.DataFrame | None = None, pseudonymise: bool = False,
-           salt: Any = None, layout: bool = True, seed: int = 42,
+           salt: Any = None, layout: bool | None = None, seed: int = 42,
            on_warning: Callable[[str], None] | None = None) -> Path:
     """Write the network of ``data`` to ``out`` in format ``fmt``; return the path written.
 
@@ -117,11 +149,12 @@ def export(data: GraphData, fmt: Literal["gexf", "graphml", "pajek", "dl", "csv"
     salt : str or Store
         The pseudonym salt, or the store whose salt to use (see
         :func:`coalitions.pseudonyms.pseudonymiser`).
-    layout : bool, default True
+    layout : bool or None, default None
         Add node coordinates: the maps' layout (:func:`coalitions.viz._data.layout`,
         Fruchterman–Reingold per component from ``seed``) as GEXF ``viz:position``, GraphML and
-        CSV ``x``/``y`` and Pajek coordinates scaled to 0..1. ``False`` skips it (it is the
-        slow part of exporting a very large network).
+        CSV ``x``/``y`` and Pajek coordinates scaled to 0..1. ``None``: for networks of up to
+        :data:`LAYOUT_LIMIT` nodes (the layout of 5,000 nodes took 25 s here; beyond, the
+        export says it has no coordinates); ``True`` always; ``False`` never.
     seed : int, default 42
         Seed of the layout's starting positions (the maps' default).
     on_warning : callable, optional
@@ -144,8 +177,16 @@ def export(data: GraphData, fmt: Literal["gexf", "graphml", "pajek", "dl", "csv"
                               + ", ".join(PROJECTIONS))
     if pseudonymise:
         data, measures = _pseudonymised(data, measures, salt)
-    g = network(data, projection=projection, measures=measures, layout=layout, seed=seed)
-    for message in left_out(data, fmt, projection, g):
+    n_nodes = len(data.coalitions) if projection == "coalitions" else len(data.actors) + (
+        len(data.coalitions) if projection is None else 0)
+    too_big = layout is None and n_nodes > LAYOUT_LIMIT
+    g = network(data, projection=projection, measures=measures,
+                layout=bool(layout) or (layout is None and not too_big), seed=seed)
+    messages = left_out(data, fmt, projection, g)
+    if too_big:
+        messages.append(f"No coordinates: laying out {n_nodes:,} nodes would take minutes "
+                        f"(more than {LAYOUT_LIMIT:,}); --layout adds them anyway.")
+    for message in messages:
         if on_warning is None:
             warnings.warn(message, UserWarning, stacklevel=2)
         else:

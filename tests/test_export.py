@@ -667,3 +667,34 @@ def test_dl_export_of_any_text_counts_and_separates_its_labels(hostile, tmp_path
     check_relabelled(nodes, edges, hostile, projection,
                      lambda s: line_clean(s, backslash=False), fold=str.casefold,
                      text=names_of(hostile), memberships_only=projection is None)
+
+
+def test_an_export_without_edges_says_why(tmp_path):
+    from coalitions.export import left_out
+
+    data = small_graph()
+    bare = GraphData(data.coalitions, data.actors)  # no memberships, no ties
+    for projection in (None, "actors", "coalitions"):
+        messages = left_out(bare, "gexf", projection)
+        assert len(messages) == 1 and "no memberships and no ties" in messages[0]
+    # memberships in separate coalitions: the coalition projection is empty, and says so
+    one_each = GraphData(data.coalitions, data.actors,
+                         data.memberships[data.memberships["actor"] != "per-an"])
+    messages = left_out(one_each, "csv", "coalitions")
+    assert messages == [m for m in messages if "no actor is a member of two coalitions" in m]
+    assert len(messages) == 1
+    assert left_out(data, "gexf", None) == []  # the two-mode network loses nothing
+
+
+def test_a_network_too_large_to_lay_out_quickly_says_it_has_no_coordinates(tmp_path,
+                                                                          monkeypatch):
+    import coalitions.export as export_module
+
+    monkeypatch.setattr(export_module, "LAYOUT_LIMIT", 4)  # small_graph has 5 nodes
+    said = []
+    path = export(small_graph(), "gexf", tmp_path / "big.gexf", on_warning=said.append)
+    assert said == ["No coordinates: laying out 5 nodes would take minutes (more than 4); "
+                    "--layout adds them anyway."]
+    assert all(n["position"] is None for n in read_gexf_xml(path)[0].values())
+    path = export(small_graph(), "gexf", tmp_path / "forced.gexf", layout=True)
+    assert all(n["position"] is not None for n in read_gexf_xml(path)[0].values())
