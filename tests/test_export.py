@@ -237,8 +237,24 @@ def test_two_mode_gexf_holds_every_membership_and_tie_with_their_attributes(samp
     assert max(kinds.values()) == 1
 
 
-def test_two_mode_gexf_carries_every_column_of_the_actors_and_coalitions(sample, tmp_path):
-    nodes, _ = read_gexf_xml(export(sample, "gexf", tmp_path / "two.gexf"))
+@pytest.mark.parametrize("fmt", ["gexf", "graphml", "csv"])
+def test_two_mode_exports_carry_every_column_of_the_actors_and_coalitions(sample, tmp_path,
+                                                                          fmt):
+    path = export(sample, fmt, tmp_path / f"two.{fmt}")
+    if fmt == "gexf":
+        nodes, _ = read_gexf_xml(path)
+    elif fmt == "graphml":  # typed values: compared as the text they stand for
+        nodes = {n: {k: str(v) for k, v in a.items()}
+                 for n, a in nx.read_graphml(path).nodes(data=True)}
+    else:
+        table = pd.read_csv(path / "nodes.csv", dtype=str, keep_default_na=False)
+        nodes = {r["id"]: {k: v for k, v in r.items() if v != ""}
+                 for r in table.to_dict("records")}
+        for attrs in nodes.values():  # pandas writes the integer columns as floats
+            for k in ("founded_year", "n_organisations", "n_volunteers", "n_members",
+                      "n_coalitions"):
+                if k in attrs:
+                    attrs[k] = str(int(float(attrs[k])))
     assert len(nodes) == len(sample.actors) + len(sample.coalitions)
 
     def text(v):
