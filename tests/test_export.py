@@ -714,3 +714,21 @@ def test_a_network_too_large_to_lay_out_quickly_says_it_has_no_coordinates(tmp_p
     assert all(n["position"] is None for n in read_gexf_xml(path)[0].values())
     path = export(small_graph(), "gexf", tmp_path / "forced.gexf", layout=True)
     assert all(n["position"] is not None for n in read_gexf_xml(path)[0].values())
+
+
+def test_gexf_positions_are_where_the_map_of_the_same_data_puts_each_node(sample, tmp_path):
+    import json
+
+    from coalitions.graph.scope import Scope
+    from coalitions.viz.maps import render_map
+
+    gent = Scope(city="Gent").apply(sample)
+    render_map(gent, tmp_path / "gent.html", title="Gent")
+    page = (tmp_path / "gent.html").read_text(encoding="utf-8")
+    raw = re.search(r'<script type="application/json" id="map-data">(.*?)</script>', page,
+                    re.S).group(1)
+    on_map = {n["id"].split(":", 1)[1]: (n["x"], n["y"]) for n in json.loads(raw)["nodes"]}
+    nodes, _ = read_gexf_xml(export(gent, "gexf", tmp_path / "gent.gexf"))
+    assert set(on_map) == set(nodes)
+    for n, (x, y) in on_map.items():  # the map rounds to 0.1 pixel
+        assert nodes[n]["position"] == pytest.approx((x, y), abs=0.051), n
