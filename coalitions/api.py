@@ -341,14 +341,17 @@ class Coalitions:
 
     def export(self, fmt: str, out: str | Path, scope: Scope | None = None, *,
                projection: str | None = None, measures: pd.DataFrame | None = None,
-               pseudonymise: bool = False, **scope_fields: Any) -> Path:
+               pseudonymise: bool = False, layout: bool | None = None,
+               **scope_fields: Any) -> Path:
         """Write the network of a scope for Gephi, visone, Pajek, UCINET or pandas
-        (:func:`coalitions.export.export`); pseudonyms use this store's salt."""
+        (:func:`coalitions.export.export`); pseudonyms use this store's salt. What the format
+        or projection leaves out is issued as a :class:`UserWarning`."""
         from coalitions.export import export
 
         return export(self.graph(scope, **scope_fields), fmt, Path(out),  # type: ignore[arg-type]
                       projection=projection, measures=measures,  # type: ignore[arg-type]
-                      pseudonymise=pseudonymise, salt=self.store if pseudonymise else None)
+                      pseudonymise=pseudonymise, salt=self.store if pseudonymise else None,
+                      layout=layout)
 
 
 # helpers

@@ -855,6 +855,10 @@ def export(
     measures: Annotated[bool, typer.Option("--measures/--no-measures", help="Add the actors' "
                                            "centrality measures as node attributes.")] = True,
     pseudonymise: PseudoOpt = False,
+    layout: Annotated[bool | None, typer.Option("--layout/--no-layout", help="Add the maps' "
+                                                "node coordinates (GEXF viz:position, "
+                                                "GraphML/CSV x and y, Pajek 0..1); by default "
+                                                "for networks of up to 5,000 nodes.")] = None,
     city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
     sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     store: StoreOpt = None, neo4j: Neo4jOpt = None,
@@ -876,7 +880,8 @@ def export(
 
         table = actor_measures(data)
     path = write(data, fmt, out_path, projection=projection, measures=table,
-                 pseudonymise=pseudonymise, salt=got[2] if pseudonymise else None)
+                 pseudonymise=pseudonymise, salt=got[2] if pseudonymise else None,
+                 layout=layout, on_warning=lambda message: _say(f"warning: {message}"))
     _say(f"Wrote {path}")
 
 
