@@ -9,8 +9,10 @@
 MATCH (a)-[:MEMBER_OF]->(:Coalition)
 WHERE a.wave = $wave AND a.{{measure}} IS NOT NULL AND ($city = '' OR toLower(a.city) = toLower($city))
 WITH DISTINCT a
+// p.wave = $wave rather than = a.wave: LadybugDB 0.22 fails ("Cannot evaluate expression with
+// type PROPERTY") on two correlated properties in this EXISTS when the rows are then ordered.
 RETURN a.id AS id, a.name AS name,
-       CASE WHEN EXISTS { MATCH (p:Person) WHERE p.key = a.key } THEN 'person'
+       CASE WHEN EXISTS { MATCH (p:Person) WHERE p.id = a.id AND p.wave = $wave } THEN 'person'
             ELSE 'organisation' END AS kind,
        a.sector AS sector, a.function AS function, a.city AS city, a.{{measure}} AS value
 ORDER BY value DESC, id
