@@ -150,6 +150,7 @@ def _main(store: StoreOpt = None, neo4j: Neo4jOpt = None) -> None:
     """Coalitions of actors in cities as a property graph."""
     _global["store"] = store
     _global["neo4j"] = neo4j
+    _global["wave"] = None  # (set by the command that reads a wave; see _print)
 
 
 # --- foundation ---------------------------------------------------------------------------

@@ -61,13 +61,18 @@ def test_the_sample_loads_with_identical_stats_on_both_engines(tmp_path, neo4j_s
     a = run(*embedded, "stats", "--format", "csv").stdout
     b = run(*server, "stats", "--format", "csv").stdout
     assert a == b
-    counts = {r["name"]: r["count"] for r in json.loads(run(*embedded, "stats", "-f", "json").stdout)}
+    # (JSON with metadata since waves: every output names the wave it read)
+    got = json.loads(run(*embedded, "stats", "-f", "json").stdout)
+    assert got["metadata"]["facts"]["wave"] == "1"
+    counts = {r["name"]: r["count"] for r in got["rows"]}
     assert counts["Coalition"] == 51 and counts["City"] == 14
 
 
 def test_loading_twice_reports_nothing_changed(store_args):
     run(*store_args, "load", str(SAMPLE))
-    rows = json.loads(run(*store_args, "load", str(SAMPLE), "--format", "json").stdout)
+    got = json.loads(run(*store_args, "load", str(SAMPLE), "--format", "json").stdout)
+    assert got["metadata"]["facts"]["wave"] == "1"
+    rows = got["rows"]
     assert rows and all(r["created"] == r["updated"] == r["deleted"] == 0 for r in rows)
 
 
@@ -78,7 +83,9 @@ def test_query_is_read_only_unless_write_is_given(store_args):
     assert result.stderr.splitlines()[0] == (
         "Error: The query tries to write, and the store is open read-only." if "--store" in
         store_args else "Error: The query tries to write, and it ran in read-only mode.")
-    ok = run(*store_args, "query", "--write", "CREATE (:City {name: 'Nergenshuizen'})")
+    # (a node's primary key is its wave-qualified key since waves)
+    ok = run(*store_args, "query", "--write",
+             "CREATE (:City {key: '1\u001fNergenshuizen', name: 'Nergenshuizen', wave: '1'})")
     assert ok.exit_code == 0
     n = run(*store_args, "query", "MATCH (c:City) RETURN count(c) AS n", "-f", "json").stdout
     assert json.loads(n) == [{"n": 15}]
