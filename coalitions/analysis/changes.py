@@ -170,7 +170,10 @@ def _actor_table(data: GraphData, seed: int) -> pd.DataFrame:
     from coalitions.analysis.centrality import actor_measures
 
     m = actor_measures(data, seed=seed)[["id", "name", "sector", "city", "betweenness"]]
-    m = m.assign(rank=m["betweenness"].rank(method="min", ascending=False).astype("Int64"))
+    # Ranked on values rounded to 12 decimals: the same position reached along other paths
+    # can differ in the last bits of a float, and must share its rank.
+    m = m.assign(rank=m["betweenness"].round(12).rank(method="min", ascending=False)
+                 .astype("Int64"))
     if len(data.memberships) or len(data.ties):
         b = actor_brokerage(data)[["id", "total"]].rename(columns={"total": "brokerage"})
         m = m.merge(b, on="id", how="left")
