@@ -9,7 +9,6 @@ import json
 import networkx as nx
 import numpy as np
 import pandas as pd
-import pytest
 from typer.testing import CliRunner
 
 from coalitions.analysis.changes import TABLES, changes
