@@ -815,11 +815,15 @@ def export(
     measures: Annotated[bool, typer.Option("--measures/--no-measures", help="Add the actors' "
                                            "centrality measures as node attributes.")] = True,
     pseudonymise: PseudoOpt = False,
+    timeline: Annotated[bool, typer.Option("--timeline", help="Every wave in one dynamic GEXF "
+                                           "file: nodes and edges carry the waves they exist "
+                                           "in as spells, which Gephi's timeline plays.")] = False,
     city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
     sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None,
 ) -> None:
-    """Export the network for Gephi, visone/yEd, Pajek, UCINET or pandas."""
+    """Export the network for Gephi, visone/yEd, Pajek, UCINET or pandas (one wave, or with
+    --timeline every wave in one dynamic GEXF)."""
     from coalitions.export import export as write
 
     if fmt not in ("gexf", "graphml", "pajek", "dl", "csv"):
@@ -827,6 +831,37 @@ def export(
                          hint="Use gexf, graphml, pajek, dl or csv.")
     if projection not in (None, "actors", "coalitions"):
         raise UsageError(f"Unknown projection {projection!r}.", hint="Use actors or coalitions.")
+    if timeline:
+        if fmt != "gexf" or wave is not None:
+            raise UsageError("--timeline writes every wave as a dynamic GEXF file.",
+                             hint="Use it with --format gexf and without --wave.")
+        from coalitions.graph.scope import Scope
+        from coalitions.timeline import write_timeline_gexf
+
+        scope = Scope(city=city, coalition=coalition, theme=theme, sector=sector, since=since,
+                      until=until)
+        with _open(store, neo4j, must_exist=True) as st:
+            listed = st.waves()
+            waves = [(w, int(n), st.read_graph(w)) for w, n in
+                     zip(listed["wave"], listed["number"], strict=True)]
+            salt = None
+            if pseudonymise:
+                from coalitions.pseudonyms import store_salt
+
+                salt = store_salt(st)
+        if not waves:
+            raise UsageError("The store is empty.", hint="Load data first: coalitions load FILE.")
+        waves = [(w, n, scope.apply(d)) for w, n, d in waves]
+        tables = None
+        if measures and projection != "coalitions":
+            from coalitions.analysis.centrality import actor_measures
+
+            tables = [actor_measures(d) if len(d.actors) else None for _, _, d in waves]
+        path = write_timeline_gexf(waves, out_path, projection=projection, measures=tables,
+                                   pseudonymise=pseudonymise, salt=salt)
+        err.print(f"Wrote {path}: waves " + ", ".join(w for w, _, _ in waves)
+                  + " as times " + ", ".join(str(n) for _, n, _ in waves), markup=False)
+        return
     got = _scoped(store, neo4j, city, coalition, theme, sector, since, until,
                   with_salt=pseudonymise, wave=wave)
     data = got[0]
