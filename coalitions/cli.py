@@ -317,7 +317,8 @@ def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the maps and reports.")] = Path("coalitions-demo"),
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
-    """Load the bundled sample, print the top pivot actors per city, write maps and reports."""
+    """Load the bundled sample's two waves, print the top pivot actors per city and what
+    changed between the waves, write maps and reports."""
     from coalitions.demo import run_demo
 
     # The demo goes to the embedded store unless --neo4j says otherwise: an exported
@@ -329,6 +330,9 @@ def demo(
         where = f"{st.engine} store {st.location}"
     _print(result.pivots, fmt, title="Top pivot actors per city (betweenness on the city's "
                                      "actor network)")
+    if fmt is Format.table:
+        _print(result.change_summary, fmt, title="What changed from wave 1 to wave 2 "
+                                                 "(coalitions changes --from 1)")
     for note in result.notes:
         err.print(note, markup=False)
     err.print(f"Sample loaded into {where}; {len(result.files)} pages written to {out_dir}/ "

@@ -132,10 +132,17 @@ def test_demo_loads_the_sample_and_writes_a_page_per_city(tmp_path, monkeypatch)
     result = runner.invoke(app, ["--store", str(tmp_path / "demo.db"), "demo", "--out", str(out),
                                  "--format", "json"], catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
-    rows = json.loads(result.stdout)
+    body = json.loads(result.stdout)
+    # The demo loads the sample's two waves and shows the latest, which its output names.
+    assert body["metadata"]["facts"]["wave"] == "2"
+    rows = body["rows"]
     cities = {r["city"] for r in rows}
     assert len(cities) == 14 and {r["rank"] for r in rows} == {1, 2, 3}
     for city in ("gent", "sint-niklaas", "brussel"):
         assert (out / f"map-{city}.html").exists() and (out / f"report-{city}.html").exists()
     assert (out / "map-region.html").exists() and (out / "index.html").exists()
     assert "Sample loaded into ladybug store" in result.stderr
+    from coalitions.graph.store import open_store
+
+    with open_store(tmp_path / "demo.db", read_only=True) as st:
+        assert list(st.waves()["wave"]) == ["1", "2"]
