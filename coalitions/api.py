@@ -37,7 +37,7 @@ class Coalitions:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._data: dict[str, GraphData] = {}  # by wave
+        self._data: dict[str, GraphData] = {}  # by the wave asked for ("": the latest)
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, neo4j: str | None = None,
@@ -90,8 +90,8 @@ class Coalitions:
         """The graph (or the part a scope selects) as a :class:`GraphData`. ``wave=`` (here
         and in every method that takes scope keywords) reads that inventory wave instead of
         the latest."""
-        wave = self.store.resolve_wave(scope_fields.pop("wave", None))
-        key = wave or ""
+        wave = scope_fields.pop("wave", None)
+        key = "" if wave is None else str(wave)  # (cached as asked: "" is "the latest")
         if key not in self._data:
             self._data[key] = self.store.read_graph(wave)
         return _scope(scope, scope_fields).apply(self._data[key])
