@@ -743,6 +743,7 @@ def map_(
              else "Coalitions in the region")
     if coalition:
         title = f"{data.coalitions['name'].iloc[0]} ({data.coalitions['city'].iloc[0]})"
+    title += f" · wave {_global['wave']}"  # (every output names the wave it read)
     if out_file.suffix.lower() in FIGURE_FORMATS:
         if color_by != "sector":
             raise UsageError("A static figure is coloured by sector.",
@@ -787,7 +788,7 @@ def report(
         from coalitions.pseudonyms import pseudonymise as hide
 
         data = hide(data, got[2])
-    params = {"command": "report", "city": city, "size_by": size_by,
+    params = {"command": "report", "city": city, "wave": _global["wave"], "size_by": size_by,
               "pseudonymise": pseudonymise, "store": _where(store, neo4j)}
     with err.status("writing the report"):
         path = render_report(data, city, out_file, params=params, size_by=size_by)

@@ -98,3 +98,24 @@ def test_analyse_writes_the_measures_of_the_wave_it_is_given(two_waves):
     top = json_rows(run(*two_waves, "query", "--name", "top_coalitions", "-p",
                         "measure=n_members", "-p", "wave=1", "-f", "json").stdout)
     assert len(top) == 20
+
+
+def test_maps_and_reports_name_the_wave_they_draw(tmp_path, monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    args = ["--store", str(tmp_path / "w.db")]
+    run(*args, "load", str(SAMPLE))
+    run(*args, "load", str(WAVE2), "--wave", "2")
+    one = tmp_path / "genk-1.html"
+    assert run(*args, "map", "--city", "Genk", "--wave", "1", "--out", str(one)).exit_code == 0
+    assert "<title>Coalitions in Genk · wave 1</title>" in one.read_text(encoding="utf-8")
+    latest = tmp_path / "genk.html"
+    run(*args, "map", "--city", "Genk", "--out", str(latest))
+    text = latest.read_text(encoding="utf-8")
+    assert "· wave 2</title>" in text
+    # Samen Tuinieren Waterschei stopped before wave 2: only wave 1's map has it.
+    assert "Samen Tuinieren Waterschei" in one.read_text(encoding="utf-8")
+    assert "Samen Tuinieren Waterschei" not in text
+    report = tmp_path / "r.html"
+    assert run(*args, "report", "--city", "Genk", "--wave", "1", "--out",
+               str(report)).exit_code == 0
+    assert "<td>wave</td><td>1</td>" in report.read_text(encoding="utf-8")
