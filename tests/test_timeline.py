@@ -91,3 +91,28 @@ def test_spells_merge_consecutive_waves_and_split_at_a_gap():
     assert _spells([1, 2, 3]) == [(1, 3)]
     assert _spells([1, 3, 4]) == [(1, 1), (3, 4)]
     assert _spells([2]) == [(2, 2)]
+
+
+def test_a_pseudonymised_timeline_gives_a_person_one_pseudonym_in_every_wave(tmp_path,
+                                                                            monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    args = ["--store", str(tmp_path / "p.db")]
+    run(*args, "load", str(SAMPLE))
+    run(*args, "load", str(WAVE2), "--wave", "2")
+    out = tmp_path / "p.gexf"
+    result = run(*args, "export", "--format", "gexf", "--timeline", "--pseudonymise",
+                 "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    persons = csv(SAMPLE, "actors")
+    persons = persons[persons["kind"] == "person"]
+    assert not any(p in text for p in persons["id"])  # no person id reaches the file
+    assert not any(f'"{n}"' in text for n in persons["name"])
+    root = ET.parse(out).getroot()
+    pseudonymous = [n for n in root.findall("g:graph/g:nodes/g:node", NS)
+                    if n.get("id").startswith("person-")]
+    # Every person of the sample is in both waves (none joins or leaves as a person node).
+    later = csv(WAVE2, "actors")
+    assert set(later.loc[later["kind"] == "person", "id"]) == set(persons["id"])
+    assert len(pseudonymous) == len(persons)
+    assert all(spells(n) == [(1, 2)] for n in pseudonymous)
