@@ -610,7 +610,8 @@ def case(
                 return {k: plain(x) for k, x in v.items()}
             return to_records(pd.DataFrame([{"v": v}]))[0]["v"]
 
-        sys.stdout.write(json.dumps({k: plain(v) for k, v in table.items()},
+        sys.stdout.write(json.dumps({"wave": _global["wave"],
+                                     **{k: plain(v) for k, v in table.items()}},
                                     ensure_ascii=False, indent=2, default=str) + "\n")
         return
     info = table["coalition"]

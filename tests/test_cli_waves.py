@@ -72,6 +72,12 @@ def test_every_command_reads_the_wave_it_is_given_and_names_it(two_waves):
         assert "No wave '3'" in bad.stderr and "Traceback" not in bad.output
 
 
+def test_case_json_names_the_wave(two_waves):
+    body = json.loads(run(*two_waves, "case", "genk-welzijnsnetwerk-genk-noord", "--wave", "1",
+                          "-f", "json").stdout)
+    assert body["wave"] == "1"
+
+
 def test_cities_differ_between_the_waves_as_the_files_do(two_waves):
     def n_coalitions(*extra):
         rows = json_rows(run(*two_waves, "cities", *extra, "-f", "json").stdout)
