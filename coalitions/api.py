@@ -37,7 +37,7 @@ class Coalitions:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._data: GraphData | None = None
+        self._data: dict[str, GraphData] = {}  # by the wave asked for ("": the latest)
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, neo4j: str | None = None,
@@ -57,23 +57,44 @@ class Coalitions:
 
     # data in -----------------------------------------------------------------------------
 
-    def load(self, *paths: str | Path, replace: bool = False) -> LoadSummary:
-        """Read and check workbooks/CSV folders and load them; an
+    def load(self, *paths: str | Path, replace: bool = False,
+             wave: str | None = None) -> LoadSummary:
+        """Read and check workbooks/CSV folders and load them as inventory wave ``wave``
+        (default: wave ``"1"``; see :mod:`coalitions.graph.waves`); an
         :class:`~coalitions.errors.InputError` lists every problem and nothing is written."""
         from coalitions.loaders import load_inputs
 
         result = load_inputs([Path(p) for p in paths])
-        summary = self.store.load(result.data, replace=replace)
-        self._data = None
+        summary = self.store.load(result.data, wave=wave, replace=replace)
+        self._data = {}
         return summary
+
+    def waves(self) -> pd.DataFrame:
+        """The inventory waves in the store, in the order they were loaded (the last is the
+        one every method reads unless given ``wave=``)."""
+        return self.store.waves()
+
+    def changes(self, from_wave: str, to_wave: str | None = None, *,
+                seed: int = 42) -> dict[str, pd.DataFrame]:
+        """What changed between two waves (default ``to_wave``: the latest), as the tables
+        of :func:`coalitions.analysis.changes.changes`."""
+        from coalitions.analysis.changes import changes
+
+        a, b = self.store.resolve_wave(from_wave), self.store.resolve_wave(to_wave)
+        return changes(self.graph(wave=a), self.graph(wave=b), from_wave=a or "",
+                       to_wave=b or "", seed=seed)
 
     # tables ------------------------------------------------------------------------------
 
     def graph(self, scope: Scope | None = None, **scope_fields: Any) -> GraphData:
-        """The graph (or the part a scope selects) as a :class:`GraphData`."""
-        if self._data is None:
-            self._data = self.store.read_graph()
-        return _scope(scope, scope_fields).apply(self._data)
+        """The graph (or the part a scope selects) as a :class:`GraphData`. ``wave=`` (here
+        and in every method that takes scope keywords) reads that inventory wave instead of
+        the latest."""
+        wave = scope_fields.pop("wave", None)
+        key = "" if wave is None else str(wave)  # (cached as asked: "" is "the latest")
+        if key not in self._data:
+            self._data[key] = self.store.read_graph(wave)
+        return _scope(scope, scope_fields).apply(self._data[key])
 
     def frames(self, scope: Scope | None = None, **scope_fields: Any) -> dict[str, pd.DataFrame]:
         """pandas tables: ``coalitions``, ``actors``, ``memberships``, ``ties`` (the tables of
@@ -330,7 +351,7 @@ class Coalitions:
         """Run Cypher with ``params`` (read-only unless ``write``)."""
         frame = self.store.query(cypher, params, write=write)
         if write:
-            self._data = None
+            self._data = {}
         return frame
 
     def named(self, name: str, **params: Any) -> pd.DataFrame:

@@ -60,7 +60,7 @@ FormatOpt = Annotated[
     Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
 
-_global: dict[str, Any] = {"store": None, "neo4j": None}
+_global: dict[str, Any] = {"store": None, "neo4j": None, "wave": None}
 
 
 def _handle(fn: F) -> F:
@@ -106,6 +106,9 @@ def _print(frame: pd.DataFrame, fmt: Format, title: str | None = None,
     ``--format csv|json`` away); scripts get every column."""
     from coalitions.output import render
 
+    if _global.get("wave") is not None and "wave" not in frame.attrs.get("facts", {}):
+        # Every output names the wave it was computed on.
+        frame.attrs["facts"] = {**frame.attrs.get("facts", {}), "wave": _global["wave"]}
     if fmt is Format.table and table_columns:
         frame = frame[[c for c in table_columns if c in frame.columns]]
     text = render(frame, fmt, title=title, console=out, run=_run())
@@ -197,6 +200,7 @@ def _main(store: StoreOpt = None, neo4j: Neo4jOpt = None) -> None:
     """Coalitions of actors in cities as a property graph."""
     _global["store"] = store
     _global["neo4j"] = neo4j
+    _global["wave"] = None  # (set by the command that reads a wave; see _print)
 
 
 # --- foundation ---------------------------------------------------------------------------
@@ -241,9 +245,16 @@ def validate(paths: PathsArg, encoding: EncodingOpt = None,
 @app.command()
 @_handle
 def load(paths: PathsArg, encoding: EncodingOpt = None,
-         replace: Annotated[bool, typer.Option("--replace", help="Empty the store first.")] = False,
+         replace: Annotated[bool, typer.Option("--replace", help="Empty the wave first (the "
+                                               "other waves stay).")] = False,
+         wave: Annotated[str | None, typer.Option("--wave", help="Load as this inventory "
+                                                  "wave, e.g. 2026 (default: wave 1). Each "
+                                                  "wave is a complete snapshot; commands read "
+                                                  "the latest unless --wave says otherwise.",
+                                                  show_default=False)] = None,
          store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table) -> None:
-    """Validate input files and load them into the store (idempotent, all or nothing)."""
+    """Validate input files and load them into the store as one inventory wave (idempotent,
+    all or nothing)."""
     import pandas as pd
 
     from coalitions.loaders import load_inputs
@@ -253,21 +264,38 @@ def load(paths: PathsArg, encoding: EncodingOpt = None,
     progress = _LazyProgress("loading")
     try:
         with _open(store, neo4j) as st:
-            summary = st.load(result.data, replace=replace, progress=progress)
+            summary = st.load(result.data, wave=wave, replace=replace, progress=progress)
             where = f"{st.engine} store {st.location}"
     finally:
         progress.close()
+    from coalitions.graph.waves import check_wave
+
+    _global["wave"] = check_wave(wave)
+    where = f"wave {_global['wave']} of the {where}"
     _print(pd.DataFrame(summary.rows()), fmt,
            title=f"Loaded into {where}" if summary.changed else f"Nothing changed in {where}")
 
 
 @app.command()
 @_handle
-def stats(store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table) -> None:
-    """Nodes per label and relationships per type, in a stable order."""
+def stats(wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None,
+          fmt: FormatOpt = Format.table) -> None:
+    """Nodes per label and relationships per type in one wave (default: the latest), in a
+    stable order."""
     with _open(store, neo4j, graph_reads_only=True) as st:
-        frame = st.stats()
+        frame = st.stats(wave)
     _print(frame, fmt)
+
+
+@app.command()
+@_handle
+def waves(store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table) -> None:
+    """The inventory waves in the store, in the order they were first loaded; commands read
+    the latest unless --wave says otherwise."""
+    with _open(store, neo4j, graph_reads_only=True) as st:
+        frame = st.waves()
+    _print(frame, fmt, title="Waves")
+
 
 
 @app.command()
@@ -324,7 +352,8 @@ def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the maps and reports.")] = Path("coalitions-demo"),
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
-    """Load the bundled sample, print the top pivot actors per city, write maps and reports."""
+    """Load the bundled sample's two waves, print the top pivot actors per city and what
+    changed between the waves, write maps and reports."""
     from rich.text import Text
 
     from coalitions.demo import run_demo
@@ -341,6 +370,9 @@ def demo(
         where = f"{st.engine} store {st.location}"
     _print(result.pivots, fmt, title="Top pivot actors per city (betweenness on the city's "
                                      "actor network)")
+    if fmt is Format.table:
+        _print(result.change_summary, fmt, title="What changed from wave 1 to wave 2 "
+                                                 "(coalitions changes --from 1)")
     for note in result.notes:
         _say(note)
     _say(f"Sample loaded into {where}; {len(result.files)} pages written to {out_dir}/ "
@@ -367,19 +399,25 @@ DirectedOpt = Annotated[bool | None, typer.Option(
          "every tie both ways. Default: as recorded (symmetric types such as works_with "
          "undirected, directional ones such as funds directed, or the ties sheet's directed "
          "column).")]
+WaveOpt = Annotated[str | None, typer.Option("--wave", help="The inventory wave to read "
+                                             "(default: the latest; see `coalitions waves`).",
+                                             show_default=False)]
 
 
 def _scoped(store, neo4j, city, coalition, theme, sector, since, until, *,
-            with_salt: bool = False):
-    """Read the graph from the store and cut it to the scope options. ``with_salt`` also
-    returns the store's pseudonym salt (made on first use, which needs write access)."""
+            with_salt: bool = False, wave: str | None = None):
+    """Read one wave of the graph (``--wave``, default the latest) from the store and cut
+    it to the scope options. ``with_salt`` also returns the store's pseudonym salt (made on
+    first use, which needs write access). The wave read is remembered for :func:`_print`,
+    which names it under every table."""
     from coalitions.graph.scope import Scope
 
     scope = Scope(city=city, coalition=coalition, theme=theme, sector=sector, since=since,
                   until=until)
     salt = None
     with _open(store, neo4j, must_exist=True, graph_reads_only=not with_salt) as st:
-        data = st.read_graph()
+        _global["wave"] = st.resolve_wave(wave)
+        data = st.read_graph(_global["wave"])
         if with_salt:
             from coalitions.pseudonyms import store_salt
 
@@ -420,7 +458,7 @@ def pivots(
                                       "networks.")] = 42,
     city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
     sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+    wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """Pivot figures: centrality of every actor, ranked (default: betweenness)."""
     if by not in MEASURES:
@@ -430,7 +468,7 @@ def pivots(
     from coalitions.analysis.pivots import coalition_pivots
     from coalitions.analysis.twomode import two_mode_measures
 
-    data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until)
+    data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until, wave=wave)
     if per_coalition:
         frame = coalition_pivots(data, seed=seed)
         _print(_head(frame, top), fmt, title="Structural vs declared pivot per coalition",
@@ -478,14 +516,14 @@ def embeddedness(
                                            show_default=False)] = None,
     city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
     sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+    wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """How embedded actors are: coreness, Burt's constraint and effective size, clustering,
     sector diversity of the ego network (or, with --coalitions, how embedded coalitions are)."""
     from coalitions.analysis.definitions import rank
     from coalitions.analysis.embeddedness import actor_embeddedness, coalition_embeddedness
 
-    data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until)
+    data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until, wave=wave)
     frame = coalition_embeddedness(data) if coalitions else actor_embeddedness(data)
     frame = rank(frame, by or ("overlap" if coalitions else "coreness"))
     _print(_head(frame, top), fmt)
@@ -500,13 +538,13 @@ def brokers(
     city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
     sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     directed: DirectedOpt = None,
-    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+    wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """Gould & Fernandez (1989) brokerage roles per actor, with z-scores as R's sna reports
     and the share of each actor's two-paths it brokers (normalised)."""
     from coalitions.analysis.brokerage import actor_brokerage
 
-    data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until)
+    data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until, wave=wave)
     frame = actor_brokerage(data, group_by=group_by, directed=directed)
     _print(_head(frame, top), fmt, title=f"Brokers between groups of {group_by}",
            table_columns=["name", "group", "coordinator", "itinerant", "representative",
@@ -523,12 +561,12 @@ def communities(
     seed: Annotated[int, typer.Option("--seed", help="Random seed (results are reproducible).")] = 42,
     city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
     sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+    wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """Leiden communities of the actor network (seeded), with modularity."""
     from coalitions.analysis.communities import communities as leiden_communities
 
-    data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until)
+    data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until, wave=wave)
     membership, summary = leiden_communities(data, resolution=resolution, seed=seed)
     _print(membership if members else summary, fmt, title="Communities (Leiden)")
     attrs = summary.attrs
@@ -545,12 +583,12 @@ def clusters(
                                           "(default: best silhouette for k in 2..min(8, n÷3)).")] = None,
     city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
     sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+    wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """The seed's clusterings of coalitions (theme, role, actor composition) as count tables."""
     from coalitions.analysis.clusters import cluster_table, data_clusters
 
-    data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until)
+    data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until, wave=wave)
     if by == "data":
         assignments, info = data_clusters(data, k=k)
         _print(assignments, fmt, title="Data-driven clusters of coalitions")
@@ -569,12 +607,12 @@ def clusters(
 def shortlist(
     n: Annotated[int, typer.Argument(help="How many cases to propose.")] = 5,
     city: CityOpt = None, theme: ThemeOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+    wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """Propose N case studies that together cover the variation over the three clusterings."""
     from coalitions.analysis.clusters import shortlist as propose
 
-    data, _ = _scoped(store, neo4j, city, None, theme, None, since, until)
+    data, _ = _scoped(store, neo4j, city, None, theme, None, since, until, wave=wave)
     _print(propose(data, n), fmt, title=f"{n} proposed cases",
            table_columns=["rank", "name", "city", "composition", "why"])
 
@@ -584,12 +622,12 @@ def shortlist(
 def cities(
     city: CityOpt = None, theme: ThemeOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     directed: DirectedOpt = None,
-    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+    wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """Per city: coalitions, government involvement, officials and politicians in between."""
     from coalitions.analysis.cities import city_profiles
 
-    data, _ = _scoped(store, neo4j, city, None, theme, None, since, until)
+    data, _ = _scoped(store, neo4j, city, None, theme, None, since, until, wave=wave)
     profiles = city_profiles(data, directed=directed)
     _warnings(profiles.attrs.get("warnings", []))
     _print(profiles, fmt, title="City profiles")
@@ -599,20 +637,20 @@ def cities(
 @_handle
 def case(
     name: Annotated[str, typer.Argument(help="Coalition id or name.")],
-    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+    wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """The analysis table of one coalition."""
     import pandas as pd
 
     from coalitions.analysis.cities import case_table
 
-    data, _ = _scoped(store, neo4j, None, None, None, None, None, None)
+    data, _ = _scoped(store, neo4j, None, None, None, None, None, None, wave=wave)
     table = case_table(data, name)
     _warnings(table.get("warnings", []))
     if fmt is Format.json:
         from coalitions.output import to_json
 
-        sys.stdout.write(to_json(table) + "\n")
+        sys.stdout.write(to_json({"wave": _global["wave"], **table}) + "\n")
         return
     info = table["coalition"]
     facts = [{"field": k, "value": v} for k, v in info.items()]
@@ -640,7 +678,7 @@ def compare(
                                            "type per city, with their share of the city's "
                                            "coalitions, instead of the grid.")] = False,
     city: CityOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+    wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
     """The study's follow-up grid: per type of coalition, the role of city actors, government
     presence and the relations between actors; or, with --per-city, the counts and shares of
@@ -648,7 +686,7 @@ def compare(
     from coalitions.analysis.cities import compare as grid
     from coalitions.analysis.cities import typology
 
-    data, _ = _scoped(store, neo4j, city, None, None, None, since, until)
+    data, _ = _scoped(store, neo4j, city, None, None, None, since, until, wave=wave)
     if per_city:
         frame = typology(data, by=by)
         _print(frame, fmt, title=f"Coalitions per city by {frame.attrs['by']}")
@@ -663,15 +701,59 @@ def compare(
 def analyse(
     seed: Annotated[int, typer.Option("--seed", help="Seed for sampled measures and Leiden.")] = 42,
     directed: DirectedOpt = None,
+    wave: WaveOpt = None,
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
-    """Compute the measures on the whole graph and write them to the store as node properties
-    (degree, betweenness, …, constraint, community), to query them in Cypher."""
+    """Compute the measures on one wave of the graph (default: the latest) and write them to
+    its nodes as properties (degree, betweenness, …, constraint, community), to query them in
+    Cypher."""
     from coalitions.analysis.stored import write_measures
 
     with _open(store, neo4j, must_exist=True) as st, err.status("analysing"):
-        frame = write_measures(st, seed=seed, directed=directed)
+        _global["wave"] = st.resolve_wave(wave)
+        frame = write_measures(st, seed=seed, directed=directed, wave=_global["wave"])
     _print(frame, fmt, title="Measures written to the store")
+
+
+@app.command()
+@_handle
+def changes(
+    from_wave: Annotated[str, typer.Option("--from", help="The earlier wave.")],
+    to_wave: Annotated[str | None, typer.Option("--to", help="The later wave (default: the "
+                                                "latest).", show_default=False)] = None,
+    top: Annotated[int | None, typer.Option("--top", "-n", help="Show only the first N actors "
+                                            "who rose or fell.")] = 20,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for sampled betweenness on large "
+                                      "networks.")] = 42,
+    store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
+) -> None:
+    """What changed between two waves: coalitions founded and stopped, members who joined
+    and left, role and pivot changes, actors who rose or fell, how each city's measures
+    moved."""
+    from coalitions.analysis.changes import TABLES
+    from coalitions.analysis.changes import changes as compare_waves
+
+    with _open(store, neo4j, must_exist=True, graph_reads_only=True) as st:
+        a = st.resolve_wave(from_wave)
+        b = st.resolve_wave(to_wave)
+        if b is None:
+            raise UsageError("The store is empty.", hint="Load two waves first.")
+        before, after = st.read_graph(a), st.read_graph(b)
+    tables = compare_waves(before, after, from_wave=a, to_wave=b, seed=seed)
+    tables["actors"] = _head(tables["actors"], top)
+    if fmt is Format.json:
+        import json
+
+        from coalitions.analysis.definitions import provenance
+        from coalitions.output import to_records
+
+        body = {"from_wave": a, "to_wave": b,
+                **{name: {"metadata": provenance(tables[name]),
+                          "rows": to_records(tables[name])} for name in TABLES}}
+        sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    for name in TABLES:
+        _print(tables[name], fmt, title=f"{name.replace('_', ' ')} (wave {a} → {b})")
 
 
 # --- maps, reports, exports -------------------------------------------------------------------
@@ -696,7 +778,7 @@ def map_(
     max_nodes: Annotated[int, typer.Option("--max-nodes", help="Above this many nodes, show a "
                                            "reduced view and say what was left out.")] = 2500,
     pseudonymise: PseudoOpt = False,
-    store: StoreOpt = None, neo4j: Neo4jOpt = None,
+    wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None,
 ) -> None:
     """An interactive, offline network map (one HTML file) of a city, a coalition or the region."""
     from coalitions.pseudonyms import pseudonymiser
@@ -706,7 +788,7 @@ def map_(
     if not (city or coalition or region):
         raise UsageError("Say what to draw: --city NAME, --coalition ID or --region.")
     got = _scoped(store, neo4j, city, None, theme, sector, since, until,
-                  with_salt=pseudonymise)
+                  with_salt=pseudonymise, wave=wave)
     data, measures, size_context = got[0], None, None
     if coalition:
         from coalitions.graph.scope import Scope
@@ -720,6 +802,7 @@ def map_(
              else "Coalitions in the region")
     if coalition:
         title = f"{data.coalitions['name'].iloc[0]} ({data.coalitions['city'].iloc[0]})"
+    title += f" · wave {_global['wave']}"  # (every output names the wave it read)
     if out_file.suffix.lower() in FIGURE_FORMATS:
         if color_by != "sector":
             raise UsageError("A static figure is coloured by sector.",
@@ -801,7 +884,7 @@ def report(
     size_by: Annotated[str, typer.Option("--size-by", help="Measure that sizes actors.")] = "betweenness",
     pseudonymise: PseudoOpt = False,
     directed: DirectedOpt = None,
-    store: StoreOpt = None, neo4j: Neo4jOpt = None,
+    wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None,
 ) -> None:
     """One self-contained HTML report for a city (or a PDF): profile, pivots, brokers,
     clusterings, map, figures, definitions and provenance."""
@@ -814,13 +897,14 @@ def report(
                          hint="Name the file .html or .pdf (a figure alone: coalitions map "
                               "--out NAME.svg|png|pdf).")
 
-    got = _scoped(store, neo4j, None, None, None, None, None, None, with_salt=pseudonymise)
+    got = _scoped(store, neo4j, None, None, None, None, None, None, with_salt=pseudonymise,
+                  wave=wave)
     data = got[0]
     if pseudonymise:
         from coalitions.pseudonyms import pseudonymise as hide
 
         data = hide(data, got[2])
-    params = {"command": "report", "city": city, "size_by": size_by,
+    params = {"command": "report", "city": city, "wave": _global["wave"], "size_by": size_by,
               "pseudonymise": pseudonymise, "store": _where(store, neo4j)}
     if directed is not None:
         params["ties"] = "directed" if directed else "undirected"
@@ -859,11 +943,15 @@ def export(
                                                 "node coordinates (GEXF viz:position, "
                                                 "GraphML/CSV x and y, Pajek 0..1); by default "
                                                 "for networks of up to 5,000 nodes.")] = None,
+    timeline: Annotated[bool, typer.Option("--timeline", help="Every wave in one dynamic GEXF "
+                                           "file: nodes and edges carry the waves they exist "
+                                           "in as spells, which Gephi's timeline plays.")] = False,
     city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
     sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-    store: StoreOpt = None, neo4j: Neo4jOpt = None,
+    wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None,
 ) -> None:
-    """Export the network for Gephi, visone/yEd, Pajek, UCINET or pandas."""
+    """Export the network for Gephi, visone/yEd, Pajek, UCINET or pandas (one wave, or with
+    --timeline every wave in one dynamic GEXF)."""
     from coalitions.export import export as write
 
     if fmt not in ("gexf", "graphml", "pajek", "dl", "csv"):
@@ -871,8 +959,39 @@ def export(
                          hint="Use gexf, graphml, pajek, dl or csv.")
     if projection not in (None, "actors", "coalitions"):
         raise UsageError(f"Unknown projection {projection!r}.", hint="Use actors or coalitions.")
+    if timeline:
+        if fmt != "gexf" or wave is not None:
+            raise UsageError("--timeline writes every wave as a dynamic GEXF file.",
+                             hint="Use it with --format gexf and without --wave.")
+        from coalitions.graph.scope import Scope
+        from coalitions.timeline import write_timeline_gexf
+
+        scope = Scope(city=city, coalition=coalition, theme=theme, sector=sector, since=since,
+                      until=until)
+        with _open(store, neo4j, must_exist=True) as st:
+            listed = st.waves()
+            waves = [(w, int(n), st.read_graph(w)) for w, n in
+                     zip(listed["wave"], listed["number"], strict=True)]
+            salt = None
+            if pseudonymise:
+                from coalitions.pseudonyms import store_salt
+
+                salt = store_salt(st)
+        if not waves:
+            raise UsageError("The store is empty.", hint="Load data first: coalitions load FILE.")
+        waves = [(w, n, scope.apply(d)) for w, n, d in waves]
+        tables = None
+        if measures and projection != "coalitions":
+            from coalitions.analysis.centrality import actor_measures
+
+            tables = [actor_measures(d) if len(d.actors) else None for _, _, d in waves]
+        path = write_timeline_gexf(waves, out_path, projection=projection, measures=tables,
+                                   pseudonymise=pseudonymise, salt=salt)
+        err.print(f"Wrote {path}: waves " + ", ".join(w for w, _, _ in waves)
+                  + " as times " + ", ".join(str(n) for _, n, _ in waves), markup=False)
+        return
     got = _scoped(store, neo4j, city, coalition, theme, sector, since, until,
-                  with_salt=pseudonymise)
+                  with_salt=pseudonymise, wave=wave)
     data = got[0]
     table = None
     if measures and projection != "coalitions" and len(data.actors):

@@ -25,29 +25,40 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
+# The sample's two inventory waves, loaded as waves "1" and "2" (see the sample's README).
+WAVES = (("1", SAMPLE_DIR), ("2", SAMPLE_DIR / "wave2"))
+
+
 @dataclass
 class DemoResult:
-    pivots: pd.DataFrame  # top actors per city
+    pivots: pd.DataFrame  # top actors per city, in the latest wave
     files: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # what changed from wave 1 to wave 2 (coalitions.analysis.changes), and its summary
+    changes: dict[str, pd.DataFrame] = field(default_factory=dict)
+    change_summary: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def run_demo(store: Store, out_dir: Path, *, top: int = 3,
              step: Callable[[str], None] | None = None) -> DemoResult:
-    """Load the sample into ``store``; return the top pivot actors per city (by betweenness on
-    the city's actor network) and write a map per city, a region map, a report per city and
-    an index page into ``out_dir``, all loading one shared ``vis-network.min.js``."""
+    """Load the sample's two waves into ``store``; return the top pivot actors per city in
+    the latest wave (by betweenness on the city's actor network) and what changed between
+    the waves, and write a map per city, a region map, a report per city and an index page
+    into ``out_dir``."""
     from coalitions.analysis.centrality import actor_measures
+    from coalitions.analysis.changes import changes
     from coalitions.loaders import load_inputs
     from coalitions.viz.maps import VIS_JS_NAME, render_map, write_vis_js
 
     say = step or (lambda _msg: None)
     # Before loading: a bad --out should not leave the sample in the store.
     out_dir = make_folder(out_dir)
-    say("loading the sample")
-    loaded = load_inputs([SAMPLE_DIR])
-    store.load(loaded.data)
-    data = store.read_graph()
+    say("loading the sample's two waves")
+    for wave, path in WAVES:
+        loaded = load_inputs([path])
+        store.load(loaded.data, wave=wave)
+    (first, _), (latest, _) = WAVES[0], WAVES[-1]
+    data = store.read_graph(latest)
 
     result = DemoResult(pivots=pd.DataFrame())
     rows = []
@@ -73,7 +84,41 @@ def run_demo(store: Store, out_dir: Path, *, top: int = 3,
         result.notes.append(info.note)
     result.files += _reports(data, out_dir, loaded, say)
     result.pivots = pd.DataFrame(rows)
+    result.pivots.attrs["facts"] = {"wave": latest}
+    say("comparing the waves")
+    result.changes = changes(store.read_graph(first), data, from_wave=first, to_wave=latest)
+    result.change_summary = change_summary(result.changes)
     return result
+
+
+def change_summary(tables: dict[str, pd.DataFrame], *, examples: int = 3) -> pd.DataFrame:
+    """One line per table of :func:`coalitions.analysis.changes.changes`: how many rows,
+    and the first few, named."""
+    def name(table: str, row: pd.Series) -> str:
+        if table.startswith("coalitions"):
+            return f"{row['name']} ({row['city']})"
+        if table in ("members_joined", "members_left"):
+            return f"{row['actor_name']} in {row['coalition_name']}"
+        if table == "roles_changed":
+            return f"{row['actor_name']}: {row['role_before']} → {row['role_after']}"
+        if table == "pivots":
+            if row["declared_before"] != row["declared_after"]:
+                return f"{row['name']}: declared {row['declared_before']} → " \
+                       f"{row['declared_after']}"
+            return f"{row['name']}: structural {row['structural_before']} → " \
+                   f"{row['structural_after']}"
+        if table == "actors":
+            return f"{row['name']} ({int(row['rank_change']):+d} places)"
+        return f"{row['city']} {row['measure']} {row['change']:+g}"
+
+    rows = [{"change": t.replace("_", " "), "n": len(f),
+             "examples": "; ".join(name(t, r) for _, r in f.head(examples).iterrows())}
+            for t, f in tables.items()]
+    frame = pd.DataFrame(rows, columns=["change", "n", "examples"])
+    first = next(iter(tables.values()), None)
+    if first is not None:
+        frame.attrs["facts"] = dict(first.attrs.get("facts", {}))
+    return frame
 
 
 def _reports(data, out_dir: Path, loaded, say) -> list[Path]:

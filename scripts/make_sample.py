@@ -1064,17 +1064,93 @@ def write(name: str, rows: list[dict], header: list[str]) -> None:
         w.writerows(rows)
 
 
+# The second inventory wave (wave2/): the same study a few years on. A complete snapshot,
+# made from wave 1 by exactly these differences (documented in the sample's README; the tests
+# compute them again from the two folders and compare with `coalitions changes`).
+WAVE2_STOPPED = ["genk-samen-tuinieren-waterschei"]
+WAVE2_FOUNDED = [
+    {"id": "leuven-klimaatburen-kessel-lo", "Stad": "Leuven", "Naam": "Klimaatburen Kessel-Lo",
+     "Thema": "Energie", "Doel": "Buren helpen hun huizen samen te renoveren en energie te delen",
+     "Acties": "Renovatiecafés, een gedeelde energiecoach per straat, groepsaankoop isolatie",
+     "Leeftijd": "°2024", "Omvang": "4 organisaties (+ 30 vrijwilligers)",
+     "Actoren": "Burgers, vzw’s, energiecoöperatie", "role": "cooperation",
+     "relation": "supplementary", "origin": "bottom-up", "sectors": "nonprofit;private"},
+    {"id": "hasselt-voedselteam-runkst", "Stad": "Hasselt", "Naam": "Voedselteam Runkst",
+     "Thema": "Voeding", "Doel": "Lokaal en betaalbaar voedsel voor de buurt",
+     "Acties": "Wekelijkse groentepakketten van boeren uit de streek, kookavonden",
+     "Leeftijd": "°2025", "Omvang": "3 organisaties (+ 15 vrijwilligers)",
+     "Actoren": "Buurtcomité, bakkerij, vrijwilligers", "role": "services",
+     "relation": "complementary", "origin": "bottom-up", "sectors": "nonprofit;private"},
+]
+WAVE2_NEW_ACTORS = [
+    {"id": "org-vzw-klimaatburen-kessel-lo", "name": "vzw Klimaatburen Kessel-Lo",
+     "kind": "organisation", "sector": "nonprofit", "function": "", "organisation": "",
+     "city": "Leuven"},
+]
+WAVE2_FOUNDED_MEMBERS = [
+    ("org-vzw-klimaatburen-kessel-lo", "leuven-klimaatburen-kessel-lo", "pivot", 2024),
+    ("org-ecopower-cvba", "leuven-klimaatburen-kessel-lo", "member", 2024),
+    ("org-klimaatwerkgroep-leuven", "leuven-klimaatburen-kessel-lo", "member", 2024),
+    ("per-lien-vervoort", "leuven-klimaatburen-kessel-lo", "member", 2024),
+    ("org-buurtcomite-runkst", "hasselt-voedselteam-runkst", "pivot", 2025),
+    ("org-bakkerij-cools", "hasselt-voedselteam-runkst", "member", 2025),
+    ("per-evi-de-smet", "hasselt-voedselteam-runkst", "member", 2025),
+]
+# Members who joined or left coalitions that exist in both waves.
+WAVE2_JOINED = [
+    ("org-gezinsbond-genk", "genk-wijkontwikkeling-winterslag", "partner", 2024),
+    ("per-jasper-wouters", "hasselt-speelstraten-hasselt", "member", 2025),
+    ("per-wim-segers", "leuven-leuven-zuid", "member", 2024),
+]
+WAVE2_LEFT = [
+    ("per-pieterjan-luyten", "genk-welzijnsnetwerk-genk-noord"),
+    ("org-okra-genk", "genk-welzijnsnetwerk-genk-noord"),
+]
+# A change of declared pivot: the coordinator steps back, another member takes over.
+WAVE2_ROLES = [
+    ("per-lotte-de-meyer", "genk-welzijnsnetwerk-genk-noord", "member"),
+    ("per-saskia-coppens", "genk-welzijnsnetwerk-genk-noord", "coordinator"),
+]
+
+
+def wave2(coalitions, actors, memberships, ties):
+    """Wave 2 of the sample: wave 1 with the differences above, nothing else."""
+    coalitions = [c for c in coalitions if c["id"] not in WAVE2_STOPPED] + [
+        dict(c) for c in WAVE2_FOUNDED]
+    actors = [*actors, *(dict(a) for a in WAVE2_NEW_ACTORS)]
+    left = set(WAVE2_LEFT)
+    roles = {(a, c): r for a, c, r in WAVE2_ROLES}
+    out = []
+    for m in memberships:
+        key = (m["actor"], m["coalition"])
+        if m["coalition"] in WAVE2_STOPPED or key in left:
+            continue
+        out.append({**m, "role": roles.get(key, m["role"])})
+    for a, c, r, since in [*WAVE2_JOINED, *WAVE2_FOUNDED_MEMBERS]:
+        out.append({"actor": a, "coalition": c, "role": r, "since": since})
+    return coalitions, actors, out, list(ties)
+
+
+COALITION_COLUMNS = ["id", "Stad", "Naam", "Thema", "Doel", "Acties", "Leeftijd", "Omvang",
+                     "Actoren", "role", "relation", "origin", "sectors"]
+ACTOR_COLUMNS = ["id", "name", "kind", "sector", "function", "organisation", "city"]
+
+
 def main() -> None:
     coalitions, actors, memberships, ties = build()
     check(coalitions, actors, memberships, ties)
     OUT.mkdir(parents=True, exist_ok=True)
-    write("coalitions.csv", coalitions, ["id", "Stad", "Naam", "Thema", "Doel", "Acties",
-                                         "Leeftijd", "Omvang", "Actoren", "role", "relation",
-                                         "origin", "sectors"])
-    write("actors.csv", actors, ["id", "name", "kind", "sector", "function", "organisation",
-                                 "city"])
+    write("coalitions.csv", coalitions, COALITION_COLUMNS)
+    write("actors.csv", actors, ACTOR_COLUMNS)
     write("memberships.csv", memberships, ["actor", "coalition", "role", "since"])
     write("ties.csv", ties, ["source", "target", "type", "weight"])
+    w2 = wave2(coalitions, actors, memberships, ties)
+    (OUT / "wave2").mkdir(exist_ok=True)
+    for name, rows, header in zip(
+            ("coalitions.csv", "actors.csv", "memberships.csv", "ties.csv"), w2,
+            (COALITION_COLUMNS, ACTOR_COLUMNS, ["actor", "coalition", "role", "since"],
+             ["source", "target", "type", "weight"]), strict=True):
+        write(f"wave2/{name}", rows, header)
     persons = sum(a["kind"] == "person" for a in actors)
     print(f"{len(coalitions)} coalitions, {len(actors)} actors ({persons} persons, "
           f"{len(actors) - persons} organisations), {len(memberships)} memberships, "

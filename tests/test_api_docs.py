@@ -107,3 +107,16 @@ def test_page_ranks_pivots_with_their_definitions(doc_namespace):
     assert list(pivots["betweenness"]) == sorted(pivots["betweenness"], reverse=True)
     assert pivots.attrs["definitions"]["betweenness"] == "betweenness"
     assert doc_namespace["definitions"]["name"].str.len().gt(0).all()
+
+
+def test_the_waves_example_reads_both_waves_and_compares_them(doc_namespace):
+    ns = doc_namespace
+    # Wave 1 (the sample) has Samen Tuinieren Waterschei in Genk; wave 2 does not (see the
+    # sample's README); the latest wave is what the other methods read.
+    assert "genk-samen-tuinieren-waterschei" not in set(ns["gent_before"]["coalitions"]["id"])
+    assert set(ns["what_changed"]["coalitions_founded"]["id"]) == {
+        "leuven-klimaatburen-kessel-lo", "hasselt-voedselteam-runkst"}
+    assert set(ns["what_changed"]["coalitions_stopped"]["id"]) == {
+        "genk-samen-tuinieren-waterschei"}
+    assert list(ns["waves"]["wave"]) == ["1", "2"]
+    assert list(ns["waves"]["latest"]) == [False, True]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import typer.main
 from typer.testing import CliRunner
@@ -59,13 +61,18 @@ def test_the_sample_loads_with_identical_stats_on_both_engines(tmp_path, neo4j_s
     a = csv_body(run(*embedded, "stats", "--format", "csv").stdout)
     b = csv_body(run(*server, "stats", "--format", "csv").stdout)
     assert a == b
-    counts = {r["name"]: r["count"] for r in json_rows(run(*embedded, "stats", "-f", "json").stdout)}
+    # (JSON with metadata since waves: every output names the wave it read)
+    got = json.loads(run(*embedded, "stats", "-f", "json").stdout)
+    assert got["metadata"]["facts"]["wave"] == "1"
+    counts = {r["name"]: r["count"] for r in got["rows"]}
     assert counts["Coalition"] == 51 and counts["City"] == 14
 
 
 def test_loading_twice_reports_nothing_changed(store_args):
     run(*store_args, "load", str(SAMPLE))
-    rows = json_rows(run(*store_args, "load", str(SAMPLE), "--format", "json").stdout)
+    got = json.loads(run(*store_args, "load", str(SAMPLE), "--format", "json").stdout)
+    assert got["metadata"]["facts"]["wave"] == "1"
+    rows = got["rows"]
     assert rows and all(r["created"] == r["updated"] == r["deleted"] == 0 for r in rows)
 
 
@@ -76,7 +83,9 @@ def test_query_is_read_only_unless_write_is_given(store_args):
     assert result.stderr.splitlines()[0] == (
         "Error: The query tries to write, and the store is open read-only." if "--store" in
         store_args else "Error: The query tries to write, and it ran in read-only mode.")
-    ok = run(*store_args, "query", "--write", "CREATE (:City {name: 'Nergenshuizen'})")
+    # (a node's primary key is its wave-qualified key since waves)
+    ok = run(*store_args, "query", "--write",
+             "CREATE (:City {key: '1\u001fNergenshuizen', name: 'Nergenshuizen', wave: '1'})")
     assert ok.exit_code == 0
     n = run(*store_args, "query", "MATCH (c:City) RETURN count(c) AS n", "-f", "json").stdout
     assert json_rows(n) == [{"n": 15}]
@@ -123,10 +132,17 @@ def test_demo_loads_the_sample_and_writes_a_page_per_city(tmp_path, monkeypatch)
     result = runner.invoke(app, ["--store", str(tmp_path / "demo.db"), "demo", "--out", str(out),
                                  "--format", "json"], catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
-    rows = json_rows(result.stdout)
+    body = json.loads(result.stdout)
+    # The demo loads the sample's two waves and shows the latest, which its output names.
+    assert body["metadata"]["facts"]["wave"] == "2"
+    rows = body["rows"]
     cities = {r["city"] for r in rows}
     assert len(cities) == 14 and {r["rank"] for r in rows} == {1, 2, 3}
     for city in ("gent", "sint-niklaas", "brussel"):
         assert (out / f"map-{city}.html").exists() and (out / f"report-{city}.html").exists()
     assert (out / "map-region.html").exists() and (out / "index.html").exists()
     assert "Sample loaded into ladybug store" in result.stderr
+    from coalitions.graph.store import open_store
+
+    with open_store(tmp_path / "demo.db", read_only=True) as st:
+        assert list(st.waves()["wave"]) == ["1", "2"]

@@ -79,14 +79,19 @@ def measure_tables(data, *, seed: int = 42,
     return tables
 
 
-def write_measures(store: Store, *, seed: int = 42,
+def write_measures(store: Store, *, seed: int = 42, wave: str | None = None,
                    directed: bool | None = None) -> pd.DataFrame:
-    """Compute :func:`measure_tables` on the whole graph in ``store`` and write them as node
-    properties. Returns one row per label: ``label``, ``nodes``, ``properties``."""
-    data = store.read_graph()
+    """Compute :func:`measure_tables` on one wave of the graph in ``store`` (default: the
+    latest) and write them as properties of that wave's nodes. Returns one row per label:
+    ``label``, ``nodes``, ``properties``; ``attrs["facts"]["wave"]`` names the wave."""
+    wave = store.resolve_wave(wave)
+    data = store.read_graph(wave)
     rows = []
     for label, table in measure_tables(data, seed=seed, directed=directed).items():
-        n = store.write_properties(label, table)
+        n = store.write_properties(label, table, wave)
         rows.append({"label": label, "nodes": n,
                      "properties": ", ".join(c for c in table.columns if c != "id")})
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    if wave is not None:
+        frame.attrs["facts"] = {"wave": wave}
+    return frame

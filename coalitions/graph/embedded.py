@@ -56,15 +56,19 @@ from coalitions.graph.statements import refuse_outside_effects
 from coalitions.graph.store import LoadPlan, LoadSummary, Progress, Store
 from coalitions.graph.tables import (
     INT_PROPERTIES,
+    KEY,
     LIST_PROPERTIES,
     NODE_KEYS,
     NODE_PROPERTIES,
     REL_ENDPOINTS,
     REL_PROPERTIES,
+    WAVE,
     by_endpoints,
     endpoint_masks,
     plain,
+    wave_keys,
 )
+from coalitions.graph.waves import TOUCH_WAVE, now
 
 __all__ = ["EmbeddedStore"]
 
@@ -366,49 +370,69 @@ class EmbeddedStore(Store):
             return set(REL_PROPERTIES[rel])
         return set(self._exec(f"CALL table_info('{rel}') RETURN name")["name"])
 
-    def _frame(self, cypher: str, columns: list[str]) -> pd.DataFrame:
+    def _frame(self, cypher: str, columns: list[str],
+               params: Mapping[str, Any] | None = None) -> pd.DataFrame:
         """A bulk read as plain columns (see :func:`~coalitions.graph.tables.plain`).
 
         ``get_as_df`` converts the whole result in C++; reading rows one by one with
         ``get_all`` takes about four times as long on a million relationships.
         """
-        result = self._conn.execute(cypher)
+        result = self._conn.execute(cypher, dict(params or {}))
         try:
             frame = result.get_as_df()
         finally:
             result.close()
         return plain(frame) if len(frame) else pd.DataFrame(columns=columns, dtype=object)
 
-    def read_graph(self) -> GraphData:
-        """The whole graph, read in one read-only transaction (one snapshot), in which each
-        label's keys by node offset are read once for all relationship types."""
+    def _legacy(self) -> bool:
+        # The version before waves made node tables keyed by the plain id, without `key`.
+        if not self._has_schema():
+            return False
+        columns = self._exec("CALL table_info('Coalition') RETURN name")
+        return KEY not in set(columns["name"])
+
+    def _legacy_advice(self) -> str:
+        return (f"Load your inventory into a new store (--store NEW.db), or remove {self.path} "
+                "and load it again (add --wave NAME to label it).")
+
+    def _wave_rows(self) -> pd.DataFrame:
+        if not self._has_schema() or "Wave" not in set(
+                self._exec("CALL show_tables() RETURN name")["name"]):
+            return pd.DataFrame(columns=["wave", "number", "loaded_at"])
+        return super()._wave_rows()
+
+    def read_graph(self, wave: str | int | None = None) -> GraphData:
+        """One wave of the graph, read in one read-only transaction (one snapshot), in which
+        each label's keys by node offset are read once for all relationship types."""
         if self.read_only and not self._has_schema():
-            return super().read_graph()  # (empty tables; nothing to read)
+            return GraphData()  # (nothing to read)
         in_transaction = not self._in_write
         if in_transaction:
             self._conn.execute("BEGIN TRANSACTION READ ONLY")
         self._offset_keys = {}
         try:
-            return super().read_graph()
+            return super().read_graph(wave)
         finally:
             self._offset_keys = None
             if in_transaction:
                 self._conn.execute("COMMIT")
 
-    def _read_nodes(self, label: str) -> pd.DataFrame:
+    def _read_nodes(self, label: str, wave: str) -> pd.DataFrame:
         props = NODE_PROPERTIES[label]
         if self._offset_keys is None and self.read_only and not self._has_schema():
             return pd.DataFrame(columns=props)
         ret = ", ".join(f"n.{p} AS {p}" for p in props)
+        where = {"wave": wave}
         if self._offset_keys is None:
-            return self._frame(f"MATCH (n:{label}) RETURN {ret}", props)
+            return self._frame(f"MATCH (n:{label}) WHERE n.{WAVE} = $wave RETURN {ret}", props,
+                               where)
         # Within read_graph the offsets come along, for the relationships' ends.
-        frame = self._frame(f"MATCH (n:{label}) RETURN offset(ID(n)) AS _o, {ret}",
-                            ["_o", *props])
+        frame = self._frame(f"MATCH (n:{label}) WHERE n.{WAVE} = $wave "
+                            f"RETURN offset(ID(n)) AS _o, {ret}", ["_o", *props], where)
         self._offset_keys[label] = _by_offset(frame["_o"], frame[NODE_KEYS[label]])
         return frame.drop(columns="_o")
 
-    def _read_rels(self, rel: str) -> pd.DataFrame:
+    def _read_rels(self, rel: str, wave: str) -> pd.DataFrame:
         props = REL_PROPERTIES[rel]
         cols = ["src_label", "src", "dst_label", "dst", *props]
         if self._offset_keys is None and self.read_only and not self._has_schema():
@@ -421,7 +445,7 @@ class EmbeddedStore(Store):
         if in_transaction:
             self._conn.execute("BEGIN TRANSACTION READ ONLY")
         try:
-            keys = {label: self._keys_by_offset(label)
+            keys = {label: self._keys_by_offset(label, wave)
                     for label in {x for pair in REL_ENDPOINTS[rel] for x in pair}}
             have = self._rel_columns(rel)
             for a, b in REL_ENDPOINTS[rel]:
@@ -429,8 +453,8 @@ class EmbeddedStore(Store):
                                  *(f"r.{p} AS {p}" if p in have
                                    else f"CAST(NULL AS {REL_TYPES[p]}) AS {p}"
                                    for p in props)])
-                frame = self._frame(f"MATCH (a:{a})-[r:{rel}]->(b:{b}) RETURN {ret}",
-                                    ["src", "dst", *props])
+                frame = self._frame(f"MATCH (a:{a})-[r:{rel}]->(b:{b}) WHERE r.{WAVE} = $wave "
+                                    f"RETURN {ret}", ["src", "dst", *props], {"wave": wave})
                 # (object Series: from a bare array pandas 3 would build its Arrow-backed
                 # "str" column, a copy of a million keys that plain() turns back)
                 for end, label in (("src", a), ("dst", b)):
@@ -445,19 +469,23 @@ class EmbeddedStore(Store):
                 self._conn.execute("COMMIT")
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
 
-    def _keys_by_offset(self, label: str) -> np.ndarray:
-        """The key of each node of ``label`` at its offset (None where a node was deleted)."""
+    def _keys_by_offset(self, label: str, wave: str) -> np.ndarray:
+        """The id of each node of ``label`` in ``wave`` at its offset (None where a node was
+        deleted or is of another wave)."""
         if self._offset_keys is not None and label in self._offset_keys:
             return self._offset_keys[label]
-        frame = self._frame(f"MATCH (n:{label}) RETURN offset(ID(n)) AS o, "
-                            f"n.{NODE_KEYS[label]} AS k", ["o", "k"])
+        frame = self._frame(f"MATCH (n:{label}) WHERE n.{WAVE} = $wave RETURN offset(ID(n)) "
+                            f"AS o, n.{NODE_KEYS[label]} AS k", ["o", "k"], {"wave": wave})
         return _by_offset(frame["o"], frame["k"])
 
-    def _count(self, label: str | None = None, rel: str | None = None) -> int:
+    def _count(self, label: str | None = None, rel: str | None = None,
+               wave: str | None = None) -> int:
         if self.read_only and not self._has_schema():
             return 0
-        q = f"MATCH (n:{label}) RETURN count(n)" if label else f"MATCH ()-[r:{rel}]->() RETURN count(r)"
-        return int(self._exec(q).iloc[0, 0])
+        where = f" WHERE x.{WAVE} = $wave" if wave is not None else ""
+        q = (f"MATCH (x:{label}){where} RETURN count(x)" if label
+             else f"MATCH ()-[x:{rel}]->(){where} RETURN count(x)")
+        return int(self._exec(q, {"wave": wave} if wave is not None else None).iloc[0, 0])
 
     def query(self, cypher: str, params: Mapping[str, Any] | None = None, *,
               write: bool = False) -> pd.DataFrame:
@@ -554,13 +582,14 @@ class EmbeddedStore(Store):
         steps = _steps(plan)
         total = sum(n for _, n, _ in steps) or 1
         with self._write_transaction():  # (emptying first for `replace`: see _apply_new)
+            self._touch_wave(plan.wave)
             self._run(steps, 0, total, progress)
         if progress:
             progress("done", total, total)
 
     def _apply_new(self, nodes: Iterable[tuple[str, pd.DataFrame]],
                    rels: Callable[[], dict[str, pd.DataFrame]], replace: bool,
-                   progress: Progress | None) -> LoadSummary:
+                   progress: Progress | None, wave: str = "1") -> LoadSummary:
         # The engine copies each node table on a second thread (COPY releases the GIL) while
         # this one makes the next table and then the relationship tables, in Arrow: at a
         # million memberships about a second of Python overlaps with the engine's work. Still
@@ -573,13 +602,14 @@ class EmbeddedStore(Store):
             try:
                 while (item := handed.get()) is not None:
                     if len(item[1]):
-                        self._copy_nodes(*item)
+                        self._copy_nodes(*item, wave)
             except BaseException as exc:  # raised again on the calling thread
                 failed.append(exc)
 
         with self._write_transaction():
             if replace:
-                self._delete_all()
+                self._delete_wave(wave)
+            self._touch_wave(wave)
             writer = threading.Thread(target=copy_nodes, name="coalitions-copy-nodes")
             writer.start()
             try:
@@ -593,7 +623,7 @@ class EmbeddedStore(Store):
                     progress("adding nodes", 0, sum(len(f) for f in made.values()) or 1)
                 created = rels() if not failed else {}
                 # (and in Arrow, ready to COPY, while the engine may still be copying nodes)
-                parts = {rel: _rel_parts(rel, frame) for rel, frame in created.items()
+                parts = {rel: _rel_parts(rel, frame, wave) for rel, frame in created.items()
                          if len(frame)} if not failed else {}
             finally:
                 handed.put(None)  # (again, if making a table raised: the writer must stop)
@@ -601,13 +631,13 @@ class EmbeddedStore(Store):
             if failed:
                 raise failed[0]
             node_rows = sum(len(f) for f in made.values())
-            steps = _steps(LoadPlan.all_new({}, created), parts)
+            steps = _steps(LoadPlan.all_new({}, created, wave=wave), parts)
             total = (node_rows + sum(n for _, n, _ in steps)) or 1
             self._intended = (LoadPlan.all_new(made, created, replace).summary(), replace)
             self._run(steps, node_rows, total, progress)
         if progress:
             progress("done", total, total)
-        return LoadPlan.all_new(made, created, replace).summary()
+        return LoadPlan.all_new(made, created, replace, wave).summary()
 
     @contextmanager
     def _write_transaction(self) -> Iterator[None]:
@@ -635,11 +665,18 @@ class EmbeddedStore(Store):
         if progress:
             progress("committing", done, total)
 
-    def _delete_all(self) -> None:
+    def _delete_wave(self, wave: str) -> None:
+        """Empty one wave (``replace``); its Wave node stays, and with it its place in the
+        order of waves."""
         for rel in REL_ENDPOINTS:
-            self._conn.execute(f"MATCH ()-[r:{rel}]->() DELETE r")
+            self._conn.execute(f"MATCH ()-[r:{rel}]->() WHERE r.{WAVE} = $wave DELETE r",
+                               {"wave": wave})
         for label in NODE_KEYS:
-            self._conn.execute(f"MATCH (n:{label}) DELETE n")
+            self._conn.execute(f"MATCH (n:{label}) WHERE n.{WAVE} = $wave DELETE n",
+                               {"wave": wave})
+
+    def _touch_wave(self, wave: str) -> None:
+        self._conn.execute(TOUCH_WAVE, {"wave": wave, "now": now()})
 
     def _rollback(self) -> None:
         # A statement that fails inside a transaction has already rolled it back.
@@ -649,10 +686,11 @@ class EmbeddedStore(Store):
             if "no active transaction" not in str(exc).lower():
                 raise
 
-    def _delete_rels(self, rel: str, frame: pd.DataFrame) -> None:
+    def _delete_rels(self, rel: str, frame: pd.DataFrame, wave: str) -> None:
         for a, b, part in by_endpoints(rel, frame):
-            ka, kb = NODE_KEYS[a], NODE_KEYS[b]
+            ka, kb = KEY, KEY
             extra = " AND r.type = row.type" if rel == "TIE" else ""
+            part = part.assign(src=wave_keys(wave, part["src"]), dst=wave_keys(wave, part["dst"]))
             for start in range(0, len(part), _BATCH):
                 rows = _rows(part.iloc[start:start + _BATCH][["src", "dst", *(
                     ["type"] if rel == "TIE" else [])]])
@@ -660,28 +698,36 @@ class EmbeddedStore(Store):
                     f"UNWIND $rows AS row MATCH (a:{a} {{{ka}: row.src}})-[r:{rel}]->"
                     f"(b:{b} {{{kb}: row.dst}}) WHERE true{extra} DELETE r", {"rows": rows})
 
-    def _copy_nodes(self, label: str, frame: pd.DataFrame) -> None:
-        df = _arrow(frame, NODE_PROPERTIES[label])  # noqa: F841 - read by COPY
-        cols = ", ".join(NODE_PROPERTIES[label])
-        self._conn.execute(f"COPY {label}({cols}) FROM df")
+    def _copy_nodes(self, label: str, frame: pd.DataFrame, wave: str) -> None:
+        columns = [KEY, *NODE_PROPERTIES[label], WAVE]
+        stored = frame.assign(**{KEY: wave_keys(wave, frame[NODE_KEYS[label]]), WAVE: wave})
+        df = _arrow(stored, columns)  # noqa: F841 - read by COPY
+        self._conn.execute(f"COPY {label}({', '.join(columns)}) FROM df")
 
-    def _update_nodes(self, label: str, frame: pd.DataFrame) -> None:
+    def _update_nodes(self, label: str, frame: pd.DataFrame, wave: str) -> None:
         key = NODE_KEYS[label]
         sets = ", ".join(f"n.{p} = {_cast(p)}" for p in NODE_PROPERTIES[label] if p != key)
+        frame = frame.assign(**{KEY: wave_keys(wave, frame[key])})
         for start in range(0, len(frame), _BATCH):
             self._conn.execute(
-                f"UNWIND $rows AS row MATCH (n:{label} {{{key}: row.{key}}}) SET {sets}",
+                f"UNWIND $rows AS row MATCH (n:{label} {{{KEY}: row.{KEY}}}) SET {sets}",
                 {"rows": _rows(frame.iloc[start:start + _BATCH])})
 
     def _copy_rels(self, rel: str, parts: list[tuple[str, str, pa.Table]]) -> None:
+        # The columns named: a store whose table gained a property by ALTER (after the
+        # wave column) holds them in another order than the Arrow table lists them.
+        columns = ", ".join([*REL_PROPERTIES[rel], WAVE])
         for a, b, df in parts:  # noqa: B007 - df is read by COPY
-            self._conn.execute(f"COPY {rel} FROM df (from='{a}', to='{b}')")
+            self._conn.execute(f"COPY {rel}({columns}) FROM df (from='{a}', to='{b}')")
 
-    def write_properties(self, label: str, frame: pd.DataFrame) -> int:
+    def write_properties(self, label: str, frame: pd.DataFrame, wave: str | None = None) -> int:
         key = NODE_KEYS[label]
         props = [c for c in frame.columns if c != key]
         if not len(frame) or not props:
             return 0
+        wave = self.resolve_wave(wave) or ""
+        frame = frame.drop(columns=[key]).assign(**{KEY: wave_keys(wave, frame[key])})
+        key = KEY
         sets = ", ".join(f"n.{p} = {_cast(p, label)}" for p in props)
         self._conn.execute("BEGIN TRANSACTION")
         try:
@@ -696,12 +742,15 @@ class EmbeddedStore(Store):
         return len(frame)
 
 
-def _rel_parts(rel: str, frame: pd.DataFrame) -> list[tuple[str, str, pa.Table]]:
-    """A relationship table as Arrow tables to COPY, one per (from, to) pair of labels.
+def _rel_parts(rel: str, frame: pd.DataFrame, wave: str) -> list[tuple[str, str, pa.Table]]:
+    """A relationship table as Arrow tables to COPY, one per (from, to) pair of labels, its
+    ends as the store's keys in ``wave``.
 
     The columns turn into Arrow once; each pair is a filter of that table.
     """
-    table = _arrow(frame, ["src", "dst", *REL_PROPERTIES[rel]])
+    stored = frame.assign(src=wave_keys(wave, frame["src"]), dst=wave_keys(wave, frame["dst"]),
+                          **{WAVE: wave})
+    table = _arrow(stored, ["src", "dst", *REL_PROPERTIES[rel], WAVE])
     return [(a, b, table if mask.all() else table.filter(mask))
             for a, b, mask in endpoint_masks(rel, frame)]
 
@@ -766,19 +815,19 @@ def _steps(plan: LoadPlan, rel_parts: Mapping[str, list[tuple[str, str, pa.Table
     for rel, frame in plan.delete_rels.items():
         if len(frame):
             steps.append((f"removing {rel}", len(frame),
-                          lambda s, r=rel, f=frame: s._delete_rels(r, f)))
+                          lambda s, r=rel, f=frame: s._delete_rels(r, f, plan.wave)))
     for label, frame in plan.new_nodes.items():
         if len(frame):
             steps.append((f"adding {label}", len(frame),
-                          lambda s, lab=label, f=frame: s._copy_nodes(lab, f)))
+                          lambda s, lab=label, f=frame: s._copy_nodes(lab, f, plan.wave)))
     for label, frame in plan.changed_nodes.items():
         if len(frame):
             steps.append((f"updating {label}", len(frame),
-                          lambda s, lab=label, f=frame: s._update_nodes(lab, f)))
+                          lambda s, lab=label, f=frame: s._update_nodes(lab, f, plan.wave)))
     for rel, frame in plan.create_rels.items():
         if len(frame):
             ready = (rel_parts or {}).get(rel)
             steps.append((f"adding {rel}", len(frame),
                           lambda s, r=rel, f=frame, p=ready: s._copy_rels(
-                              r, p if p is not None else _rel_parts(r, f))))
+                              r, p if p is not None else _rel_parts(r, f, plan.wave))))
     return steps

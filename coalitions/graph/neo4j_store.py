@@ -26,16 +26,20 @@ from coalitions.graph.model import GraphData
 from coalitions.graph.schema import neo4j_ddl
 from coalitions.graph.store import LoadPlan, LoadSummary, Progress, Store, _one_per_key, plan_load
 from coalitions.graph.tables import (
+    KEY,
     NODE_KEYS,
     NODE_PROPERTIES,
     REL_ENDPOINTS,
     REL_PROPERTIES,
+    WAVE,
     Tables,
     by_endpoints,
     iter_node_tables,
     rel_owners,
     rel_tables,
+    wave_keys,
 )
+from coalitions.graph.waves import TOUCH_WAVE, check_wave, now
 
 __all__ = ["Neo4jStore"]
 
@@ -141,25 +145,42 @@ class Neo4jStore(Store):
             raise ServerError(f"Lost the connection to Neo4j at {self.uri}: {exc}") from None
         return pd.DataFrame(rows, columns=keys)
 
-    def _read_nodes(self, label: str,
+    def _read_nodes(self, label: str, wave: str,
                     tx: neo4j.ManagedTransaction | None = None) -> pd.DataFrame:
-        ret = ", ".join(f"n.{p} AS {p}" for p in NODE_PROPERTIES[label])
-        return self._read(f"MATCH (n:{label}) RETURN {ret}", tx=tx)
+        props = NODE_PROPERTIES[label]
+        ret = ", ".join(f"n.{p} AS {p}" for p in props)
+        frame = self._read(f"MATCH (n:{label}) WHERE n.{WAVE} = $wave RETURN {ret}",
+                           {"wave": wave}, tx=tx)
+        return frame if len(frame.columns) else pd.DataFrame(columns=props)
 
-    def _read_rels(self, rel: str, tx: neo4j.ManagedTransaction | None = None) -> pd.DataFrame:
+    def _read_rels(self, rel: str, wave: str,
+                   tx: neo4j.ManagedTransaction | None = None) -> pd.DataFrame:
         props = REL_PROPERTIES[rel]
         frames = []
         for a, b in REL_ENDPOINTS[rel]:
             ret = ", ".join([f"'{a}' AS src_label", f"a.{NODE_KEYS[a]} AS src",
                              f"'{b}' AS dst_label", f"b.{NODE_KEYS[b]} AS dst",
                              *(f"r.{p} AS {p}" for p in props)])
-            frames.append(self._read(f"MATCH (a:{a})-[r:{rel}]->(b:{b}) RETURN {ret}", tx=tx))
+            frames.append(self._read(f"MATCH (a:{a})-[r:{rel}]->(b:{b}) "
+                                     f"WHERE r.{WAVE} = $wave RETURN {ret}", {"wave": wave},
+                                     tx=tx))
         return pd.concat(frames, ignore_index=True)
 
     def _count(self, label: str | None = None, rel: str | None = None,
-               tx: neo4j.ManagedTransaction | None = None) -> int:
-        q = f"MATCH (n:{label}) RETURN count(n)" if label else f"MATCH ()-[r:{rel}]->() RETURN count(r)"
-        return int(self._read(q, tx=tx).iloc[0, 0])
+               wave: str | None = None, tx: neo4j.ManagedTransaction | None = None) -> int:
+        where = f" WHERE x.{WAVE} = $wave" if wave is not None else ""
+        q = (f"MATCH (x:{label}){where} RETURN count(x)" if label
+             else f"MATCH ()-[x:{rel}]->(){where} RETURN count(x)")
+        return int(self._read(q, {"wave": wave}, tx=tx).iloc[0, 0])
+
+    # The version before waves left nodes without a key; a store that has Wave nodes was
+    # made by this one. Only a store without them is searched (one node is enough).
+    def _legacy(self, tx: neo4j.ManagedTransaction | None = None) -> bool:
+        if len(self._read("MATCH (w:Wave) RETURN w.name LIMIT 1", tx=tx)):
+            return False
+        found = self._read("MATCH (n) WHERE (n:City OR n:Coalition OR n:Organisation OR "
+                           f"n:Person OR n:Theme) AND n.{KEY} IS NULL RETURN 1 LIMIT 1", tx=tx)
+        return bool(len(found))
 
     def query(self, cypher: str, params: Mapping[str, Any] | None = None, *,
               write: bool = False) -> pd.DataFrame:
@@ -180,7 +201,7 @@ class Neo4jStore(Store):
                     hint="Pass --write to allow changes.") from None
             raise QueryError(f"The query failed on Neo4j: {exc.message}") from None
 
-    def load(self, data: GraphData, *, replace: bool = False,
+    def load(self, data: GraphData, *, wave: str | None = None, replace: bool = False,
              progress: Progress | None = None) -> LoadSummary:
         """Load a validated graph (see :meth:`Store.load`), serialised with other loads.
 
@@ -190,6 +211,9 @@ class Neo4jStore(Store):
         """
         if self.read_only:
             raise ReadOnlyError("This store was opened read-only; it cannot be loaded.")
+        wave = check_wave(wave)
+        if not replace:  # (a replacing load removes the earlier version's data: see _write_plan)
+            self._check_current()
         # What depends only on the input is made before the lock is taken.
         nodes = {label: _one_per_key(label, frame) for label, frame in iter_node_tables(data)}
         rels = rel_tables(data)
@@ -197,13 +221,20 @@ class Neo4jStore(Store):
 
         def plan(tx: neo4j.ManagedTransaction) -> LoadPlan:
             # A fresh store has nothing to compare with: counting is cheaper than reading.
-            if replace or all(self._count(label=label, tx=tx) == 0 for label in NODE_KEYS):
-                return LoadPlan.all_new(nodes, rels, replace)
+            if replace or all(self._count(label=label, wave=wave, tx=tx) == 0
+                              for label in NODE_KEYS):
+                plan = LoadPlan.all_new(nodes, rels, replace, wave)
+                # (a new wave gets its Wave node even when the input is empty)
+                plan.new_wave = not len(self._read("MATCH (w:Wave {name: $wave}) RETURN 1",
+                                                   {"wave": wave}, tx=tx))
+                return plan
             if not owners:
                 owners.append(rel_owners(data))
-            existing_nodes = {label: self._read_nodes(label, tx) for label in NODE_KEYS}
-            existing_rels = {rel: self._read_rels(rel, tx) for rel in REL_ENDPOINTS}
-            return plan_load(Tables(nodes, rels, owners[0]), existing_nodes, existing_rels)
+            existing_nodes = {label: self._read_nodes(label, wave, tx) for label in NODE_KEYS}
+            existing_rels = {rel: self._read_rels(rel, wave, tx) for rel in REL_ENDPOINTS}
+            plan = plan_load(Tables(nodes, rels, owners[0]), existing_nodes, existing_rels)
+            plan.wave = wave
+            return plan
 
         return self._write(plan, progress)
 
@@ -225,8 +256,9 @@ class Neo4jStore(Store):
             tx.run(_LOCK).consume()  # first: a second load waits here until this commits
             plan = make_plan(tx)
             summary = plan.summary()
-            if not (summary.changed or plan.replace):
+            if not (summary.changed or plan.replace or plan.new_wave):
                 return summary, 0
+            tx.run(TOUCH_WAVE, wave=plan.wave, now=now()).consume()
             return summary, _write_plan(tx, plan, progress)
 
         try:
@@ -258,13 +290,15 @@ class Neo4jStore(Store):
             progress("done", total, total)
         return summary
 
-    def write_properties(self, label: str, frame: pd.DataFrame) -> int:
+    def write_properties(self, label: str, frame: pd.DataFrame, wave: str | None = None) -> int:
         key = NODE_KEYS[label]
         props = [c for c in frame.columns if c != key]
         if not len(frame) or not props:
             return 0
+        wave = self.resolve_wave(wave) or ""
+        frame = frame.drop(columns=[key]).assign(**{KEY: wave_keys(wave, frame[key])})
         sets = ", ".join(f"n.{p} = row.{p}" for p in props)
-        q = f"UNWIND $rows AS row MATCH (n:{label} {{{key}: row.{key}}}) SET {sets}"
+        q = f"UNWIND $rows AS row MATCH (n:{label} {{{KEY}: row.{KEY}}}) SET {sets}"
         with self._session() as s, s.begin_transaction() as tx:
             # Behind any running load, as a load would be: one order of locks, no deadlock
             # between a load and measures written back.
@@ -279,15 +313,17 @@ def _write_plan(tx: neo4j.ManagedTransaction, plan: LoadPlan,
                 progress: Progress | None) -> int:
     """Write ``plan`` in ``tx``: deletions, then nodes, then relationships, in UNWIND
     batches; returns the number of rows written (the progress total)."""
+    wave = plan.wave
     batches: list[tuple[str, str, dict[str, Any], int]] = []
     for rel, frame in plan.delete_rels.items():
         for a, b, part in by_endpoints(rel, frame):
             cols = ["src", "dst", *(["type"] if rel == "TIE" else [])]
             extra = " WHERE r.type = c2[i]" if rel == "TIE" else ""
+            part = part.assign(src=wave_keys(wave, part["src"]), dst=wave_keys(wave, part["dst"]))
             for with_, params, n in _column_batches(part, cols):
                 q = (f"WITH {with_} UNWIND range(0, size(c0) - 1) AS i "
-                     f"MATCH (a:{a} {{{NODE_KEYS[a]}: c0[i]}})-[r:{rel}]->"
-                     f"(b:{b} {{{NODE_KEYS[b]}: c1[i]}}){extra} DELETE r")
+                     f"MATCH (a:{a} {{{KEY}: c0[i]}})-[r:{rel}]->"
+                     f"(b:{b} {{{KEY}: c1[i]}}){extra} DELETE r")
                 batches.append((f"removing {rel}", q, params, n))
     # The plan knows which nodes are new: CREATE them (MERGE would first look each one
     # up) and MATCH the changed ones. The key constraints still guard uniqueness. Each
@@ -300,26 +336,34 @@ def _write_plan(tx: neo4j.ManagedTransaction, plan: LoadPlan,
     node_batches: list[tuple[str, str, dict[str, Any], np.ndarray]] = []
     for verb, nodes in (("CREATE", plan.new_nodes), ("MATCH", plan.changed_nodes)):
         for label, frame in nodes.items():
-            props = NODE_PROPERTIES[label]
-            sets = ", ".join(f"n.{p} = c{j}[i]" for j, p in enumerate(props) if j)
-            keys = frame[props[0]].to_numpy(dtype=object)
+            props = [KEY, *NODE_PROPERTIES[label]]
+            sets = ", ".join([*(f"n.{p} = c{j}[i]" for j, p in enumerate(props) if j),
+                              f"n.{WAVE} = $wave"])
+            frame = frame.assign(**{KEY: wave_keys(wave, frame[NODE_KEYS[label]])})
+            keys = frame[KEY].to_numpy(dtype=object)
             start = 0
             for with_, params, n in _column_batches(frame, props):
+                params["wave"] = wave
                 q = (f"WITH {with_} UNWIND range(0, size(c0) - 1) AS i "
-                     f"{verb} (n:{label} {{{props[0]}: c0[i]}})"
-                     + (f" SET {sets}" if sets else "")
+                     f"{verb} (n:{label} {{{KEY}: c0[i]}})"
+                     + f" SET {sets}"
                      + " RETURN collect(i) AS i, collect(id(n)) AS e")
                 node_batches.append((label, q, params, keys[start:start + n]))
                 start += n
-    rel_parts = [(rel, a, b, part) for rel, frame in plan.create_rels.items()
+    rel_parts = [(rel, a, b, part.assign(src=wave_keys(wave, part["src"]),
+                                         dst=wave_keys(wave, part["dst"])))
+                 for rel, frame in plan.create_rels.items()
                  for a, b, part in by_endpoints(rel, frame)]
     total = (sum(n for *_, n in batches) + sum(len(k) for *_, k in node_batches)
              + sum(len(p) for *_, p in rel_parts)) or 1
 
     done = 0
     if plan.replace:
-        tx.run("MATCH (n) WHERE n:City OR n:Coalition OR n:Organisation OR n:Person "
-               "OR n:Theme DETACH DELETE n").consume()
+        # The wave, and any node without a key that the version before waves left (so that
+        # `load --replace` is the way from such a store to this version).
+        tx.run(f"MATCH (n) WHERE (n:City OR n:Coalition OR n:Organisation OR n:Person "
+               f"OR n:Theme) AND (n.{WAVE} = $wave OR n.{KEY} IS NULL) DETACH DELETE n",
+               wave=wave).consume()
     for desc, q, params, n in batches:
         if progress:
             progress(desc, done, total)
@@ -342,8 +386,10 @@ def _write_plan(tx: neo4j.ManagedTransaction, plan: LoadPlan,
         ends = part.assign(src=src, dst=dst)
         ends = ends[(src >= 0) & (dst >= 0)]  # an end not in the store: no tie
         props = REL_PROPERTIES[rel]
-        body = ", ".join(f"{p}: c{j + 2}[i]" for j, p in enumerate(props))
+        body = ", ".join([*(f"{p}: c{j + 2}[i]" for j, p in enumerate(props)),
+                          f"{WAVE}: $wave"])
         for with_, params, _ in _column_batches(ends, ["src", "dst", *props]):
+            params["wave"] = wave
             tx.run(f"WITH {with_} UNWIND range(0, size(c0) - 1) AS i "
                    f"MATCH (a:{a}) WHERE id(a) = c0[i] "
                    f"MATCH (b:{b}) WHERE id(b) = c1[i] "
@@ -404,7 +450,7 @@ def _node_ids(tx: neo4j.ManagedTransaction, label: str, keys: np.ndarray,
     missing = pd.unique(keys[where < 0])
     if len(missing):
         looked: list[tuple[np.ndarray, list[int]]] = []
-        key = NODE_KEYS[label]
+        key = KEY  # (the ends are keys already)
         for start in range(0, len(missing), _BATCH):
             chunk = missing[start:start + _BATCH]
             record = tx.run(f"UNWIND $k AS k MATCH (n:{label} {{{key}: k}}) "

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from coalitions.graph.tables import (
     INT_PROPERTIES,
+    KEY,
     LIST_PROPERTIES,
     NODE_KEYS,
     NODE_PROPERTIES,
     REL_ENDPOINTS,
     REL_PROPERTIES,
+    WAVE,
 )
 
 __all__ = ["MEASURE_PROPERTIES", "ladybug_ddl", "neo4j_ddl"]
@@ -55,17 +57,25 @@ def _type(prop: str) -> str:
     return "STRING"
 
 
+def stored_node_columns(label: str) -> list[str]:
+    """The columns a node table holds in the store: the wave-qualified key, the properties
+    the input describes, the wave (see :mod:`coalitions.graph.waves`)."""
+    return [KEY, *NODE_PROPERTIES[label], WAVE]
+
+
 def ladybug_ddl() -> list[str]:
     stmts = []
-    for label, props in NODE_PROPERTIES.items():
-        cols = [f"{p} {_type(p)}" for p in props]
+    for label in NODE_PROPERTIES:
+        cols = [f"{p} {_type(p)}" for p in stored_node_columns(label)]
         cols += [f"{p} {t}" for p, t in MEASURE_PROPERTIES.get(label, {}).items()]
         stmts.append(f"CREATE NODE TABLE IF NOT EXISTS {label}({', '.join(cols)}, "
-                     f"PRIMARY KEY({NODE_KEYS[label]}))")
+                     f"PRIMARY KEY({KEY}))")
     for rel, pairs in REL_ENDPOINTS.items():
         ends = ", ".join(f"FROM {a} TO {b}" for a, b in pairs)
         props = "".join(f", {p} {REL_TYPES[p]}" for p in REL_PROPERTIES[rel])
-        stmts.append(f"CREATE REL TABLE IF NOT EXISTS {rel}({ends}{props})")
+        stmts.append(f"CREATE REL TABLE IF NOT EXISTS {rel}({ends}{props}, {WAVE} STRING)")
+    stmts.append("CREATE NODE TABLE IF NOT EXISTS Wave(name STRING, number INT64, "
+                 "loaded_at STRING, PRIMARY KEY(name))")
     # A store made by an earlier release lacks the properties added since (CREATE … IF NOT
     # EXISTS leaves an existing table as it is): they are added, empty, so it still loads.
     for label, props in ADDED_PROPERTIES.items():
@@ -75,13 +85,21 @@ def ladybug_ddl() -> list[str]:
 
 
 def neo4j_ddl() -> list[str]:
-    stmts = [
-        f"CREATE CONSTRAINT {label.lower()}_{key} IF NOT EXISTS "
-        f"FOR (n:{label}) REQUIRE n.{key} IS UNIQUE"
-        for label, key in NODE_KEYS.items()
+    # The unique constraints on the plain ids of the version before waves would refuse the
+    # same id in a second wave: dropped (the key constraint replaces them, and a plain index
+    # keeps look-ups by id fast).
+    stmts = [f"DROP CONSTRAINT {label.lower()}_{key} IF EXISTS"
+             for label, key in NODE_KEYS.items()]
+    stmts += [
+        f"CREATE CONSTRAINT {label.lower()}_{KEY} IF NOT EXISTS "
+        f"FOR (n:{label}) REQUIRE n.{KEY} IS UNIQUE"
+        for label in NODE_KEYS
     ]
+    stmts.append("CREATE CONSTRAINT wave_name IF NOT EXISTS "
+                 "FOR (w:Wave) REQUIRE w.name IS UNIQUE")
     stmts += [
         f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
-        for label, prop in INDEXES
+        for label, prop in dict.fromkeys([*INDEXES, *((label, WAVE) for label in NODE_KEYS),
+                                          *NODE_KEYS.items()])
     ]
     return stmts

@@ -13,6 +13,11 @@ both engines (:func:`plan_load`), so they agree on what a load does:
 - **atomic**: the whole load runs in one transaction; a load that fails or is killed half-way
   leaves the previous state;
 - **bulk**: COPY FROM (LadybugDB) or UNWIND batches (Neo4j), never a round trip per row.
+
+All of this holds **per wave** (:mod:`coalitions.graph.waves`): a load names its wave (default
+:data:`~coalitions.graph.tables.DEFAULT_WAVE`), compares with and writes to that wave only, and
+``replace=True`` empties that wave first; the other waves are never touched. Reads
+(:meth:`Store.read_graph`, :meth:`Store.stats`) answer for one wave, the latest by default.
 """
 
 from __future__ import annotations
@@ -27,8 +32,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from coalitions.errors import StoreError, UsageError
 from coalitions.graph.model import GraphData
 from coalitions.graph.tables import (
+    DEFAULT_WAVE,
     INT_PROPERTIES,
     LIST_PROPERTIES,
     NODE_KEYS,
@@ -76,13 +83,18 @@ class LoadPlan:
     delete_rels: dict[str, pd.DataFrame]
     create_rels: dict[str, pd.DataFrame]
     replace: bool = False
+    # The wave the plan writes to: the frames hold plain ids, which the engines qualify with
+    # this wave as they write (keys, see coalitions.graph.tables.wave_keys).
+    wave: str = DEFAULT_WAVE
+    # Whether the wave has no Wave node yet (it is written even when nothing else is).
+    new_wave: bool = False
 
     @classmethod
     def all_new(cls, nodes: dict[str, pd.DataFrame], rels: dict[str, pd.DataFrame],
-                replace: bool = False) -> LoadPlan:
-        """Every row new: a load into an empty store, or one that ``replace`` empties."""
+                replace: bool = False, wave: str = DEFAULT_WAVE) -> LoadPlan:
+        """Every row new: a load into an empty wave, or one that ``replace`` empties."""
         return cls(nodes, {k: v.iloc[0:0] for k, v in nodes.items()},
-                   {k: v.iloc[0:0] for k, v in rels.items()}, rels, replace)
+                   {k: v.iloc[0:0] for k, v in rels.items()}, rels, replace, wave)
 
     def summary(self) -> LoadSummary:
         s = LoadSummary()
@@ -154,7 +166,8 @@ def plan_load(tables: Tables, existing_nodes: Mapping[str, pd.DataFrame],
               existing_rels: Mapping[str, pd.DataFrame]) -> LoadPlan:
     """Work out the smallest set of writes that brings the store to the loaded state.
 
-    ``existing_*`` hold what the store has now (same columns as ``tables``). Rows are
+    ``existing_*`` hold what the store has now in the wave being loaded (same columns as
+    ``tables``, plain ids: within one wave an id is as unique as its key). Rows are
     compared as integer row keys (:func:`_row_keys`), so a million unchanged relationships
     compare in about a second. (A load into an empty store needs no plan: everything is new,
     see :meth:`LoadPlan.all_new`.)
@@ -214,36 +227,52 @@ class Store(ABC):
         """Run Cypher and return the rows. Reads run in the engine's read-only mode."""
 
     @abstractmethod
-    def _read_nodes(self, label: str) -> pd.DataFrame: ...
+    def _read_nodes(self, label: str, wave: str) -> pd.DataFrame:
+        """The nodes of ``label`` in ``wave``, columns NODE_PROPERTIES (plain ids)."""
 
     @abstractmethod
-    def _read_rels(self, rel: str) -> pd.DataFrame: ...
+    def _read_rels(self, rel: str, wave: str) -> pd.DataFrame:
+        """The relationships of ``rel`` in ``wave``, their ends as plain ids."""
 
     @abstractmethod
     def _apply(self, plan: LoadPlan, progress: Progress | None) -> None: ...
 
     @abstractmethod
-    def _count(self, label: str | None = None, rel: str | None = None) -> int: ...
+    def _count(self, label: str | None = None, rel: str | None = None,
+               wave: str | None = None) -> int:
+        """Nodes of ``label`` or relationships of ``rel`` in ``wave`` (None: every wave)."""
 
     @abstractmethod
-    def write_properties(self, label: str, frame: pd.DataFrame) -> int:
-        """Set properties on existing nodes of ``label``; ``frame`` has the key column first.
-        Returns the number of nodes updated."""
+    def _legacy(self) -> bool:
+        """Whether the store was made by the version before waves (see
+        :meth:`_check_current`)."""
+
+    @abstractmethod
+    def write_properties(self, label: str, frame: pd.DataFrame, wave: str | None = None) -> int:
+        """Set properties on existing nodes of ``label`` in ``wave`` (default: the latest);
+        ``frame`` has the id (or name) column first. Returns the number of nodes updated."""
 
     # shared behaviour -------------------------------------------------------------------
 
-    def load(self, data: GraphData, *, replace: bool = False,
+    def load(self, data: GraphData, *, wave: str | None = None, replace: bool = False,
              progress: Progress | None = None) -> LoadSummary:
-        """Load a validated graph (see the module docstring for the semantics)."""
-        # A fresh store has nothing to compare with: counting is cheaper than reading nothing.
-        if replace or all(self._count(label=label) == 0 for label in NODE_KEYS):
+        """Load a validated graph as inventory wave ``wave`` (default
+        :data:`~coalitions.graph.tables.DEFAULT_WAVE`); see the module docstring for the
+        semantics, which hold within the wave."""
+        from coalitions.graph.waves import check_wave
+
+        wave = check_wave(wave)
+        self._check_current()
+        # A fresh wave has nothing to compare with: counting is cheaper than reading nothing.
+        if replace or all(self._count(label=label, wave=wave) == 0 for label in NODE_KEYS):
             nodes = ((label, _one_per_key(label, frame))
                      for label, frame in iter_node_tables(data))
-            return self._apply_new(nodes, lambda: rel_tables(data), replace, progress)
+            return self._apply_new(nodes, lambda: rel_tables(data), replace, progress, wave)
         tables = to_tables(data)
-        existing_nodes = {label: self._read_nodes(label) for label in NODE_KEYS}
-        existing_rels = {rel: self._read_rels(rel) for rel in REL_ENDPOINTS}
+        existing_nodes = {label: self._read_nodes(label, wave) for label in NODE_KEYS}
+        existing_rels = {rel: self._read_rels(rel, wave) for rel in REL_ENDPOINTS}
         plan = plan_load(tables, existing_nodes, existing_rels)
+        plan.wave = wave
         summary = plan.summary()
         if summary.changed:
             self._apply(plan, progress)
@@ -251,30 +280,114 @@ class Store(ABC):
 
     def _apply_new(self, nodes: Iterable[tuple[str, pd.DataFrame]],
                    rels: Callable[[], dict[str, pd.DataFrame]], replace: bool,
-                   progress: Progress | None) -> LoadSummary:
-        """Write a graph into an empty store (or one that ``replace`` empties first): every
+                   progress: Progress | None, wave: str = DEFAULT_WAVE) -> LoadSummary:
+        """Write a graph into an empty wave (or one that ``replace`` empties first): every
         row is new. ``nodes`` gives the node tables as ``(label, frame)``, one row per key,
         each made when asked for; ``rels()`` builds the relationship tables (an engine may
         write nodes while the next table or the relationships are being made)."""
-        plan = LoadPlan.all_new(dict(nodes), rels(), replace)
+        plan = LoadPlan.all_new(dict(nodes), rels(), replace, wave)
         summary = plan.summary()
-        if summary.changed or replace:
+        if summary.changed or replace or wave not in self._wave_names():
             self._apply(plan, progress)
         return summary
 
-    def read_graph(self) -> GraphData:
-        """The whole graph as a :class:`GraphData`."""
-        nodes = {label: self._read_nodes(label) for label in NODE_KEYS}
-        rels = {rel: self._read_rels(rel) for rel in REL_ENDPOINTS}
+    def _check_current(self) -> None:
+        """A clear :class:`StoreError` for a store made before waves: its nodes have no
+        wave and no wave-qualified key, so no wave can be read from it or loaded into it
+        beside them. (Not migrated silently: which wave the old data is, only its owner
+        knows.)"""
+        if self._legacy():
+            from coalitions.graph.waves import LEGACY_HINT
+
+            raise StoreError(f"The store {self.location} cannot be used as it is. {LEGACY_HINT}",
+                             hint=self._legacy_advice())
+
+    def _legacy_advice(self) -> str:
+        return ("Load your inventory again with --replace, which removes the earlier "
+                "version's data (add --wave NAME to label it).")
+
+    def _wave_rows(self) -> pd.DataFrame:
+        """The Wave nodes: name, number, loaded_at, by number."""
+        return self.query("MATCH (w:Wave) RETURN w.name AS wave, w.number AS number, "
+                          "w.loaded_at AS loaded_at ORDER BY number")
+
+    def _wave_names(self) -> list[str]:
+        return [str(w) for w in self._wave_rows()["wave"]] if not self._legacy() else []
+
+    def waves(self) -> pd.DataFrame:
+        """The waves in the store, in the order they were first loaded: ``wave``,
+        ``number``, ``loaded_at`` (UTC, last load that wrote to it), ``latest`` (the wave
+        commands read by default), and its ``coalitions``, ``actors``, ``memberships``."""
+        self._check_current()
+        rows = self._wave_rows()
+        cols = ["wave", "number", "loaded_at", "latest", "coalitions", "actors", "memberships"]
+        if not len(rows):
+            return pd.DataFrame(columns=cols)
+        out = rows.copy()
+        out["wave"] = out["wave"].astype(str)
+        out["number"] = pd.to_numeric(out["number"]).astype(int)
+        out["latest"] = out["number"] == out["number"].max()
+        for name, labels, rel in (("coalitions", ["Coalition"], None),
+                                  ("actors", ["Organisation", "Person"], None),
+                                  ("memberships", [], "MEMBER_OF")):
+            counts: dict[str, int] = {}
+            pattern = [f"MATCH (n:{label}) RETURN n.wave AS wave, count(n) AS n"
+                       for label in labels]
+            if rel:
+                pattern.append(f"MATCH ()-[n:{rel}]->() RETURN n.wave AS wave, count(n) AS n")
+            for q in pattern:
+                for w, n in self.query(q).itertuples(index=False):
+                    counts[str(w)] = counts.get(str(w), 0) + int(n)
+            out[name] = [counts.get(w, 0) for w in out["wave"]]
+        return out[cols].reset_index(drop=True)
+
+    def latest_wave(self) -> str | None:
+        """The wave commands read by default: the one added last (None in an empty store)."""
+        self._check_current()
+        rows = self._wave_rows()
+        return str(rows["wave"].iloc[-1]) if len(rows) else None
+
+    def resolve_wave(self, wave: str | int | None = None) -> str | None:
+        """``wave`` checked against the store (a :class:`UsageError` naming the waves there
+        when it is not one of them), or the latest wave when None (None if the store has
+        no wave yet)."""
+        self._check_current()
+        if wave is None:
+            return self.latest_wave()
+        name = str(wave).strip()
+        names = self._wave_names()
+        if name not in names:
+            raise UsageError(f"No wave {name!r} in the store {self.location}.",
+                             hint=("Waves there: " + ", ".join(names)) if names
+                             else "The store holds no wave yet: load one first.")
+        return name
+
+    def read_graph(self, wave: str | int | None = None) -> GraphData:
+        """One wave of the graph as a :class:`GraphData` (default: the latest wave)."""
+        name = self.resolve_wave(wave)
+        if name is None:
+            return GraphData()
+        nodes = {label: self._read_nodes(label, name) for label in NODE_KEYS}
+        rels = {rel: self._read_rels(rel, name) for rel in REL_ENDPOINTS}
         return from_tables(nodes, rels)
 
-    def stats(self) -> pd.DataFrame:
-        """Nodes per label and relationships per type, in a fixed order."""
-        rows = [{"kind": "node", "name": label, "count": self._count(label=label)}
-                for label in NODE_KEYS]
-        rows += [{"kind": "relationship", "name": rel, "count": self._count(rel=rel)}
-                 for rel in REL_ENDPOINTS]
-        return pd.DataFrame(rows, columns=["kind", "name", "count"])
+    def stats(self, wave: str | int | None = None) -> pd.DataFrame:
+        """Nodes per label and relationships per type in one wave (default: the latest),
+        in a fixed order; ``frame.attrs["facts"]["wave"]`` names the wave (every output prints
+        its facts)."""
+        name = self.resolve_wave(wave)
+        if name is None:
+            rows = [{"kind": "node", "name": label, "count": 0} for label in NODE_KEYS]
+            rows += [{"kind": "relationship", "name": rel, "count": 0} for rel in REL_ENDPOINTS]
+        else:
+            rows = [{"kind": "node", "name": label, "count": self._count(label=label, wave=name)}
+                    for label in NODE_KEYS]
+            rows += [{"kind": "relationship", "name": rel,
+                      "count": self._count(rel=rel, wave=name)} for rel in REL_ENDPOINTS]
+        frame = pd.DataFrame(rows, columns=["kind", "name", "count"])
+        if name is not None:
+            frame.attrs["facts"] = {"wave": name}
+        return frame
 
 
 def open_store(store: str | Path | None = None, *, neo4j: str | None = None,

@@ -17,11 +17,14 @@ from numpy.dtypes import StringDType
 from coalitions.graph.model import QUALITATIVE_FIELDS, SECTORS, GraphData
 
 __all__ = [
+    "DEFAULT_WAVE",
+    "KEY",
     "NODE_KEYS",
     "NODE_PROPERTIES",
     "REL_ENDPOINTS",
     "REL_KEYS",
     "REL_PROPERTIES",
+    "WAVE",
     "Tables",
     "by_endpoints",
     "endpoint_masks",
@@ -30,6 +33,7 @@ __all__ = [
     "plain",
     "positions",
     "to_tables",
+    "wave_keys",
 ]
 
 # Label -> primary key property; label -> properties (key first). Order is the stable order
@@ -77,6 +81,34 @@ REL_KEYS: dict[str, list[str]] = {
     "IN_CITY": ["src", "dst"], "ADDRESSES": ["src", "dst"], "MEMBER_OF": ["src", "dst"],
     "AFFILIATED_WITH": ["src", "dst"], "TIE": ["src", "dst", "type"],
 }
+
+
+# Waves (issue 20): every inventory wave is a complete snapshot in the same store. Each node
+# and relationship carries the wave it belongs to (property WAVE), and a node's primary key in
+# the store is KEY = "<wave>\x1f<id>" (:func:`wave_keys`), so the same coalition or actor can
+# exist once per wave. The id (or name) stays a plain property, so Cypher users write
+# ``MATCH (c:Coalition {id: 'x', wave: '2026'})``. The unit separator cannot occur in a
+# wave's name (see ``coalitions.graph.waves.check_wave``), so no two (wave, id) pairs share a
+# key. The tables below (NODE_PROPERTIES, REL_PROPERTIES) stay what the input describes; the
+# stores add KEY and WAVE when they write and filter on WAVE when they read.
+KEY = "key"
+WAVE = "wave"
+KEY_SEP = "\x1f"
+# The wave a load without a label goes to: a store holding one inventory never needs to
+# name it.
+DEFAULT_WAVE = "1"
+
+
+def wave_keys(wave: str, ids: pd.Series | np.ndarray) -> np.ndarray:
+    """The store keys (``"<wave>\\x1f<id>"``) of ``ids`` in ``wave``; missing ids stay None."""
+    values = np.asarray(ids, dtype=object)
+    out = np.empty(len(values), dtype=object)
+    present = np.fromiter((isinstance(v, str) for v in values), dtype=bool, count=len(values))
+    prefix = wave + KEY_SEP
+    # (object arrays add elementwise in C: a million keys in about 0.1 s)
+    out[present] = prefix + values[present].astype(object)
+    out[~present] = None
+    return out
 
 
 @dataclass

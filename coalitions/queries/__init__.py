@@ -182,7 +182,9 @@ def named_query(store: Any, name: str, params: Mapping[str, Any] | None = None) 
     name : str
         A name from :func:`list_queries`.
     params : mapping, optional
-        Parameter values; strings are converted to the declared types (``"3"`` → 3).
+        Parameter values; strings are converted to the declared types (``"3"`` → 3). A
+        query with a ``wave`` parameter reads that inventory wave, the latest when it is
+        left empty; ``frame.attrs["facts"]["wave"]`` names the wave read.
 
     Returns
     -------
@@ -197,8 +199,15 @@ def named_query(store: Any, name: str, params: Mapping[str, Any] | None = None) 
     """
     query = get_query(name)
     bound = query.bind(params)
+    if "wave" in bound:
+        # Every named query reads one inventory wave: the one asked for (checked against
+        # the store, so a wrong name is an error rather than no rows), else the latest.
+        bound["wave"] = store.resolve_wave(bound["wave"] or None) or ""
     engine = getattr(store, "engine", "neo4j")
-    return store.query(query.render(engine, bound), bound)
+    frame = store.query(query.render(engine, bound), bound)
+    if bound.get("wave"):
+        frame.attrs["facts"] = {"wave": bound["wave"]}
+    return frame
 
 
 # helpers

@@ -6,7 +6,7 @@
 MATCH p = (a:Person:Organisation)-[:MEMBER_OF* ALL SHORTEST 1..20]-(b:Person:Organisation)
 WHERE (a.id = $source OR toLower(a.name) = toLower($source))
   AND (b.id = $target OR toLower(b.name) = toLower($target))
-  AND a.id <> b.id
+  AND a.id <> b.id AND a.wave = $wave AND b.wave = $wave
 RETURN length(p) / 2 AS coalitions,
        list_reduce(list_transform(nodes(p), n -> n.name), (s, x) -> s + ' > ' + x) AS chain,
        list_reduce(list_transform(nodes(p), n -> n.id), (s, x) -> s + ' > ' + x) AS ids

@@ -243,11 +243,11 @@ def test_a_node_copy_that_fails_on_its_thread_is_raised_and_undone(embedded_stor
     copy = EmbeddedStore._copy_nodes
     seen = []
 
-    def failing(self, label, frame):
+    def failing(self, label, frame, wave):
         seen.append(label)
         if label == "Person":  # City, Coalition and Organisation are in by then
             raise RuntimeError("simulated failure copying Person")
-        copy(self, label, frame)
+        copy(self, label, frame, wave)
 
     monkeypatch.setattr(EmbeddedStore, "_copy_nodes", failing)
     with pytest.raises(RuntimeError, match="copying Person"):
@@ -290,7 +290,8 @@ def test_a_first_load_copies_relationships_from_tables_made_while_nodes_were_cop
     events = []
     rel_parts, copy_rels = module._rel_parts, module.EmbeddedStore._copy_rels
     monkeypatch.setattr(module, "_rel_parts",
-                        lambda rel, frame: events.append(("made", rel)) or rel_parts(rel, frame))
+                        lambda rel, frame, wave: events.append(("made", rel))
+                            or rel_parts(rel, frame, wave))
     monkeypatch.setattr(module.EmbeddedStore, "_copy_rels",
                         lambda self, rel, parts: events.append(("copied", rel))
                         or copy_rels(self, rel, parts))

@@ -18,6 +18,11 @@ from coalitions.loaders import load_inputs
 from coalitions.queries import QUERY_DIR, get_query, list_queries, named_query
 from tests.conftest import SAMPLE, neo4j_settings
 
+# The stores hold two inventory waves: the sample's second wave loaded first (as EARLIER),
+# then the sample itself (LATEST). Queries read the latest wave unless asked for another, so
+# every expectation below, computed from the sample, also proves that no other wave leaks in.
+EARLIER, LATEST = "wave-b", "wave-a"
+
 # One call per query (or more), covering every parameter at least once.
 CASES: list[tuple[str, dict]] = [
     ("coalitions", {}),
@@ -47,6 +52,20 @@ CASES: list[tuple[str, dict]] = [
     ("top_coalitions", {"measure": "n_members", "limit": 3, "city": "Antwerpen"}),
     ("coalition_periods", {}),
     ("coalition_periods", {"status": "", "city": "Gent"}),
+    # The earlier wave, asked for by name (the other cases read the latest by default).
+    ("coalitions", {"wave": EARLIER, "city": "Leuven"}),
+    ("members_by_sector", {"coalition": "Klimaatburen Kessel-Lo", "wave": EARLIER}),
+    ("actor_coalitions", {"actor": "org-vzw-klimaatburen-kessel-lo", "wave": EARLIER}),
+    ("actors_in_k_coalitions", {"city": "Genk", "wave": EARLIER}),
+    ("government_spanners", {"wave": EARLIER}),
+    ("shortest_chain", {"source": "per-jens-janssens", "target": "org-city-mine-d",
+                        "wave": EARLIER}),
+    ("coalitions_without_government", {"wave": EARLIER}),
+    ("coalitions_sharing_members", {"city": "Hasselt", "wave": EARLIER}),
+    ("themes_per_city", {"city": "Hasselt", "wave": EARLIER}),
+    ("coalitions_founded_between", {"since": 2024, "until": 2025, "wave": EARLIER}),
+    ("top_actors", {"measure": "betweenness", "wave": EARLIER}),
+    ("top_coalitions", {"measure": "n_members", "wave": EARLIER}),
 ]
 
 # The questions the issue asks for, by the names they have here.
@@ -94,8 +113,16 @@ def _measures(data: GraphData) -> dict[str, pd.DataFrame]:
             "Coalition": co}
 
 
+@functools.cache
+def _earlier() -> GraphData:
+    return load_inputs([SAMPLE / "wave2"]).data
+
+
 def _fill(store, data: GraphData) -> None:
-    store.load(data, replace=True)
+    store.load(_earlier(), wave=EARLIER, replace=True)
+    for label, frame in _measures(_earlier()).items():
+        store.write_properties(label, frame, EARLIER)
+    store.load(data, wave=LATEST, replace=True)
     # Measures are keyed by id: the sample's fit any reordering of the sample.
     for label, frame in _sample_measures().items():
         store.write_properties(label, frame)
@@ -211,8 +238,8 @@ def test_unknown_parameter_is_refused(embedded):
 
 def test_parameters_are_converted_to_their_declared_type(embedded):
     q = get_query("actors_in_k_coalitions")
-    assert q.bind({"city": "Gent", "k": "3"}) == {"city": "Gent", "k": 3}
-    assert q.bind({"city": 2020}) == {"city": "2020", "k": 2}
+    assert q.bind({"city": "Gent", "k": "3"}) == {"city": "Gent", "k": 3, "wave": ""}
+    assert q.bind({"city": 2020}) == {"city": "2020", "k": 2, "wave": ""}
     with pytest.raises(QueryError, match="must be an integer, not 'three'"):
         named_query(embedded, "actors_in_k_coalitions", {"city": "Gent", "k": "three"})
 
@@ -358,6 +385,27 @@ def test_top_actors_ranks_by_the_stored_measure(embedded, sample):
     want = stored.sort_values(["betweenness", "id"], ascending=[False, True]).head(10)
     assert list(got["id"]) == list(want["id"])
     assert list(got["value"]) == pytest.approx(list(want["betweenness"]))
+
+
+# waves ----------------------------------------------------------------------------------
+
+def test_named_queries_read_the_latest_wave_unless_asked(embedded, sample):
+    latest = named_query(embedded, "coalitions", {})
+    earlier = named_query(embedded, "coalitions", {"wave": EARLIER})
+    assert sorted(latest["id"]) == sorted(sample.coalitions["id"])
+    assert sorted(earlier["id"]) == sorted(_earlier().coalitions["id"])
+    assert set(earlier["id"]) != set(latest["id"])
+    assert latest.attrs["facts"]["wave"] == LATEST
+    assert earlier.attrs["facts"]["wave"] == EARLIER
+
+
+def test_a_named_query_for_an_unknown_wave_names_the_waves(embedded):
+    from coalitions.errors import UsageError
+
+    with pytest.raises(UsageError) as exc:
+        named_query(embedded, "coalitions", {"wave": "1999"})
+    assert "No wave '1999'" in str(exc.value)
+    assert EARLIER in exc.value.hint and LATEST in exc.value.hint
 
 
 # both engines --------------------------------------------------------------------------

@@ -1,0 +1,127 @@
+"""Every command answers per wave: `--wave` selects the inventory wave (default: the
+latest), the output names it, and a wave read from a store of two waves gives what a store
+holding only that wave gives."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from coalitions.cli import app
+from tests.conftest import SAMPLE, json_rows
+
+WAVE2 = SAMPLE / "wave2"
+runner = CliRunner()
+
+# Every command that reads the graph, with the arguments it needs.
+COMMANDS = [
+    ["pivots", "-n", "5"], ["pivots", "--per-coalition", "--city", "Genk"],
+    ["embeddedness", "-n", "5"], ["brokers", "--city", "Genk"], ["communities"],
+    ["clusters", "--by", "theme"], ["shortlist", "3"], ["cities"],
+    ["case", "genk-welzijnsnetwerk-genk-noord"], ["compare", "--by", "government"],
+    ["stats"],
+]
+
+
+def run(*args):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def two_waves(store_args):
+    assert run(*store_args, "load", str(SAMPLE)).exit_code == 0  # the default wave, "1"
+    assert run(*store_args, "load", str(WAVE2), "--wave", "2").exit_code == 0
+    return store_args
+
+
+def test_pivots_of_a_wave_equal_pivots_of_a_store_holding_only_that_wave(two_waves, tmp_path,
+                                                                         monkeypatch):
+    got = run(*two_waves, "pivots", "--wave", "1", "-n", "0", "-f", "csv").stdout
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    alone = ["--store", str(tmp_path / "alone.db")]
+    run(*alone, "load", str(SAMPLE))
+    want = run(*alone, "pivots", "-n", "0", "-f", "csv").stdout
+    assert got == want  # (the footer names wave 1 in both)
+    assert "# wave, as computed here: 1" in got
+    latest = run(*two_waves, "pivots", "-n", "0", "-f", "csv").stdout
+    assert latest != got and "# wave, as computed here: 2" in latest
+
+
+def test_stats_answers_per_wave(two_waves):
+    for wave, path in (("1", SAMPLE), ("2", WAVE2)):
+        body = json.loads(run(*two_waves, "stats", "--wave", wave, "-f", "json").stdout)
+        assert body["metadata"]["facts"]["wave"] == wave
+        counts = {r["name"]: r["count"] for r in body["rows"]}
+        assert counts["Coalition"] == len(pd.read_csv(path / "coalitions.csv"))
+    latest = json.loads(run(*two_waves, "stats", "-f", "json").stdout)
+    assert latest["metadata"]["facts"]["wave"] == "2"
+
+
+def test_every_command_reads_the_wave_it_is_given_and_names_it(two_waves):
+    # (one store for all commands: loading two waves is most of the time)
+    for args in COMMANDS:
+        for wave in ("1", "2"):
+            result = run(*two_waves, *args, "--wave", wave, "-f", "csv")
+            assert result.exit_code == 0, (args, result.stderr)
+            assert f"# wave, as computed here: {wave}" in result.stdout, args
+        bad = run(*two_waves, *args, "--wave", "3")
+        assert bad.exit_code == 1, args
+        assert "No wave '3'" in bad.stderr and "Traceback" not in bad.output
+
+
+def test_case_json_names_the_wave(two_waves):
+    body = json.loads(run(*two_waves, "case", "genk-welzijnsnetwerk-genk-noord", "--wave", "1",
+                          "-f", "json").stdout)
+    assert body["wave"] == "1"
+
+
+def test_cities_differ_between_the_waves_as_the_files_do(two_waves):
+    def n_coalitions(*extra):
+        rows = json_rows(run(*two_waves, "cities", *extra, "-f", "json").stdout)
+        return {r["city"]: r["n_coalitions"] for r in rows}
+
+    one, two, latest = n_coalitions("--wave", "1"), n_coalitions("--wave", "2"), n_coalitions()
+    assert latest == two
+    assert (one["Genk"], two["Genk"]) == (3, 2)  # Samen Tuinieren Waterschei stopped
+    assert (one["Leuven"], two["Leuven"]) == (4, 5)
+
+
+def test_waves_lists_the_waves_in_order(two_waves):
+    rows = json.loads(run(*two_waves, "waves", "-f", "json").stdout)
+    assert [(r["wave"], r["number"], r["latest"]) for r in rows] == [("1", 1, False),
+                                                                     ("2", 2, True)]
+
+
+def test_analyse_writes_the_measures_of_the_wave_it_is_given(two_waves):
+    assert run(*two_waves, "analyse", "--wave", "1").exit_code == 0
+    q = ("MATCH (c:Coalition) WHERE c.n_members IS NOT NULL RETURN c.wave AS wave, "
+         "count(c) AS n ORDER BY wave")
+    rows = json_rows(run(*two_waves, "query", q, "-f", "json").stdout)
+    assert rows == [{"wave": "1", "n": 51}]
+    top = json_rows(run(*two_waves, "query", "--name", "top_coalitions", "-p",
+                        "measure=n_members", "-p", "wave=1", "-f", "json").stdout)
+    assert len(top) == 20
+
+
+def test_maps_and_reports_name_the_wave_they_draw(tmp_path, monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    args = ["--store", str(tmp_path / "w.db")]
+    run(*args, "load", str(SAMPLE))
+    run(*args, "load", str(WAVE2), "--wave", "2")
+    one = tmp_path / "genk-1.html"
+    assert run(*args, "map", "--city", "Genk", "--wave", "1", "--out", str(one)).exit_code == 0
+    assert "<title>Coalitions in Genk · wave 1</title>" in one.read_text(encoding="utf-8")
+    latest = tmp_path / "genk.html"
+    run(*args, "map", "--city", "Genk", "--out", str(latest))
+    text = latest.read_text(encoding="utf-8")
+    assert "· wave 2</title>" in text
+    # Samen Tuinieren Waterschei stopped before wave 2: only wave 1's map has it.
+    assert "Samen Tuinieren Waterschei" in one.read_text(encoding="utf-8")
+    assert "Samen Tuinieren Waterschei" not in text
+    report = tmp_path / "r.html"
+    assert run(*args, "report", "--city", "Genk", "--wave", "1", "--out",
+               str(report)).exit_code == 0
+    assert "<td>wave</td><td>1</td>" in report.read_text(encoding="utf-8")
