@@ -64,9 +64,11 @@ def test_every_node_carries_the_waves_it_exists_in(timeline):
 
 
 def test_every_membership_edge_carries_the_waves_it_exists_in(timeline):
+    # (the two-mode export holds the explicit ties too, as edges between two actors)
     def pairs(path):
-        m = csv(path, "memberships")
-        return {frozenset(p) for p in zip(m["actor"], m["coalition"], strict=True)}
+        m, t = csv(path, "memberships"), csv(path, "ties")
+        return {frozenset(p) for p in zip(m["actor"], m["coalition"], strict=True)} | {
+            frozenset(p) for p in zip(t["source"], t["target"], strict=True)}
 
     m1, m2 = pairs(SAMPLE), pairs(WAVE2)
     edges = {frozenset((e.get("source"), e.get("target"))): e

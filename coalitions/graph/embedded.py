@@ -512,7 +512,7 @@ class EmbeddedStore(Store):
 
     # writing ---------------------------------------------------------------------------
 
-    def load(self, data: GraphData, *, replace: bool = False,
+    def load(self, data: GraphData, *, wave: str | None = None, replace: bool = False,
              progress: Progress | None = None) -> LoadSummary:
         """Load as :meth:`Store.load` does; a disk that fills up during the load is reported
         as a :class:`StoreError` that says what the store holds afterwards.
@@ -524,18 +524,25 @@ class EmbeddedStore(Store):
         old data). So the message is not taken at its word: the store is reopened and its
         counts compared with those before the load and those the load would give.
         """
+        from coalitions.graph.waves import check_wave
+
+        # (counted within the wave the load writes: a replacing load empties only that one)
+        self._load_wave = check_wave(wave)
         before = self._counts() if not self.read_only else None
         self._intended = None
         try:
-            return super().load(data, replace=replace, progress=progress)
+            return super().load(data, wave=wave, replace=replace, progress=progress)
         except RuntimeError as exc:
             if before is None or not _disk_failure(str(exc)):
                 raise
             raise self._after_disk_failure(str(exc), before) from None
 
     def _counts(self) -> dict[str, int]:
-        counts = {label: self._count(label=label) for label in NODE_KEYS}
-        counts |= {rel: self._count(rel=rel) for rel in REL_ENDPOINTS}
+        wave = getattr(self, "_load_wave", None)
+        if self.read_only and not self._has_schema():
+            return {k: 0 for k in [*NODE_KEYS, *REL_ENDPOINTS]}
+        counts = {label: self._count(label=label, wave=wave) for label in NODE_KEYS}
+        counts |= {rel: self._count(rel=rel, wave=wave) for rel in REL_ENDPOINTS}
         return counts
 
     def _after_disk_failure(self, text: str, before: dict[str, int]) -> StoreError:

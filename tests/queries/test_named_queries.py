@@ -52,6 +52,7 @@ CASES: list[tuple[str, dict]] = [
     ("top_coalitions", {"measure": "n_members", "limit": 3, "city": "Antwerpen"}),
     ("coalition_periods", {}),
     ("coalition_periods", {"status": "", "city": "Gent"}),
+    ("coalition_periods", {"wave": EARLIER, "city": "Genk"}),
     # The earlier wave, asked for by name (the other cases read the latest by default).
     ("coalitions", {"wave": EARLIER, "city": "Leuven"}),
     ("members_by_sector", {"coalition": "Klimaatburen Kessel-Lo", "wave": EARLIER}),
