@@ -105,6 +105,8 @@ def render_map(
     max_nodes: int = 2500,
     pseudonymise: bool | Callable[[dict], str] = False,
     salt: Any = None,
+    exact_seconds: float | None = None,
+    budget_seconds: float | None = None,
 ) -> MapInfo:
     """Write an interactive, offline map of the actor × coalition network to ``out``.
 
@@ -140,6 +142,10 @@ def render_map(
         The pseudonym salt or a store (see :func:`coalitions.pseudonyms.pseudonymiser`):
         with ``pseudonymise=True``, the names and ids are the ones every other
         pseudonymised output of that store uses.
+    exact_seconds, budget_seconds
+        When ``measures`` is computed here: betweenness and closeness exact when predicted
+        to take under ``exact_seconds``, else estimated within about ``budget_seconds``
+        (:func:`~coalitions.analysis.centrality.actor_measures`; None: its 60 s each).
 
     Returns
     -------
@@ -152,7 +158,8 @@ def render_map(
     """
     document, info = map_document(data, title=title, size_by=size_by, color_by=color_by,
                                   measures=measures, max_nodes=max_nodes,
-                                  pseudonymise=pseudonymise, salt=salt)
+                                  pseudonymise=pseudonymise, salt=salt,
+                                  exact_seconds=exact_seconds, budget_seconds=budget_seconds)
     out = write_text(out, document)
     return MapInfo(path=out, **info)
 
@@ -167,6 +174,8 @@ def map_document(
     max_nodes: int = 2500,
     pseudonymise: bool | Callable[[dict], str] = False,
     salt: Any = None,
+    exact_seconds: float | None = None,
+    budget_seconds: float | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """The map page as a string, and its counts (``n_nodes``, ``n_edges``, ``reduced``,
     ``note``). See :func:`render_map` for the parameters."""
@@ -178,7 +187,8 @@ def map_document(
     if pseudonymise:
         data, measures = _hide_persons(data, measures, pseudonymise, salt)
     if measures is None:
-        measures = _data.actor_measures(data)
+        measures = _data.actor_measures(data, exact_seconds=exact_seconds,
+                                        budget_seconds=budget_seconds)
     measure_cols = [c for c in measures.columns if c != "id"
                     and pd.api.types.is_numeric_dtype(measures[c])]
     if size_by not in measure_cols:

@@ -49,7 +49,9 @@ def render_report(data: GraphData, city: str, out: Path, *,
                   inputs: Sequence[tuple[str | Path, str]] = (),
                   params: dict[str, Any] | None = None,
                   size_by: str = "betweenness",
-                  directed: bool | None = None) -> Path:
+                  directed: bool | None = None,
+                  exact_seconds: float | None = None,
+                  budget_seconds: float | None = None) -> Path:
     """Write the report of one city to ``out`` and return its path.
 
     Parameters
@@ -69,6 +71,10 @@ def render_report(data: GraphData, city: str, out: Path, *,
     directed
         How brokerage reads the ties (see
         :func:`~coalitions.analysis.brokerage.actor_brokerage`); None: as recorded.
+    exact_seconds, budget_seconds
+        Betweenness and closeness (the map's sizes, the pivots) exact when predicted to
+        take under ``exact_seconds``, else estimated within about ``budget_seconds``
+        (:func:`~coalitions.analysis.centrality.actor_measures`; None: its 60 s each).
 
     Raises
     ------
@@ -77,12 +83,13 @@ def render_report(data: GraphData, city: str, out: Path, *,
     """
     part = Scope(city=city).apply(data)
     city = _canonical_city(data, city)
-    measures = _data.actor_measures(part)
+    timing = _data.timing(exact_seconds, budget_seconds)
+    measures = _data.actor_measures(part, **timing)
     map_html, map_info = map_document(part, title=f"Coalitions in {city}", size_by=size_by,
                                       measures=measures)
     names = dict(zip(part.actors["id"].astype(str), part.actors["name"], strict=True))
     sections = {
-        "pivots": _table_or_note(lambda: _pivots(part)),
+        "pivots": _table_or_note(lambda: _pivots(part, timing)),
         "brokers": _table_or_note(lambda: _brokers(part, directed)),
         "clusterings": [(title, _table_or_note(lambda by=by: _clusters(part, by)))
                         for title, by in (("By theme", "theme"), ("By role", "role"),
@@ -223,10 +230,10 @@ def _table_or_note(make) -> dict:
     return _rows(result)
 
 
-def _pivots(part: GraphData) -> pd.DataFrame:
+def _pivots(part: GraphData, timing: dict[str, float]) -> pd.DataFrame:
     from coalitions.analysis.pivots import coalition_pivots
 
-    table = coalition_pivots(part)
+    table = coalition_pivots(part, **timing)
     # Ids and the city are noise on a city's page; the names beside them stay.
     hidden = {"id", "city", "structural_pivots", "declared_pivots"}
     return table[[c for c in table.columns if c not in hidden]]
