@@ -31,6 +31,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+# Every row is stamped with the definitions it measured: rows of the steps issue 19 redefined
+# without the stamp are reported stale.
+from benchmarks.report import DEFINITIONS
+
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("COALITIONS_BENCH_DIR", "/tmp/coalitions-bench"))
 PYTHON = sys.executable
@@ -49,13 +53,6 @@ EXTRA_STEPS = ["approximation", "per_source", "compare_cli", "compare_kernel",
 # machine's load (at 20k memberships exact is predicted at ~13 s idle, 60-100 s under a load
 # of 8), so it is told to compute exactly; its default choice is recorded by compare_cli.
 CLI_EXACT = ["--exact-seconds", "inf"]
-# Rows of these steps measured before issue 19 (which changed what betweenness, closeness and
-# brokerage compute) measured other quantities: the report marks them stale unless they carry
-# DEFINITIONS.
-DEFINITIONS = "issue 19"
-AFFECTED_STEPS = {"pivots", "cli_pivots", "brokers", "map", "approximation", "per_source",
-                  "compare_cli", "compare_kernel", "compare_networkx", "compare_inprocess",
-                  "whole_cli", "whole_kernel", "whole_networkx", "whole_networkx_objects"}
 # Sources of the like-for-like comparison of the estimate (per_source): the package's first
 # two batches (32 + 64), the same 96 for igraph, and fewer for networkx (seconds each).
 PER_SOURCE = 96
