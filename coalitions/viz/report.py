@@ -230,10 +230,10 @@ def _table_or_note(make) -> dict:
     return _rows(result)
 
 
-def _pivots(part: GraphData, timing: dict[str, float]) -> pd.DataFrame:
+def _pivots(part: GraphData, timing: dict[str, float] | None = None) -> pd.DataFrame:
     from coalitions.analysis.pivots import coalition_pivots
 
-    table = coalition_pivots(part, **timing)
+    table = coalition_pivots(part, **(timing or {}))
     # Ids and the city are noise on a city's page; the names beside them stay.
     hidden = {"id", "city", "structural_pivots", "declared_pivots"}
     return table[[c for c in table.columns if c not in hidden]]
