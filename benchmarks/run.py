@@ -266,12 +266,12 @@ def step_cli_pivots(scale: str) -> dict:
         step_cli_load(scale)
     cmd = [COALITIONS, "--store", path, "pivots"]
     t = _clock()
-    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode:
         return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed",
                 "command": _cmd(cmd)}
     # (the note after the table says how betweenness came out: exact or estimated, and why)
-    said = [x.split(":", 1)[1].strip() for x in done.stderr.splitlines()
+    said = [x.split(":", 1)[1].strip() for x in (done.stdout + done.stderr).splitlines()
             if x.startswith("betweenness, as computed here:")]
     return {"timed": _since(t), "command": _cmd(cmd), "method": said[0] if said else None}
 
