@@ -152,3 +152,17 @@ def test_the_report_lists_every_restated_target_with_its_reason(tmp_path):
     assert "### Targets restated for issue 19" in text
     for was, now, why in RESTATED:
         assert f"| {was} | {now} | {why} |" in text
+
+
+def test_without_a_current_exact_reference_the_ratio_is_a_labelled_projection():
+    # 64 sources searched in 2.0 s of 4,000 actors -> 125 s, plus 1.0 s building: 126 s
+    # against a 10 s CLI = ~13x; never a measured pass.
+    sampled = {"step": "compare_networkx", "scale": "compare20k",
+               "timed": {"wall": 3.0, "cpu": 3.0}, "peak_mib": 100, "load_before": 1.0,
+               "definitions": DEFINITIONS, "sources": 64, "n": 4000, "build_s": 1.0,
+               "betweenness_s": 2.0}
+    stale_nx = {k: v for k, v in _whole("whole_networkx", [3.0]).items() if k != "definitions"}
+    rows = [_whole("whole_cli", [10.0]), _whole("whole_kernel", [8.0]), stale_nx, sampled]
+    lines = [t for t in targets(rows) if "pandas + networkx" in t[0]]
+    assert [t[3] for t in lines] == ["**stale**", "not measured (projected pass)"]
+    assert "≈ 126 s vs 10.00 s = ~13×" in lines[1][1]
