@@ -100,13 +100,13 @@ def render_map(
     *,
     title: str,
     size_by: str = "betweenness",
+    exact_seconds: float | None = None,
+    budget_seconds: float | None = None,
     color_by: str = "sector",
     measures: pd.DataFrame | None = None,
     max_nodes: int = 2500,
     pseudonymise: bool | Callable[[dict], str] = False,
     salt: Any = None,
-    exact_seconds: float | None = None,
-    budget_seconds: float | None = None,
 ) -> MapInfo:
     """Write an interactive, offline map of the actor × coalition network to ``out``.
 
@@ -122,6 +122,10 @@ def render_map(
         Actor measure that sets node size: a column of ``measures`` (betweenness, degree,
         closeness, eigenvector, pagerank, coreness, …). Sizes grow with the square root of the
         value, so node *area* is proportional to it.
+    exact_seconds, budget_seconds
+        When ``measures`` is computed here: betweenness and closeness exact when predicted
+        to take under ``exact_seconds``, else estimated within about ``budget_seconds``
+        (:func:`~coalitions.analysis.centrality.actor_measures`; None: its 60 s each).
     color_by
         ``sector`` (default), ``community`` (Leiden, seeded) or ``theme`` (the theme cluster
         of most of an actor's coalitions). Coalitions are always coloured by theme cluster.
@@ -142,10 +146,6 @@ def render_map(
         The pseudonym salt or a store (see :func:`coalitions.pseudonyms.pseudonymiser`):
         with ``pseudonymise=True``, the names and ids are the ones every other
         pseudonymised output of that store uses.
-    exact_seconds, budget_seconds
-        When ``measures`` is computed here: betweenness and closeness exact when predicted
-        to take under ``exact_seconds``, else estimated within about ``budget_seconds``
-        (:func:`~coalitions.analysis.centrality.actor_measures`; None: its 60 s each).
 
     Returns
     -------
@@ -157,9 +157,9 @@ def render_map(
         ``size_by`` is not a measure, ``color_by`` unknown, or ``max_nodes`` < 1.
     """
     document, info = map_document(data, title=title, size_by=size_by, color_by=color_by,
+                                  exact_seconds=exact_seconds, budget_seconds=budget_seconds,
                                   measures=measures, max_nodes=max_nodes,
-                                  pseudonymise=pseudonymise, salt=salt,
-                                  exact_seconds=exact_seconds, budget_seconds=budget_seconds)
+                                  pseudonymise=pseudonymise, salt=salt)
     out = write_text(out, document)
     return MapInfo(path=out, **info)
 
@@ -169,13 +169,13 @@ def map_document(
     *,
     title: str,
     size_by: str = "betweenness",
+    exact_seconds: float | None = None,
+    budget_seconds: float | None = None,
     color_by: str = "sector",
     measures: pd.DataFrame | None = None,
     max_nodes: int = 2500,
     pseudonymise: bool | Callable[[dict], str] = False,
     salt: Any = None,
-    exact_seconds: float | None = None,
-    budget_seconds: float | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """The map page as a string, and its counts (``n_nodes``, ``n_edges``, ``reduced``,
     ``note``). See :func:`render_map` for the parameters."""

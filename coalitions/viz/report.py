@@ -47,11 +47,11 @@ def city_slug(city: str) -> str:
 
 def render_report(data: GraphData, city: str, out: Path, *,
                   inputs: Sequence[tuple[str | Path, str]] = (),
+                  exact_seconds: float | None = None,
+                  budget_seconds: float | None = None,
                   params: dict[str, Any] | None = None,
                   size_by: str = "betweenness",
-                  directed: bool | None = None,
-                  exact_seconds: float | None = None,
-                  budget_seconds: float | None = None) -> Path:
+                  directed: bool | None = None) -> Path:
     """Write the report of one city to ``out`` and return its path.
 
     Parameters
@@ -64,6 +64,10 @@ def render_report(data: GraphData, city: str, out: Path, *,
         HTML file to write; its folder is created if needed.
     inputs
         ``(path, sha256)`` of every input file, for the provenance footer.
+    exact_seconds, budget_seconds
+        Betweenness and closeness (the map's sizes, the pivots) exact when predicted to
+        take under ``exact_seconds``, else estimated within about ``budget_seconds``
+        (:func:`~coalitions.analysis.centrality.actor_measures`; None: its 60 s each).
     params
         The parameters the report was made with (command, options), listed in the footer.
     size_by
@@ -71,10 +75,6 @@ def render_report(data: GraphData, city: str, out: Path, *,
     directed
         How brokerage reads the ties (see
         :func:`~coalitions.analysis.brokerage.actor_brokerage`); None: as recorded.
-    exact_seconds, budget_seconds
-        Betweenness and closeness (the map's sizes, the pivots) exact when predicted to
-        take under ``exact_seconds``, else estimated within about ``budget_seconds``
-        (:func:`~coalitions.analysis.centrality.actor_measures`; None: its 60 s each).
 
     Raises
     ------

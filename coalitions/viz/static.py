@@ -54,12 +54,11 @@ class NetworkFigure:
 
 
 def network_figure(data: GraphData, *, title: str, size_by: str = "betweenness",
+                   exact_seconds: float | None = None, budget_seconds: float | None = None,
                    measures: pd.DataFrame | None = None, label_top: int = 12,
                    label_coalitions: int = 25, max_nodes: int = 2500,
                    pseudonymise: bool | Callable[[dict], str] = False,
-                   width: float = 7.0, height: float = 6.0,
-                   exact_seconds: float | None = None,
-                   budget_seconds: float | None = None) -> NetworkFigure:
+                   width: float = 7.0, height: float = 6.0) -> NetworkFigure:
     """Draw the two-mode network of ``data`` (actors, coalitions, memberships and ties).
 
     Actors are circles (organisations) and triangles (persons) coloured by sector, their
