@@ -31,6 +31,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+# Every row is stamped with the definitions it measured: rows of the steps issue 19 redefined
+# without the stamp are reported stale.
+from benchmarks.report import DEFINITIONS
+
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("COALITIONS_BENCH_DIR", "/tmp/coalitions-bench"))
 PYTHON = sys.executable
@@ -42,8 +46,22 @@ COMPARE = "compare20k"
 
 STEPS_PER_SCALE = ["read_csv", "bare_copy", "load_embedded", "reload_embedded", "load_neo4j",
                    "cli_load", "cli_reload", "pivots", "cli_pivots", "embeddedness", "brokers", "map"]
-EXTRA_STEPS = ["approximation", "compare_cli", "compare_kernel", "compare_networkx",
-               "compare_inprocess", "whole"]
+EXTRA_STEPS = ["approximation", "per_source", "compare_cli", "compare_kernel",
+               "compare_networkx", "compare_inprocess", "whole"]
+# The side-by-side compares like with like: exact one-mode betweenness in all three programs.
+# `coalitions pivots` chooses exact or estimate by a timed prediction that follows the
+# machine's load (at 20k memberships exact is predicted at ~13 s idle, 60-100 s under a load
+# of 8), so it is told to compute exactly; its default choice is recorded by compare_cli.
+CLI_EXACT = ["--exact-seconds", "inf"]
+# Sources of the like-for-like comparison of the estimate (per_source): the package's first
+# two batches (32 + 64), the same 96 for igraph, and fewer for networkx (seconds each).
+PER_SOURCE = 96
+PER_SOURCE_NETWORKX = 8
+# Exact networkx at 20k memberships takes some 10 min of cpu (4,000 Python searches of a
+# 300k-edge graph), beyond the few minutes a step may take on the shared machine: the
+# in-process networkx step searches from this many sources, and the report scales its
+# search time up to all n sources (labelled a projection, never a measurement).
+NETWORKX_SOURCES = 64
 # The load targets are judged at national scale on the median of several runs of each of
 # these, interleaved: on this shared machine the same load took 5.4 s and 13.4 s within ten
 # minutes, so one run says more about the neighbours than about the code.
@@ -253,11 +271,14 @@ def step_cli_pivots(scale: str) -> dict:
         step_cli_load(scale)
     cmd = [COALITIONS, "--store", path, "pivots"]
     t = _clock()
-    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode:
         return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed",
                 "command": _cmd(cmd)}
-    return {"timed": _since(t), "command": _cmd(cmd)}
+    # (the note after the table says how betweenness came out: exact or estimated, and why)
+    said = [x.split(":", 1)[1].strip() for x in (done.stdout + done.stderr).splitlines()
+            if x.startswith("betweenness, as computed here:")]
+    return {"timed": _since(t), "command": _cmd(cmd), "method": said[0] if said else None}
 
 
 def step_pivots(scale: str) -> dict:
@@ -267,6 +288,62 @@ def step_pivots(scale: str) -> dict:
     t = _clock()
     df = actor_measures(data)
     return {"timed": _since(t), "method": df.attrs.get("betweenness_method")}
+
+
+def step_per_source(scale: str) -> dict:
+    """The estimate's work compared like with like: the cost of one sampled source on the
+    one-mode actor network, in the package's estimator (``sampled_centrality``, its first
+    two batches), in igraph (subset betweenness from the same number of sources) and in
+    networkx (``betweenness_centrality(k=...)``, fewer sources: seconds each). Each one's
+    graph building is timed apart from its searches."""
+    import random
+
+    import networkx as nx
+
+    from coalitions.analysis.centrality import _pattern_graph, sampled_centrality
+    from coalitions.analysis.network import actor_projection
+
+    data = _graph(scale)
+    t = _clock()
+    proj = actor_projection(data)
+    projection = _since(t)
+    w = proj.matrix
+    n = w.shape[0]
+    t = _clock()
+    est = sampled_centrality(w, seed=42, max_sources=PER_SOURCE, budget_seconds=float("inf"),
+                             rel_error=0.0)
+    package = _since(t)
+    used = est.attrs["sources"]
+    t = _clock()
+    g = _pattern_graph(w, proj.actor_ids)
+    igraph_build = _since(t)
+    sources = sorted(random.Random(42).sample(range(n), used))
+    t = _clock()
+    g.betweenness(directed=False, sources=sources)
+    igraph = _since(t)
+    t = _clock()
+    coo = w.tocoo()
+    keep = coo.row < coo.col
+    h = nx.Graph()
+    h.add_nodes_from(range(n))
+    h.add_edges_from(zip(coo.row[keep].tolist(), coo.col[keep].tolist(), strict=True))
+    networkx_build = _since(t)
+    del coo, keep
+    t = _clock()
+    nx.betweenness_centrality(h, k=PER_SOURCE_NETWORKX, seed=42)
+    networkx = _since(t)
+
+    def per(x: dict, k: int) -> dict:
+        return {"wall_ms": round(1000 * x["wall"] / k, 1), "cpu_ms": round(1000 * x["cpu"] / k, 1)}
+
+    return {"timed": package, "actors": n, "edges": int(w.nnz // 2), "sources": used,
+            "networkx_sources": PER_SOURCE_NETWORKX,
+            "parts": {"projection": projection, "sampled_centrality": package,
+                      "igraph graph build": igraph_build, "igraph subset betweenness": igraph,
+                      "networkx graph build": networkx_build,
+                      "networkx betweenness_centrality(k)": networkx},
+            "per_source": {"package": per(package, used), "igraph": per(igraph, used),
+                           "networkx": per(networkx, PER_SOURCE_NETWORKX)}}
 
 
 def step_embeddedness(scale: str) -> dict:
@@ -362,7 +439,9 @@ def step_compare_kernel(scale: str) -> dict:
 
 
 def step_compare_networkx(scale: str) -> dict:
-    """The same pipeline in pandas + networkx, timed in-process like the kernel."""
+    """The same pipeline in pandas + networkx (ids as Python strings, its faster form),
+    timed in-process like the kernel, from NETWORKX_SOURCES sampled sources: the report
+    projects exact from its search time."""
     import networkx  # noqa: F401
     import pandas  # noqa: F401
 
@@ -370,8 +449,8 @@ def step_compare_networkx(scale: str) -> dict:
 
     details: dict = {}
     t = _clock()
-    nx_pipeline(DATA / scale, details)
-    return {"timed": _since(t), **details}
+    nx_pipeline(DATA / scale, details, text="object", sources=NETWORKX_SOURCES)
+    return {"timed": _since(t), "sources": NETWORKX_SOURCES, **details}
 
 
 def step_compare_inprocess(scale: str) -> dict:
@@ -388,7 +467,7 @@ def step_compare_inprocess(scale: str) -> dict:
         data = st.read_graph()
     read = _since(t)
     t2 = _clock()
-    df = actor_measures(data, seed=42)
+    df = actor_measures(data, seed=42, exact_seconds=float("inf"))  # as whole_cli: exact
     return {"timed": _since(t), "parts": {"read_graph": read, "actor_measures": _since(t2)},
             "method": df.attrs.get("betweenness_method")}
 
@@ -446,6 +525,7 @@ def run_step_measured(step: str, scale: str, timeout: float) -> dict:
         "load_after": round(os.getloadavg()[0], 2),
         "commit": _commit(),
         "cpu": cpu_model(),
+        "definitions": DEFINITIONS,
     }
     if proc.returncode:
         # The exception line (and the package's hint after it, if any), not just the hint.
@@ -488,7 +568,8 @@ def whole_commands(scale: str = COMPARE) -> dict[str, list[str]]:
     """The programs of the side-by-side, each timed as a whole fresh process."""
     folder = str(DATA / scale)
     return {
-        "whole_cli": [COALITIONS, "--store", f"/tmp/coalitions-bench-cli-{scale}.db", "pivots"],
+        "whole_cli": [COALITIONS, "--store", f"/tmp/coalitions-bench-cli-{scale}.db", "pivots",
+                      *CLI_EXACT],
         "whole_kernel": [PYTHON, "-m", "benchmarks.pipelines", "kernel", folder],
         "whole_networkx": [PYTHON, "-m", "benchmarks.pipelines", "networkx", folder],
         "whole_networkx_objects": [PYTHON, "-m", "benchmarks.pipelines", "networkx_objects",
@@ -511,16 +592,18 @@ def run_process(cmd: list[str]) -> dict[str, Any]:
             "peak_mib": round(usage.ru_maxrss / 1024), "load_before": round(load_before, 2)}
 
 
-def compare_processes(reps: int, scale: str = COMPARE) -> list[dict[str, Any]]:
-    """Each of the three programs ``reps`` times, interleaved (so that the other work on the
-    machine falls on all three alike), and the median of each."""
+def compare_processes(reps: int, scale: str = COMPARE,
+                      programs: list[str] | None = None) -> list[dict[str, Any]]:
+    """Each of the programs (``programs``: names of :func:`whole_commands`, default all)
+    ``reps`` times, interleaved (so that the other work on the machine falls on all alike),
+    and the median of each."""
     import statistics
 
     store = f"/tmp/coalitions-bench-cli-{scale}.db"
     if not Path(store).exists():
         subprocess.run([COALITIONS, "--store", store, "load", str(DATA / scale)], check=True,
                        stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(REPO)})
-    cmds = whole_commands(scale)
+    cmds = {k: v for k, v in whole_commands(scale).items() if programs is None or k in programs}
     runs: dict[str, list[dict]] = {k: [] for k in cmds}
     for _ in range(reps):
         for k, cmd in cmds.items():
@@ -536,6 +619,7 @@ def compare_processes(reps: int, scale: str = COMPARE) -> list[dict[str, Any]]:
             "load_range": [min(r["load_before"] for r in rs), max(r["load_before"] for r in rs)],
             "commit": _commit(),
             "cpu": cpu_model(),
+            "definitions": DEFINITIONS,
         })
     return rows
 
@@ -601,6 +685,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--timeout", type=float, default=1800)
     parser.add_argument("--reps", type=int, default=9,
                         help="repetitions of each whole-process run in the side-by-side")
+    parser.add_argument("--whole-programs", default=None,
+                        help="only these programs of the side-by-side (comma-separated: "
+                             "whole_cli, whole_kernel, whole_networkx, whole_networkx_objects); "
+                             "the others' rows are kept from --results")
     parser.add_argument("--load-reps", type=int, default=3,
                         help="runs of each national load step (interleaved); the row is the "
                              "median run")
@@ -636,6 +724,8 @@ def main(argv: list[str] | None = None) -> None:
     plan = [(s, sc) for sc in args.scales.split(",") for s in STEPS_PER_SCALE if s in steps]
     if "approximation" in steps:
         plan.append(("approximation", "region"))
+    if "per_source" in steps:
+        plan.append(("per_source", "region"))
     plan += [(s, COMPARE) for s in ("compare_cli", "compare_kernel", "compare_networkx",
                                     "compare_inprocess") if s in steps]
     plan = [(s, sc) for s, sc in plan if s != "load_neo4j" or args.neo4j]
@@ -660,7 +750,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{COMPARE:>10} whole processes x{args.reps} ...", end="", flush=True,
               file=sys.stderr)
         ensure_data(COMPARE)
-        for row in compare_processes(args.reps):
+        programs = args.whole_programs.split(",") if args.whole_programs else None
+        for row in compare_processes(args.reps, programs=programs):
             rows[(row["step"], row["scale"])] = row
         print(" " + ", ".join(f"{r['step']} {r['timed']['wall']:.2f} s"
                               for r in rows.values() if r["step"].startswith("whole_")),

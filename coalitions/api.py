@@ -22,6 +22,7 @@ import igraph as ig
 import networkx as nx
 import pandas as pd
 
+from coalitions.errors import UsageError
 from coalitions.graph.model import GraphData
 from coalitions.graph.scope import Scope
 from coalitions.graph.store import LoadSummary, Store, open_store
@@ -161,20 +162,32 @@ class Coalitions:
 
     def pivots(self, scope: Scope | None = None, *, by: str = "betweenness",
                two_mode: bool = False, per_coalition: bool = False, top: int | None = None,
-               seed: int = 42, **scope_fields: Any) -> pd.DataFrame:
+               seed: int = 42, exact_seconds: float | None = None,
+               budget_seconds: float | None = None, **scope_fields: Any) -> pd.DataFrame:
         """Centrality of every actor ranked by ``by`` (``coalitions pivots``); with
         ``two_mode`` on the actor × coalition network, with ``per_coalition`` the structural
-        beside the declared pivot of each coalition."""
-        from coalitions.analysis.centrality import actor_measures
+        beside the declared pivot of each coalition. ``exact_seconds`` and
+        ``budget_seconds`` (``--exact-seconds``, ``--budget-seconds``; None: the package's
+        60 s each) trade time for exactness of the actor network's betweenness and
+        closeness, as in :func:`~coalitions.analysis.centrality.actor_measures`: exact when
+        predicted under ``exact_seconds`` (0 always estimates), else estimated within
+        about ``budget_seconds``."""
+        from coalitions.analysis.centrality import actor_measures, check_seconds
         from coalitions.analysis.definitions import rank
         from coalitions.analysis.pivots import coalition_pivots
         from coalitions.analysis.twomode import two_mode_measures
 
+        timing = {k: v for k, v in (("exact_seconds", exact_seconds),
+                                    ("budget_seconds", budget_seconds)) if v is not None}
+        check_seconds(**timing)
+        if two_mode and timing:
+            raise UsageError("exact_seconds and budget_seconds apply to the actor network.",
+                             hint="two_mode uses its own fixed sample above 3,000 nodes.")
         data = self.graph(scope, **scope_fields)
         if per_coalition:
-            return _head(coalition_pivots(data, seed=seed), top)
-        frame = two_mode_measures(data, seed=seed) if two_mode else actor_measures(data,
-                                                                                  seed=seed)
+            return _head(coalition_pivots(data, seed=seed, **timing), top)
+        frame = (two_mode_measures(data, seed=seed) if two_mode
+                 else actor_measures(data, seed=seed, **timing))
         return _head(rank(frame, by), top)
 
     def embeddedness(self, scope: Scope | None = None, *, coalitions: bool = False,

@@ -456,6 +456,14 @@ def pivots(
                                                 "with explanations.")] = False,
     seed: Annotated[int, typer.Option("--seed", help="Seed for sampled betweenness on large "
                                       "networks.")] = 42,
+    exact_seconds: Annotated[float | None, typer.Option(
+        "--exact-seconds", help="Betweenness and closeness exact when predicted to take under "
+        "this many seconds, else estimated with intervals (default 60; 0 always estimates, a "
+        "large number always computes exactly).")] = None,
+    budget_seconds: Annotated[float | None, typer.Option(
+        "--budget-seconds", help="Time budget of the estimate: it stops adding sources after "
+        "about this many seconds, or earlier when the top 20 are within 10 % (default 60).")
+    ] = None,
     city: CityOpt = None, coalition: CoalitionOpt = None, theme: ThemeOpt = None,
     sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
@@ -463,6 +471,12 @@ def pivots(
     """Pivot figures: centrality of every actor, ranked (default: betweenness)."""
     if by not in MEASURES:
         raise UsageError(f"Cannot rank by {by!r}.", hint="Use one of: " + ", ".join(MEASURES))
+    timing = {k: v for k, v in (("exact_seconds", exact_seconds),
+                                ("budget_seconds", budget_seconds)) if v is not None}
+    if two_mode and timing:
+        raise UsageError("--exact-seconds and --budget-seconds apply to the actor network.",
+                         hint="--two-mode uses its own fixed sample above 3,000 nodes; leave "
+                              "them out, or leave out --two-mode.")
     from coalitions.analysis.centrality import actor_measures
     from coalitions.analysis.definitions import rank
     from coalitions.analysis.pivots import coalition_pivots
@@ -470,12 +484,13 @@ def pivots(
 
     data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until, wave=wave)
     if per_coalition:
-        frame = coalition_pivots(data, seed=seed)
+        frame = coalition_pivots(data, seed=seed, **timing)
         _print(_head(frame, top), fmt, title="Structural vs declared pivot per coalition",
                table_columns=["name", "city", "structural_pivot_names",
                               "declared_pivot_names", "mismatch", "structural_explanation"])
         return
-    frame = two_mode_measures(data, seed=seed) if two_mode else actor_measures(data, seed=seed)
+    frame = (two_mode_measures(data, seed=seed) if two_mode
+             else actor_measures(data, seed=seed, **timing))
     frame = rank(frame, by)
     _print(_head(frame, top), fmt, title=f"Pivot figures by {by}",
            table_columns=["name", "mode", "sector", "city", "coalitions", by, *(

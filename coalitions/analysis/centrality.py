@@ -42,6 +42,7 @@ from coalitions.analysis.network import (
     _worker_threads,
     actor_projection,
 )
+from coalitions.errors import UsageError
 from coalitions.graph.model import GraphData
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "actor_closeness",
     "actor_measures",
     "betweenness",
+    "check_seconds",
     "closeness",
     "coreness",
     "degree",
@@ -698,6 +700,28 @@ def actor_measures(data: GraphData, *, exact_seconds: float = EXACT_SECONDS,
                   closeness=df.attrs["closeness_method"], **facts)
 
 
+def check_seconds(*, exact_seconds: float | None = None,
+                  budget_seconds: float | None = None) -> None:
+    """Refuse a time limit that is not a number of seconds ≥ 0 (None: not given).
+
+    ``exact_seconds=0`` (always estimate) and ``budget_seconds=0`` (stop after the first
+    batch of sources) are meaningful; a negative or NaN limit is a mistake, not a choice.
+
+    Raises
+    ------
+    UsageError
+        Naming the limit and the value given.
+    """
+    for name, value in (("exact_seconds", exact_seconds), ("budget_seconds", budget_seconds)):
+        if value is not None and not value >= 0:  # (NaN fails every comparison)
+            raise UsageError(
+                f"{name} (--{name.replace('_', '-')}) must be a number of seconds ≥ 0 "
+                f"(got {value:g}).",
+                hint="exact_seconds 0 always estimates betweenness and closeness, a large "
+                     "value always computes them exactly; budget_seconds bounds the "
+                     "estimate.")
+
+
 def _actor_centrality(data: GraphData, exact_seconds: float, seed: int,
                       graph: ig.Graph | None, estimator: dict,
                       proj: Projection | None = None,
@@ -707,6 +731,7 @@ def _actor_centrality(data: GraphData, exact_seconds: float, seed: int,
     unknown = set(estimator) - _ESTIMATOR_OPTIONS
     if unknown:
         raise TypeError(f"unknown estimator option(s): {', '.join(sorted(unknown))}")
+    check_seconds(exact_seconds=exact_seconds, budget_seconds=estimator.get("budget_seconds"))
     if graph is not None:
         n, m = graph.vcount(), graph.ecount()
         w = None

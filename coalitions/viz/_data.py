@@ -13,7 +13,7 @@ import pandas as pd
 
 from coalitions.graph.model import PIVOT_ROLES, GraphData
 
-__all__ = ["actor_measures", "communities", "declared_pivots", "layout", "two_mode"]
+__all__ = ["actor_measures", "communities", "declared_pivots", "layout", "timing", "two_mode"]
 
 # Actor, coalition and tie ids share one vertex namespace in the maps: prefixed so an actor
 # "7" and a coalition "7" stay two nodes.
@@ -21,11 +21,20 @@ ACTOR = "a:"
 COALITION = "c:"
 
 
-def actor_measures(data: GraphData) -> pd.DataFrame:
-    """Centrality of every actor (``coalitions.analysis.centrality.actor_measures``)."""
+def actor_measures(data: GraphData, *, exact_seconds: float | None = None,
+                   budget_seconds: float | None = None) -> pd.DataFrame:
+    """Centrality of every actor (``coalitions.analysis.centrality.actor_measures``);
+    ``exact_seconds`` and ``budget_seconds`` as there (None: its defaults)."""
     from coalitions.analysis.centrality import actor_measures as measures
 
-    return measures(data)
+    return measures(data, **timing(exact_seconds, budget_seconds))
+
+
+def timing(exact_seconds: float | None, budget_seconds: float | None) -> dict[str, float]:
+    """The time limits given, as keyword arguments of ``actor_measures`` and
+    ``coalition_pivots`` (those left None keep the package's defaults)."""
+    return {k: v for k, v in (("exact_seconds", exact_seconds),
+                              ("budget_seconds", budget_seconds)) if v is not None}
 
 
 def communities(data: GraphData, seed: int = 42) -> pd.DataFrame:

@@ -113,6 +113,8 @@ def render_map(
     *,
     title: str,
     size_by: str = "betweenness",
+    exact_seconds: float | None = None,
+    budget_seconds: float | None = None,
     color_by: str = "sector",
     measures: pd.DataFrame | None = None,
     max_nodes: int = 2500,
@@ -135,6 +137,10 @@ def render_map(
         Actor measure that sets node size: a column of ``measures`` (betweenness, degree,
         closeness, eigenvector, pagerank, coreness, …). Sizes grow with the square root of the
         value, so node *area* is proportional to it.
+    exact_seconds, budget_seconds
+        When ``measures`` is computed here: betweenness and closeness exact when predicted
+        to take under ``exact_seconds``, else estimated within about ``budget_seconds``
+        (:func:`~coalitions.analysis.centrality.actor_measures`; None: its 60 s each).
     color_by
         ``sector`` (default), ``community`` (Leiden, seeded) or ``theme`` (the theme cluster
         of most of an actor's coalitions). Coalitions are always coloured by theme cluster.
@@ -176,6 +182,7 @@ def render_map(
         ``size_by`` is not a measure, ``color_by`` unknown, or ``max_nodes`` < 1.
     """
     document, info = map_document(data, title=title, size_by=size_by, color_by=color_by,
+                                  exact_seconds=exact_seconds, budget_seconds=budget_seconds,
                                   measures=measures, max_nodes=max_nodes,
                                   pseudonymise=pseudonymise, salt=salt, vis_src=vis_src,
                                   size_context=size_context)
@@ -188,6 +195,8 @@ def map_document(
     *,
     title: str,
     size_by: str = "betweenness",
+    exact_seconds: float | None = None,
+    budget_seconds: float | None = None,
     color_by: str = "sector",
     measures: pd.DataFrame | None = None,
     max_nodes: int = 2500,
@@ -206,7 +215,8 @@ def map_document(
     if pseudonymise:
         data, measures = _hide_persons(data, measures, pseudonymise, salt)
     if measures is None:
-        measures = _data.actor_measures(data)
+        measures = _data.actor_measures(data, exact_seconds=exact_seconds,
+                                        budget_seconds=budget_seconds)
     measure_cols = [c for c in measures.columns if c != "id"
                     and pd.api.types.is_numeric_dtype(measures[c])]
     if size_by not in measure_cols:

@@ -61,6 +61,8 @@ def city_slug(city: str) -> str:
 
 def render_report(data: GraphData, city: str, out: Path, *,
                   inputs: Sequence[tuple[str | Path, str]] = (),
+                  exact_seconds: float | None = None,
+                  budget_seconds: float | None = None,
                   params: dict[str, Any] | None = None,
                   size_by: str = "betweenness",
                   directed: bool | None = None,
@@ -77,6 +79,10 @@ def render_report(data: GraphData, city: str, out: Path, *,
         HTML file to write; its folder is created if needed.
     inputs
         ``(path, sha256)`` of every input file, for the provenance footer.
+    exact_seconds, budget_seconds
+        Betweenness and closeness (the map's sizes, the pivots) exact when predicted to
+        take under ``exact_seconds``, else estimated within about ``budget_seconds``
+        (:func:`~coalitions.analysis.centrality.actor_measures`; None: its 60 s each).
     params
         The parameters the report was made with (command, options), listed in the footer.
     size_by
@@ -103,7 +109,8 @@ def render_report(data: GraphData, city: str, out: Path, *,
     """
     part = Scope(city=city).apply(data)
     city = _canonical_city(data, city)
-    measures = _data.actor_measures(part)
+    timing = _data.timing(exact_seconds, budget_seconds)
+    measures = _data.actor_measures(part, **timing)
     map_title = f"Coalitions in {city}"
     map_file = None
     if shared_assets:
@@ -118,7 +125,7 @@ def render_report(data: GraphData, city: str, out: Path, *,
                                           measures=measures)
     names = dict(zip(part.actors["id"].astype(str), part.actors["name"], strict=True))
     sections = {
-        "pivots": _table_or_note(lambda: _pivots(part)),
+        "pivots": _table_or_note(lambda: _pivots(part, timing)),
         "brokers": _table_or_note(lambda: _brokers(part, directed)),
         "clusterings": [(title, _table_or_note(lambda by=by: _clusters(part, by)))
                         for title, by in (("By theme", "theme"), ("By role", "role"),
@@ -260,10 +267,10 @@ def _table_or_note(make) -> dict:
     return _rows(result)
 
 
-def _pivots(part: GraphData) -> pd.DataFrame:
+def _pivots(part: GraphData, timing: dict[str, float] | None = None) -> pd.DataFrame:
     from coalitions.analysis.pivots import coalition_pivots
 
-    table = coalition_pivots(part)
+    table = coalition_pivots(part, **(timing or {}))
     # Ids and the city are noise on a city's page; the names beside them stay.
     hidden = {"id", "city", "structural_pivots", "declared_pivots"}
     return table[[c for c in table.columns if c not in hidden]]

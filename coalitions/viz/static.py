@@ -55,6 +55,7 @@ class NetworkFigure:
 
 
 def network_figure(data: GraphData, *, title: str, size_by: str = "betweenness",
+                   exact_seconds: float | None = None, budget_seconds: float | None = None,
                    measures: pd.DataFrame | None = None, label_top: int = 12,
                    label_coalitions: int = 25, max_nodes: int = 2500,
                    pseudonymise: bool | Callable[[dict], str] = False,
@@ -65,7 +66,8 @@ def network_figure(data: GraphData, *, title: str, size_by: str = "betweenness",
     Actors are circles (organisations) and triangles (persons) coloured by sector, their
     area proportional to ``size_by``; coalitions are squares coloured by theme cluster;
     memberships grey, explicit ties dark. ``width`` and ``height`` are inches (7 in is a
-    journal's full text width).
+    journal's full text width). ``exact_seconds`` and ``budget_seconds``: as in
+    :func:`~coalitions.viz.maps.render_map`, when ``measures`` is computed here.
     """
     from coalitions.viz.maps import (
         OTHER_THEME,
@@ -76,7 +78,8 @@ def network_figure(data: GraphData, *, title: str, size_by: str = "betweenness",
     )
 
     if measures is None:
-        measures = _data.actor_measures(data)
+        measures = _data.actor_measures(data, exact_seconds=exact_seconds,
+                                        budget_seconds=budget_seconds)
     cols = [c for c in measures.columns if c != "id" and pd.api.types.is_numeric_dtype(
         measures[c])]
     if size_by not in cols:

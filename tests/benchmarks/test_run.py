@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks.report import short_cpu, targets, write_report
+from benchmarks.report import DEFINITIONS, short_cpu, targets, write_report
 from benchmarks.run import median_row
 
 
@@ -60,7 +60,7 @@ def _whole(step: str, walls: list[float]) -> dict:
     reps = [{"wall": w, "cpu": w} for w in walls]
     mid = sorted(walls)[len(walls) // 2]
     return {"step": step, "scale": "compare20k", "timed": {"wall": mid, "cpu": mid},
-            "reps": reps, "peak_mib": 100, "load_before": 1.0}
+            "reps": reps, "peak_mib": 100, "load_before": 1.0, "definitions": DEFINITIONS}
 
 
 def test_the_ratio_targets_show_the_ratio_of_each_interleaved_round():
@@ -109,3 +109,61 @@ def test_the_report_names_the_processor_of_rows_kept_from_another(tmp_path):
     assert "kept from earlier runs on another processor: 1 row on unrecorded" in text
     assert "| bbb (unrecorded) |" in text
     assert "| aaa |" in text
+
+
+def test_a_row_timing_a_definition_issue_19_replaced_is_stale_never_a_pass():
+    # The same figures as a passing run, but without the stamp of the current definitions:
+    # they timed the old 128-source estimates, a different quantity.
+    old = [{k: v for k, v in _whole(step, walls).items() if k != "definitions"}
+           for step, walls in (("whole_cli", [1.0, 1.1, 1.05]), ("whole_kernel", [2.0, 2.2, 2.1]),
+                               ("whole_networkx_objects", [12.0, 9.5, 11.0]))]
+    judged = [t for t in targets([{**r, "commit": "810aa0f"} for r in old])
+              if t[0].startswith("20k memberships:")]
+    assert len(judged) == 2
+    for t in judged:
+        assert t[3] == "**stale**", t
+        assert "before issue 19 (commit 810aa0f); not re-run" in t[1]
+    pivots = {"step": "pivots", "scale": "national", "timed": {"wall": 16.0, "cpu": 29.0},
+              "peak_mib": 1600, "load_before": 1.0, "commit": "810aa0f"}
+    line = next(t for t in targets([pivots]) if "`actor_measures`" in t[0])
+    assert line[3] == "**stale**"
+    assert line[3] != "**pass**" and "105 s" in line[0]
+
+
+def test_a_current_reference_is_preferred_to_a_stale_faster_one():
+    # The stale Arrow-text reference (sampled, 3 s) must not stand in for the current exact
+    # one (objects, 300 s): the ratio is judged on the current rows only.
+    stale_nx = {k: v for k, v in _whole("whole_networkx", [3.0]).items() if k != "definitions"}
+    rows = [_whole("whole_cli", [10.0]), _whole("whole_kernel", [8.0]), stale_nx,
+            _whole("whole_networkx_objects", [300.0])]
+    line = next(t for t in targets(rows) if "pandas + networkx" in t[0])
+    assert "300.00 s vs 10.00 s = **30.0×**" in line[1]
+    assert line[3] == "**pass**"
+
+
+def test_the_report_lists_every_restated_target_with_its_reason(tmp_path):
+    from benchmarks.report import RESTATED
+
+    machine = {"nproc": 2, "cpu": "x", "memory": "1 GiB", "platform": "x", "python": "3.11",
+               "versions": {}, "commit": "aaa", "date": "today"}
+    out = tmp_path / "B.md"
+    write_report({"machine": machine, "rows": []}, out)
+    text = out.read_text()
+    assert "### Targets restated for issue 19" in text
+    for was, now, why in RESTATED:
+        assert f"| {was} | {now} | {why} |" in text
+
+
+def test_without_a_current_exact_reference_the_ratio_is_a_labelled_projection():
+    # 64 sources searched in 2.0 s of 4,000 actors -> 125 s, plus 1.0 s building: 126 s
+    # against a 10 s CLI = ~13x; never a measured pass.
+    sampled = {"step": "compare_networkx", "scale": "compare20k",
+               "timed": {"wall": 3.0, "cpu": 3.0}, "peak_mib": 100, "load_before": 1.0,
+               "definitions": DEFINITIONS, "sources": 64, "n": 4000, "build_s": 1.0,
+               "betweenness_s": 2.0}
+    stale_nx = {k: v for k, v in _whole("whole_networkx", [3.0]).items() if k != "definitions"}
+    rows = [_whole("whole_cli", [10.0]), _whole("whole_kernel", [8.0]), stale_nx, sampled]
+    lines = [t for t in targets(rows) if "pandas + networkx" in t[0]]
+    # (the stale reference is superseded by the projection: one line, the projection)
+    assert [t[3] for t in lines] == ["not measured (projected pass)"]
+    assert "≈ 126 s vs 10.00 s = ~13×" in lines[0][1]
