@@ -1040,9 +1040,9 @@ def check(coalitions, actors, memberships, ties) -> None:
     themes = Counter()
     for c in coalitions:
         themes.update({match_theme(p.strip()).name for p in c["Thema"].split(",")})
-    assert themes == Counter({t.name: t.seed_count for t in THEMES}), themes
+    assert themes == Counter({t.name: t.study_count for t in THEMES}), themes
     assert Counter(c["role"] for c in coalitions) == Counter(
-        {r.code: r.seed_count for r in ROLES})
+        {r.code: r.study_count for r in ROLES})
     declared = Counter(composition_of(c["sectors"].split(";")) for c in coalitions)
     assert declared == Counter({k: n for k, _, n in COMPOSITIONS}), declared
     sector = {a["id"]: a["sector"] for a in actors}

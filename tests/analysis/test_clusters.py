@@ -60,7 +60,7 @@ def test_sample_theme_table_reproduces_the_seed(sample):
     t = cluster_table(sample, "theme")
     assert len(t) == 20
     assert t["group"].nunique() == 5
-    expected = {th.name: th.seed_count for th in THEMES}
+    expected = {th.name: th.study_count for th in THEMES}
     assert dict(zip(t["cluster"], t["count"], strict=True)) == expected
     assert t["count"].sum() == 52
 
@@ -68,7 +68,7 @@ def test_sample_theme_table_reproduces_the_seed(sample):
 def test_sample_role_table_reproduces_the_seed(sample):
     # seed: expressive 20; service 6, 10, 10, 5
     t = cluster_table(sample, "role")
-    assert dict(zip(t["code"], t["count"], strict=True)) == {r.code: r.seed_count
+    assert dict(zip(t["code"], t["count"], strict=True)) == {r.code: r.study_count
                                                              for r in ROLES}
     assert t.groupby("group")["count"].sum().to_dict() == {"expressive": 20, "service": 31}
 
@@ -78,7 +78,7 @@ def test_sample_actors_table_reproduces_the_seed(sample):
     t = cluster_table(sample, "actors")
     assert dict(zip(t["cluster"], t["count"], strict=True)) == {label: count for _, label,
                                                                 count in COMPOSITIONS}
-    assert (t["count"] == t["seed_count"]).all()
+    assert (t["count"] == t["study_count"]).all()
 
 
 def test_examples_are_coalitions_of_that_row(sample):
@@ -103,8 +103,8 @@ def test_two_subthemes_count_under_both_and_unknown_theme_gets_its_own_row():
     assert t.at["Energie", "count"] == 2
     assert t.at["Voeding", "count"] == 1
     assert t.at["Kunst", "count"] == 1
-    assert t.at["Kunst", "group"] == "(not in the seed's taxonomy)"
-    assert pd.isna(t.at["Kunst", "seed_count"])
+    assert t.at["Kunst", "group"] == "(not in the study's taxonomy)"
+    assert pd.isna(t.at["Kunst", "study_count"])
     assert t.at["Energie", "examples"] == "A; B"
 
 

@@ -39,13 +39,13 @@ from coalitions.loaders.taxonomy import (
 SAMPLE = Path(coalitions.__file__).parent / "data" / "sample"
 REPO = Path(__file__).resolve().parents[2]
 
-# The seed's "13 Vlaamse centrumsteden en Brussel", in Dutch.
+# The study's "13 Vlaamse centrumsteden en Brussel", in Dutch.
 CITIES = {
     "Aalst", "Antwerpen", "Brugge", "Genk", "Gent", "Hasselt", "Kortrijk", "Leuven", "Mechelen",
     "Oostende", "Roeselare", "Sint-Niklaas", "Turnhout", "Brussel",
 }
 
-# The seed's examples: (city, name, sub-theme it exemplifies). "St. Niklaas" is Sint-Niklaas,
+# The study's examples: (city, name, sub-theme it exemplifies). "St. Niklaas" is Sint-Niklaas,
 # Cohousing Waasland is in Sint-Niklaas, Zeebrugge and Handmade in Brugge, Brussels Metropolitan
 # in Brussel, Apps for Ghent in Gent.
 THEME_EXAMPLES = [
@@ -71,7 +71,7 @@ THEME_EXAMPLES = [
     ("Gent", "Apps for Ghent", "Bestuurlijke vernieuwing / ICT"),
     ("Antwerpen", "Antwerpen aan het Woord", "Beleidsparticipatie / inspraak"),
 ]
-# The seed's role examples: (city, name, role code). Transitie Deurne is in Antwerpen.
+# The study's role examples: (city, name, role code). Transitie Deurne is in Antwerpen.
 ROLE_EXAMPLES = [
     ("Brussel", "Kritische Massa", "sensitising"),
     ("Sint-Niklaas", "Klimopjegevel", "public_space"),
@@ -85,7 +85,7 @@ CASES = [
     ("Sint-Niklaas", "Solied"), ("Turnhout", "De Koep"), ("Gent", "Energent"),
     ("Antwerpen", "Duurzame Haven"), ("Brussel", "EGEB"),
 ]
-# The seed's inventory template ("STAP 2 … volgend sjabloon … met willekeurig voorbeeld"),
+# The study's inventory template ("STAP 2 … volgend sjabloon … met willekeurig voorbeeld"),
 # line breaks of the slide joined with spaces, apostrophes as in the seed (’).
 CASA_DEL_MUNDO = {
     "Stad": "Aalst",
@@ -176,12 +176,12 @@ def test_sub_theme_counts_equal_the_seed(coalition_table):
     counts = Counter()
     for thema in coalition_table["Thema"]:
         counts.update(_themes_of(thema))
-    assert counts == Counter({t.name: t.seed_count for t in THEMES})
+    assert counts == Counter({t.name: t.study_count for t in THEMES})
     assert sum(counts.values()) == 52
 
 
 def test_role_counts_equal_the_seed(coalition_table):
-    assert Counter(coalition_table["role"]) == Counter({r.code: r.seed_count for r in ROLES})
+    assert Counter(coalition_table["role"]) == Counter({r.code: r.study_count for r in ROLES})
 
 
 def test_declared_composition_counts_equal_the_seed(coalition_table):
@@ -326,7 +326,7 @@ def test_size_text_counts_the_member_organisations(memberships, actors, coalitio
 
 def test_city_officials_and_politicians_span_coalitions_of_their_city(memberships, actors,
                                                                       coalition_table):
-    # The seed's "tussenruimte": officials and politicians visible in and between coalitions.
+    # The study's "tussenruimte": officials and politicians visible in and between coalitions.
     city_of = dict(zip(coalition_table["id"], coalition_table["Stad"], strict=True))
     gov = actors[actors["function"].isin(GOVERNMENT_FUNCTIONS)].set_index("id")["city"]
     m = memberships[memberships["actor"].isin(gov.index)].copy()
