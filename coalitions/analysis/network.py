@@ -222,16 +222,7 @@ def actor_network(data: GraphData, *, include_ties: bool = True) -> ig.Graph:
             weight = np.bincount(inverse, weights=np.concatenate([weight, t_weight]),
                                  minlength=len(uniq))
             rows, cols = uniq // n, uniq % n
-    actors = data.actors
-    vertex_attrs = {
-        "name": aff.actor_ids,
-        "label": _strings(actors["name"]),
-        "kind": _values(actors["kind"]),
-        "sector": _values(actors["sector"]),
-        "function": _values(actors["function"]),
-        "city": _values(actors["city"]),
-        "n_coalitions": np.asarray(a.sum(axis=1)).ravel().astype(int).tolist(),
-    }
+    vertex_attrs = _actor_attrs(data, aff.actor_ids, a)
     return _graph(n, rows, cols, directed=False, vertex_attrs=vertex_attrs,
                   edge_attrs={"weight": weight, "shared": n_shared})
 
@@ -290,16 +281,7 @@ def tie_network(data: GraphData) -> ig.Graph:
     actor_ids = aff.actor_ids
     rows, cols, weight, kept = _tie_index(data, actor_ids)
     types = np.asarray(_values(data.ties["type"]), dtype=object)[kept].tolist()
-    actors = data.actors
-    vertex_attrs = {
-        "name": actor_ids,
-        "label": _strings(actors["name"]),
-        "kind": _values(actors["kind"]),
-        "sector": _values(actors["sector"]),
-        "function": _values(actors["function"]),
-        "city": _values(actors["city"]),
-        "n_coalitions": np.asarray(aff.matrix.sum(axis=1)).ravel().astype(int).tolist(),
-    }
+    vertex_attrs = _actor_attrs(data, actor_ids, aff.matrix)
     return _graph(len(actor_ids), rows, cols, directed=True, vertex_attrs=vertex_attrs,
                   edge_attrs={"weight": weight, "type": types,
                               "directed": tie_directions(data)[kept]})
@@ -365,16 +347,7 @@ def directed_actor_network(data: GraphData, directed: bool | None = None) -> ig.
     a = affiliation(data).matrix
     n = adj.shape[0]
     coo = adj.tocoo()
-    actors = data.actors
-    vertex_attrs = {
-        "name": actor_ids,
-        "label": _strings(actors["name"]),
-        "kind": _values(actors["kind"]),
-        "sector": _values(actors["sector"]),
-        "function": _values(actors["function"]),
-        "city": _values(actors["city"]),
-        "n_coalitions": np.asarray(a.sum(axis=1)).ravel().astype(int).tolist(),
-    }
+    vertex_attrs = _actor_attrs(data, actor_ids, a)
     return _graph(n, coo.row.astype(np.int64), coo.col.astype(np.int64), directed=True,
                   vertex_attrs=vertex_attrs, edge_attrs={})
 
@@ -481,6 +454,20 @@ def to_networkx(g: ig.Graph) -> nx.Graph:
 
 
 # helpers
+
+def _actor_attrs(data: GraphData, actor_ids: list, a: sp.spmatrix) -> dict[str, list]:
+    """The vertex attributes every actor network carries (``a``: the affiliation matrix)."""
+    actors = data.actors
+    return {
+        "name": actor_ids,
+        "label": _strings(actors["name"]),
+        "kind": _values(actors["kind"]),
+        "sector": _values(actors["sector"]),
+        "function": _values(actors["function"]),
+        "city": _values(actors["city"]),
+        "n_coalitions": np.asarray(a.sum(axis=1)).ravel().astype(int).tolist(),
+    }
+
 
 def _graph(n: int, rows: np.ndarray, cols: np.ndarray, *, directed: bool,
            vertex_attrs: dict, edge_attrs: dict) -> ig.Graph:
