@@ -239,6 +239,10 @@ def graph_data(syn: Synthetic) -> GraphData:
         "raw_founded": co["Leeftijd"].astype(object),
         "raw_size": co["Omvang"].astype(object),
         "raw_actors": _none(co["Actoren"]),
+        # the fields an inventory without end years, statuses or texts loads with
+        "roles": [[r] if isinstance(r, str) else [] for r in co["role"]],
+        "end_year": pd.array([pd.NA] * len(co), dtype="Int64"),
+        "relation_year": pd.array([pd.NA] * len(co), dtype="Int64"),
     })
     a = syn.actors
     actors = pd.DataFrame({c: _none(a[c]) for c in a.columns})
@@ -246,6 +250,7 @@ def graph_data(syn: Synthetic) -> GraphData:
     memberships = pd.DataFrame({
         "actor": m["actor"].astype(object), "coalition": m["coalition"].astype(object),
         "role": m["role"].astype(object), "since": m["since"].astype("Int64"),
+        "until": pd.array([pd.NA] * len(m), dtype="Int64"),
     })
     t = syn.ties
     ties = pd.DataFrame({

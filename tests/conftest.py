@@ -137,3 +137,24 @@ def json_rows(text: str) -> list[dict]:
 
     body = json.loads(text)
     return body["rows"] if isinstance(body, dict) and "metadata" in body else body
+
+
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium (Debian's) through Playwright, one for the whole session."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        message = f"{chromium} is missing: apt-get install -y chromium chromium-driver"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(chromium), args=BROWSER_ARGS)
+        yield b
+        b.close()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_demo import demo  # noqa: F401 (fixture)
-from tests.viz.test_browser import INKED_PIXELS, Loaded, browser  # noqa: F401 (fixture)
+from tests.viz.test_browser import INKED_PIXELS, Loaded
 
 pytestmark = pytest.mark.browser
 

@@ -528,7 +528,10 @@ class EmbeddedStore(Store):
 
         # (counted within the wave the load writes: a replacing load empties only that one)
         self._load_wave = check_wave(wave)
-        before = self._counts() if not self.read_only else None
+        try:
+            before = self._counts() if not self.read_only else None
+        except RuntimeError:  # a store made before waves: Store.load says so, clearly
+            before = None
         self._intended = None
         try:
             return super().load(data, wave=wave, replace=replace, progress=progress)

@@ -8,7 +8,9 @@ that explains each column. The workbook loads back with
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 from pathlib import Path
 
 from coalitions.fileio import atomic_write, output_error
@@ -242,5 +244,13 @@ def write_template(path: str | Path) -> None:
         book.save(buffer)
     except OSError as exc:
         raise output_error(path, exc) from None
+    except Exception as exc:
+        # openpyxl writes through lxml where it is installed, whose SerialisationError names
+        # the failed write's errno (IO_EFBIG, IO_ENOSPC) instead of raising OSError.
+        code = getattr(errno, str(exc).removeprefix("IO_"), None) \
+            if str(exc).startswith("IO_E") else None
+        if code is None:
+            raise
+        raise output_error(path, OSError(code, os.strerror(code))) from None
     with atomic_write(path, "wb") as fh:
         fh.write(buffer.getvalue())

@@ -376,7 +376,9 @@ def test_a_reader_that_cannot_finish_the_recovery_says_why_and_the_next_one_can(
     reader = _cli(where, "query", COUNT, "--format", "csv")
     out, errors = reader.communicate(timeout=120)
     assert reader.returncode == 0, errors
-    assert errors.startswith(f"note: recovered the store {where}")
+    # (whether the failed reader's attempt already finished part of the engine's recovery
+    # depends on where its writes stopped: the next reader recovers, or finds nothing left)
+    assert errors == "" or errors.startswith(f"note: recovered the store {where}"), errors
     assert not _pending(where)
 
 
@@ -384,9 +386,12 @@ TORN_WRITER = textwrap.dedent("""
     import sys, ladybug
     conn = ladybug.Connection(ladybug.Database(sys.argv[1]))
     # committed, and small: it stays in the log (no checkpoint)
-    conn.execute("CREATE (:City {name: 'Committed before the disk filled up'})")
+    # (a City's primary key is its wave-qualified key; any unique text serves here)
+    conn.execute("CREATE (:City {key: 'committed', wave: '1', "
+                 "name: 'Committed before the disk filled up'})")
     try:  # a large write that the full disk stops in the middle of a log record
-        conn.execute("UNWIND range(1, 300000) AS i CREATE (:City {name: 'c' + to_string(i)})")
+        conn.execute("UNWIND range(1, 300000) AS i CREATE (:City {key: 'x' + to_string(i), "
+                     "wave: 'x', name: 'c' + to_string(i)})")
         print("FINISHED", flush=True)
     except RuntimeError as exc:
         print("FAILED", exc, flush=True)

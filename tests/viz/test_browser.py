@@ -11,7 +11,6 @@ fail when ``CI`` is set.
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
@@ -30,19 +29,8 @@ SETTLE_LIMIT_S = 10.0
 LOCAL_SCHEMES = ("file:", "data:", "about:")
 
 
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: apt-get install -y chromium chromium-driver"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
+# (the browser fixture is in tests/conftest.py: one Playwright for the whole session, which
+# the demo's browser tests share; a second one started beside it fails)
 
 
 @pytest.fixture(scope="session")
