@@ -495,7 +495,7 @@ def communities(
 @app.command()
 @_handle
 def clusters(
-    by: Annotated[str, typer.Option("--by", help="theme, role, actors (the seed's three "
+    by: Annotated[str, typer.Option("--by", help="theme, role, actors (the study's three "
                                     "clusterings) or data (data-driven).")] = "theme",
     k: Annotated[int | None, typer.Option("--k", help="Number of clusters for --by data "
                                           "(default: best silhouette in 2..8).")] = None,
@@ -503,7 +503,7 @@ def clusters(
     sector: SectorOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
-    """The seed's clusterings of coalitions (theme, role, actor composition) as count tables."""
+    """The study's clusterings of coalitions (theme, role, actor composition) as count tables."""
     from coalitions.analysis.clusters import cluster_table, data_clusters
 
     data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until)
@@ -591,7 +591,7 @@ def compare(
     city: CityOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table,
 ) -> None:
-    """The seed's follow-up grid: per type of coalition, the role of city actors, government
+    """The study's follow-up grid: per type of coalition, the role of city actors, government
     presence and the relations between actors."""
     from coalitions.analysis.cities import compare as grid
 

@@ -103,9 +103,9 @@ def test_clusters_reproduce_the_seed_tables(loaded):
     from coalitions.loaders.taxonomy import COMPOSITIONS, ROLES, THEMES
 
     theme = json_rows(invoke(*loaded["embedded"], "clusters", "--by", "theme", "-f", "json").stdout)
-    assert {r["cluster"]: r["count"] for r in theme} == {t.name: t.seed_count for t in THEMES}
+    assert {r["cluster"]: r["count"] for r in theme} == {t.name: t.study_count for t in THEMES}
     role = json_rows(invoke(*loaded["embedded"], "clusters", "--by", "role", "-f", "json").stdout)
-    assert sorted(r["count"] for r in role) == sorted(r.seed_count for r in ROLES)
+    assert sorted(r["count"] for r in role) == sorted(r.study_count for r in ROLES)
     actors = json_rows(invoke(*loaded["embedded"], "clusters", "--by", "actors", "-f", "json").stdout)
     assert {r["cluster"]: r["count"] for r in actors} == {label: n for _, label, n in COMPOSITIONS}
 

@@ -1,12 +1,12 @@
 """Question 3: how city government takes part in and between coalitions.
 
-The seed asks whether officials and politicians are visible *in and between* coalitions —
+The study asks whether officials and politicians are visible *in and between* coalitions —
 the "tussenruimte", the in-between space — and proposes a follow-up grid ("Vervolgspoor 1")
 that compares, per type of coalition, the role of the city actors, the presence of
 government and the relations between the actors. This module gives:
 
 - :func:`city_profiles` — one row per city;
-- :func:`case_table` — the analysis table of one coalition (the seed's "analysetabellen per
+- :func:`case_table` — the analysis table of one coalition (the study's "analysetabellen per
   case");
 - :func:`compare` — the follow-up grid, per type of coalition;
 - :func:`degree_centralisation` and :func:`member_network` — the measures they use.
@@ -184,7 +184,7 @@ def city_profiles(data: GraphData) -> pd.DataFrame:
 
 
 def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
-    """The analysis table of one coalition (the seed's "analysetabel per case").
+    """The analysis table of one coalition (the study's "analysetabel per case").
 
     Parameters
     ----------
@@ -313,10 +313,10 @@ def case_table(data: GraphData, coalition: str) -> dict[str, Any]:
 
 
 def compare(data: GraphData, by: str = "government") -> pd.DataFrame:
-    """The seed's follow-up grid (Vervolgspoor 1): per type of coalition, three questions.
+    """The study's follow-up grid (Vervolgspoor 1): per type of coalition, three questions.
 
     Types: ``by="government"`` — coalitions with vs without city government (the contrast
-    the seed draws); ``"theme"`` — theme cluster (a coalition with two counts under both);
+    the study draws); ``"theme"`` — theme cluster (a coalition with two counts under both);
     ``"role"`` — primary role; ``"actors"`` — actor composition.
 
     For the coalitions of each type:

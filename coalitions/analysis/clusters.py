@@ -1,11 +1,11 @@
-"""The seed study's three clusterings of coalitions, a data-driven one, and a case shortlist.
+"""The study's three clusterings of coalitions, a data-driven one, and a case shortlist.
 
-The seed (Ghent University, 2007) groups its 51 coalitions three ways — by **theme**
+The study (Ghent University, 2007) groups its 51 coalitions three ways — by **theme**
 (sub-themes under five theme clusters), by **role** (one expressive and four service roles)
 and by **actors** (which sectors take part) — and picks five case studies from a shortlist
 that covers the variation over the three (its "stap 3"). :func:`cluster_table` reproduces
 the three tables, :func:`data_clusters` lets the data propose its own grouping on the same
-features, and :func:`shortlist` proposes cases the way the seed did.
+features, and :func:`shortlist` proposes cases the way the study did.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ __all__ = [
 
 CLUSTER_BY = ("theme", "role", "actors")
 N_EXAMPLES = 3
-UNMATCHED = "(not in the seed's taxonomy)"
+UNMATCHED = "(not in the study's taxonomy)"
 NO_ROLE = "(no role given)"
 NO_MEMBER_SECTORS = "declared (no member sectors)"
 WITH_GOVERNMENT = "with city government"
@@ -66,10 +66,10 @@ def city_government_members(data: GraphData) -> set[str]:
 def composition(data: GraphData) -> pd.DataFrame:
     """The actor composition of every coalition, read from its members.
 
-    Each member counts in one of the seed's four composition sectors, by its sector:
+    Each member counts in one of the study's four composition sectors, by its sector:
     ``city_government``, ``other_government``, ``private`` as themselves; ``nonprofit``,
     ``citizens`` (burgers, bewonersgroepen, vrijwilligers) and ``knowledge`` (universiteiten,
-    hogescholen) as **nonprofit** — the seed counts citizens' groups and knowledge institutions
+    hogescholen) as **nonprofit** — the study counts citizens' groups and knowledge institutions
     as civil society ("middenveld"), and its six categories have no other place for them
     (:func:`coalitions.loaders.taxonomy.composition_of`). A person whose function is official
     or politician counts as city government whatever sector is recorded
@@ -88,8 +88,8 @@ def composition(data: GraphData) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``id``, ``sectors`` (tuple of composition sectors), ``label`` (the seed's label, or a
-        readable one for combinations the seed lacks, "unknown" when nothing is known),
+        ``id``, ``sectors`` (tuple of composition sectors), ``label`` (the study's label, or a
+        readable one for combinations the study lacks, "unknown" when nothing is known),
         ``source`` ("members", "declared (no member sectors)" or "none"), ``government``,
         ``declared_sectors``, ``declared_label``, ``agrees`` (None when one side is unknown).
         Definitions attached: ``composition``, ``declared_composition``, ``government``.
@@ -144,19 +144,19 @@ def _disagreement(cid: str, name: object, members: tuple, declared: tuple) -> st
 
 
 def cluster_table(data: GraphData, by: str = "theme") -> pd.DataFrame:
-    """The seed's clustering of coalitions by theme, role or actors, as a count table.
+    """The study's clustering of coalitions by theme, role or actors, as a count table.
 
     - ``by="theme"``: one row per sub-theme, grouped under its theme cluster (``group``);
-      a coalition with two sub-themes counts under both (the seed's 52 for 51 coalitions).
-      Themes the taxonomy does not know are counted under ``group`` "(not in the seed's
+      a coalition with two sub-themes counts under both (the study's 52 for 51 coalitions).
+      Themes the taxonomy does not know are counted under ``group`` "(not in the study's
       taxonomy)".
     - ``by="role"``: one row per role (the coalition's primary role), ``group`` expressive
-      or service; ``cluster`` is the seed's wording, ``code`` the role code.
+      or service; ``cluster`` is the study's wording, ``code`` the role code.
     - ``by="actors"``: one row per actor composition (see :func:`composition`), ``group``
       "with city government" or "without city government".
 
-    Every row of the seed's table is listed, also with a count of 0, in the seed's order,
-    followed by categories the seed does not have.
+    Every row of the study's table is listed, also with a count of 0, in the study's order,
+    followed by categories the study does not have.
 
     Parameters
     ----------
@@ -166,8 +166,8 @@ def cluster_table(data: GraphData, by: str = "theme") -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``group``, ``cluster``, ``count`` (coalitions), ``seed_count`` (the seed's number,
-        NA for categories not in the seed), ``examples`` (up to three coalition names,
+        ``group``, ``cluster``, ``count`` (coalitions), ``study_count`` (the published count of the study,
+        NA for categories not in the study), ``examples`` (up to three coalition names,
         "; "-separated, in data order); for roles also ``code``.
 
     Raises
@@ -190,7 +190,7 @@ def cluster_table(data: GraphData, by: str = "theme") -> pd.DataFrame:
 def coalition_features(data: GraphData) -> pd.DataFrame:
     """Binary features of each coalition: its theme clusters, its role, its sectors.
 
-    Columns ``theme:<cluster>`` (one per seed theme cluster, 1 when the coalition addresses
+    Columns ``theme:<cluster>`` (one per theme cluster of the study, 1 when the coalition addresses
     it; ``theme:other`` for themes outside the taxonomy), ``role:<code>`` (one-hot primary
     role) and ``sector:<sector>`` (one per composition sector, from :func:`composition`).
     Index: coalition ids, in data order.
@@ -349,7 +349,7 @@ def silhouette_samples(dist: np.ndarray, labels: Iterable[int]) -> np.ndarray:
 def shortlist(data: GraphData, n: int = 5) -> pd.DataFrame:
     """Propose ``n`` case coalitions that together cover the variation of the three clusterings.
 
-    The seed chose its five cases from a shortlist "on the basis of variation on the three
+    The study chose its five cases from a shortlist "on the basis of variation on the three
     variables of the cluster analysis". Here the variation is the set of categories present
     in the data: theme clusters, role kinds (expressive, service) and actor compositions
     (:func:`composition`). Coalitions are picked greedily: each pick covers the most
@@ -485,11 +485,11 @@ def _theme_table(co: pd.DataFrame, names: dict) -> pd.DataFrame:
     rows = []
     for t in THEMES:
         ids = hits.pop((t.cluster, t.name), [])
-        rows.append((t.cluster, t.name, len(ids), t.seed_count, _examples(ids, names)))
+        rows.append((t.cluster, t.name, len(ids), t.study_count, _examples(ids, names)))
     for (group, theme), ids in sorted(hits.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         rows.append((group, theme, len(ids), pd.NA, _examples(ids, names)))
-    df = pd.DataFrame(rows, columns=["group", "cluster", "count", "seed_count", "examples"])
-    df["seed_count"] = df["seed_count"].astype("Int64")
+    df = pd.DataFrame(rows, columns=["group", "cluster", "count", "study_count", "examples"])
+    df["study_count"] = df["study_count"].astype("Int64")
     return df
 
 
@@ -500,12 +500,12 @@ def _role_table(co: pd.DataFrame, names: dict) -> pd.DataFrame:
     rows = []
     for r in ROLES:
         ids = hits.pop(r.code, [])
-        rows.append((r.kind, r.label, r.code, len(ids), r.seed_count, _examples(ids, names)))
+        rows.append((r.kind, r.label, r.code, len(ids), r.study_count, _examples(ids, names)))
     for code, ids in hits.items():
         rows.append((None, code, None, len(ids), pd.NA, _examples(ids, names)))
-    df = pd.DataFrame(rows, columns=["group", "cluster", "code", "count", "seed_count",
+    df = pd.DataFrame(rows, columns=["group", "cluster", "code", "count", "study_count",
                                      "examples"])
-    df["seed_count"] = df["seed_count"].astype("Int64")
+    df["study_count"] = df["study_count"].astype("Int64")
     return df
 
 
@@ -515,14 +515,14 @@ def _actors_table(data: GraphData, names: dict) -> pd.DataFrame:
     for cid, sectors in zip(comp["id"], comp["sectors"], strict=True):
         hits.setdefault(tuple(sectors), []).append(cid)
     rows = []
-    for key, label, seed_count in COMPOSITIONS:
+    for key, label, study_count in COMPOSITIONS:
         ids = hits.pop(key, [])
-        rows.append((_gov_group(key), label, len(ids), seed_count, _examples(ids, names)))
+        rows.append((_gov_group(key), label, len(ids), study_count, _examples(ids, names)))
     for key, ids in sorted(hits.items()):
         label = taxonomy.composition_label(list(key))
         rows.append((_gov_group(key), label, len(ids), pd.NA, _examples(ids, names)))
-    df = pd.DataFrame(rows, columns=["group", "cluster", "count", "seed_count", "examples"])
-    df["seed_count"] = df["seed_count"].astype("Int64")
+    df = pd.DataFrame(rows, columns=["group", "cluster", "count", "study_count", "examples"])
+    df["study_count"] = df["study_count"].astype("Int64")
     df.attrs["warnings"] = list(comp.attrs["warnings"])
     fallback = int((comp["source"] != "members").sum())
     return attach(df, {"cluster": "composition", "group": "government"},

@@ -129,7 +129,7 @@ def _empty(name: str) -> pd.DataFrame:
 class GraphData:
     """The whole graph as four tables (see :data:`COLUMNS`).
 
-    ``coalitions.themes`` holds sub-theme names (seed taxonomy where matched, raw text where
+    ``coalitions.themes`` holds sub-theme names (study's taxonomy where matched, raw text where
     not), ``theme_clusters`` the matching clusters (None for unknown themes);
     ``coalitions.sectors`` the sectors taking part as declared (coded column or parsed from
     the ``Actoren`` text). Integer columns use pandas' nullable ``Int64``.

@@ -137,7 +137,7 @@ def split_list(text: str | None) -> list[str]:
 
 
 def parse_themes(text: str | None) -> tuple[list[str], list[str | None], list[str]]:
-    """Themes in a ``Thema`` cell, matched to the seed's taxonomy.
+    """Themes in a ``Thema`` cell, matched to the study's taxonomy.
 
     The cell is split on ``,`` and ``;``; each part is matched with
     :func:`~coalitions.loaders.taxonomy.match_theme` (the whole cell first, since a sub-theme
@@ -172,7 +172,7 @@ def parse_themes(text: str | None) -> tuple[list[str], list[str | None], list[st
     return themes, clusters, unknown
 
 
-# Words in the Actoren text and the sector they show takes part; the seed's composition
+# Words in the Actoren text and the sector they show takes part; the study's composition
 # table has four sectors, so citizens and knowledge institutions count as nonprofit.
 _SECTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("city_government", re.compile(
@@ -200,7 +200,7 @@ def parse_actor_sectors(text: str | None) -> list[str]:
     ``Stad``, ``stedelijke diensten``, ``schepen`` → ``city_government``; ``Provincie``,
     ``Vlaamse overheid``, ``VMM``, ``federale`` → ``other_government``; ``vzw``, ``NGO``,
     ``middenveld``, ``vrijwilligers``, ``bewoners``, ``burgers``, ``school``,
-    ``universiteit`` → ``nonprofit`` (the seed's composition reading); ``bedrijven``,
+    ``universiteit`` → ``nonprofit`` (the study's composition reading); ``bedrijven``,
     ``KMO``, ``private``, ``handelaars`` → ``private``.
 
     Examples

@@ -1,8 +1,8 @@
-"""The seed study's taxonomy: themes, roles and actor composition of coalitions.
+"""The study's taxonomy: themes, roles and actor composition of coalitions.
 
 Facts from the Ghent University presentation (September 2007) that the design is based on
 (``shared/seed``): the cluster analysis of 51 coalitions in the 13 Flemish centre cities and
-Brussels. The counts are the seed's and are used by the tests to check that the bundled
+Brussels. The counts are the study's and are used by the tests to check that the bundled
 sample reproduces its three tables exactly.
 """
 
@@ -29,9 +29,9 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Theme:
-    name: str  # the sub-theme, as the seed writes it
-    cluster: str  # the seed's theme cluster
-    seed_count: int  # number of the seed's 51 coalitions with this sub-theme
+    name: str  # the sub-theme, as the study writes it
+    cluster: str  # the study's theme cluster
+    study_count: int  # number of the study's 51 coalitions with this sub-theme
     aliases: tuple[str, ...] = ()
 
 
@@ -77,9 +77,9 @@ THEMES: tuple[Theme, ...] = (
 @dataclass(frozen=True)
 class Role:
     code: str
-    label: str  # the seed's wording
+    label: str  # the study's wording
     kind: str  # "expressive" or "service"
-    seed_count: int
+    study_count: int
     aliases: tuple[str, ...] = ()
 
 
@@ -97,8 +97,8 @@ ROLES: tuple[Role, ...] = (
          ("diensten", "dienstverlening", "cooperatie", "coöperatie", "service delivery")),
 )
 
-# The seed's actor-composition table is over four sectors. Citizens' groups and knowledge
-# institutions are civil society in the seed's reading and count as the nonprofit sector here.
+# The study's actor-composition table is over four sectors. Citizens' groups and knowledge
+# institutions are civil society in the study's reading and count as the nonprofit sector here.
 COMPOSITION_SECTORS: tuple[str, ...] = (
     "city_government", "other_government", "nonprofit", "private",
 )
@@ -111,7 +111,7 @@ _COMPOSITION_OF_SECTOR = {
     "private": "private",
 }
 
-# (composition as a sorted tuple of sectors, the seed's label, its count in the seed)
+# (composition as a sorted tuple of sectors, the study's label, its count in the study)
 COMPOSITIONS: tuple[tuple[tuple[str, ...], str, int], ...] = (
     (("city_government", "nonprofit"), "Stedelijke overheid + nonprofit sector", 10),
     (("city_government", "nonprofit", "other_government"),
@@ -145,22 +145,22 @@ for _r in ROLES:
 
 
 def match_theme(text: str) -> Theme | None:
-    """The seed sub-theme a free-text theme names, or None when it names none."""
+    """The study's sub-theme a free-text theme names, or None when it names none."""
     return _THEME_INDEX.get(normalise_text(text))
 
 
 def match_role(text: str) -> Role | None:
-    """The seed role a code, the seed's label or a common Dutch word names, or None."""
+    """The study's role a code, the study's label or a common Dutch word names, or None."""
     return _ROLE_INDEX.get(normalise_text(text))
 
 
 def composition_of(sectors: list[str] | tuple[str, ...] | set[str]) -> tuple[str, ...]:
-    """Map actor sectors to the seed's four composition sectors, sorted and unique."""
+    """Map actor sectors to the study's four composition sectors, sorted and unique."""
     return tuple(sorted({_COMPOSITION_OF_SECTOR[s] for s in sectors if s in _COMPOSITION_OF_SECTOR}))
 
 
 def composition_label(sectors: list[str] | tuple[str, ...] | set[str]) -> str:
-    """The seed's label for a composition, or a readable one for combinations it lacks."""
+    """The study's label for a composition, or a readable one for combinations it lacks."""
     comp = composition_of(sectors)
     for key, label, _count in COMPOSITIONS:
         if key == comp:

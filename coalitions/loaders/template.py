@@ -1,7 +1,7 @@
 """The blank inventory workbook a city fills in (``coalitions template --out FILE.xlsx``).
 
 Four sheets with the template's Dutch headers, drop-down lists for every controlled
-vocabulary, the seed's Casa del Mundo row as the worked example, and a ``toelichting`` sheet
+vocabulary, the study's Casa del Mundo row as the worked example, and a ``toelichting`` sheet
 that explains each column. The workbook loads back with
 :func:`~coalitions.loaders.load_inputs` without errors.
 """
@@ -31,7 +31,7 @@ TEMPLATE_SHEETS: dict[str, tuple[str, ...]] = {
     "banden": ("bron", "doel", "type", "gewicht"),
 }
 
-# The seed's example row, exactly as the research presentation prints it.
+# The study's example row, exactly as the research presentation prints it.
 CASA_DEL_MUNDO: dict[str, str] = {
     "Stad": "Aalst",
     "Naam": "Casa del Mundo",
@@ -109,7 +109,7 @@ def write_template(path: str | Path) -> None:
     -----
     Sheets ``coalities``, ``actoren``, ``lidmaatschappen`` and ``banden`` carry the
     template's Dutch headers (:data:`TEMPLATE_SHEETS`); the coded columns have drop-down
-    lists of their allowed values; ``coalities`` holds the seed's Casa del Mundo row
+    lists of their allowed values; ``coalities`` holds the study's Casa del Mundo row
     (:data:`CASA_DEL_MUNDO`) as an example, and ``toelichting`` explains every column.
     """
     from openpyxl import Workbook

@@ -410,7 +410,7 @@ class _Checker:
                     "expected words such as Stad, Provincie, vzw, vrijwilligers or bedrijven, "
                     "or fill the sectors column", "warning")
 
-        role_hint = ", ".join(r.code for r in ROLES) + " (or the seed's Dutch labels)"
+        role_hint = ", ".join(r.code for r in ROLES) + " (or the study's Dutch labels)"
         role = self.vocabulary(table, "role", "role",
                                lambda v: (m.code if (m := match_role(v)) else None), role_hint)
         relation = self.vocabulary(table, "relation", "relation")

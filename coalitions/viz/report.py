@@ -2,7 +2,7 @@
 
 A report holds the city's profile (coalitions, share with city government, officials and
 politicians spanning coalitions), its coalitions, declared and structural pivots with their
-explanations, brokers, the seed's three clusterings, the interactive city map (inline, in a
+explanations, brokers, the study's three clusterings, the interactive city map (inline, in a
 sandboxed ``<iframe srcdoc>``), two matplotlib figures as ``data:`` URIs, and a provenance
 footer: input files with their SHA-256, parameters, and the versions of coalitions and the
 libraries that computed and drew it. Nothing is fetched when the page is opened.
@@ -251,9 +251,9 @@ def _clusters(part: GraphData, by: str) -> pd.DataFrame | dict:
 
     table = cluster_table(part, by=by)
     warnings = table.attrs.get("warnings", [])
-    if "count" in table.columns:  # the seed's categories this city has none of
+    if "count" in table.columns:  # the study's categories this city has none of
         table = table[pd.to_numeric(table["count"], errors="coerce").fillna(0) > 0]
-    table = table[[c for c in table.columns if not c.startswith("seed")]] \
+    table = table[[c for c in table.columns if not c.startswith("study")]] \
         if len(table.columns) > 2 else table
     if by != "actors" or not len(table):
         return table

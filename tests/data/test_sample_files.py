@@ -1,7 +1,7 @@
-"""The bundled sample (coalitions/data/sample) reproduces the seed study.
+"""The bundled sample (coalitions/data/sample) reproduces the study.
 
 The files are read with pandas directly, independent of the project's loader. Expected values
-come from the seed (Universiteit Gent, September 2007; ``shared/seed``): its named examples,
+come from the study (Universiteit Gent, September 2007; ``shared/seed``): its named examples,
 its five cases, its Casa del Mundo template row and its three tables of counts (held in
 ``coalitions.loaders.taxonomy``).
 """
@@ -39,13 +39,13 @@ from coalitions.loaders.taxonomy import (
 SAMPLE = Path(coalitions.__file__).parent / "data" / "sample"
 REPO = Path(__file__).resolve().parents[2]
 
-# The seed's "13 Vlaamse centrumsteden en Brussel", in Dutch.
+# The study's "13 Vlaamse centrumsteden en Brussel", in Dutch.
 CITIES = {
     "Aalst", "Antwerpen", "Brugge", "Genk", "Gent", "Hasselt", "Kortrijk", "Leuven", "Mechelen",
     "Oostende", "Roeselare", "Sint-Niklaas", "Turnhout", "Brussel",
 }
 
-# The seed's examples: (city, name, sub-theme it exemplifies). "St. Niklaas" is Sint-Niklaas,
+# The study's examples: (city, name, sub-theme it exemplifies). "St. Niklaas" is Sint-Niklaas,
 # Cohousing Waasland is in Sint-Niklaas, Zeebrugge and Handmade in Brugge, Brussels Metropolitan
 # in Brussel, Apps for Ghent in Gent.
 THEME_EXAMPLES = [
@@ -71,7 +71,7 @@ THEME_EXAMPLES = [
     ("Gent", "Apps for Ghent", "Bestuurlijke vernieuwing / ICT"),
     ("Antwerpen", "Antwerpen aan het Woord", "Beleidsparticipatie / inspraak"),
 ]
-# The seed's role examples: (city, name, role code). Transitie Deurne is in Antwerpen.
+# The study's role examples: (city, name, role code). Transitie Deurne is in Antwerpen.
 ROLE_EXAMPLES = [
     ("Brussel", "Kritische Massa", "sensitising"),
     ("Sint-Niklaas", "Klimopjegevel", "public_space"),
@@ -85,8 +85,8 @@ CASES = [
     ("Sint-Niklaas", "Solied"), ("Turnhout", "De Koep"), ("Gent", "Energent"),
     ("Antwerpen", "Duurzame Haven"), ("Brussel", "EGEB"),
 ]
-# The seed's inventory template ("STAP 2 … volgend sjabloon … met willekeurig voorbeeld"),
-# line breaks of the slide joined with spaces, apostrophes as in the seed (’).
+# The study's inventory template ("STAP 2 … volgend sjabloon … met willekeurig voorbeeld"),
+# line breaks of the slide joined with spaces, apostrophes as in the study (’).
 CASA_DEL_MUNDO = {
     "Stad": "Aalst",
     "Naam": "Casa del Mundo",
@@ -172,19 +172,19 @@ def test_coalition_ids_are_city_name_slugs(coalition_table):
     assert coalition_table["id"].is_unique
 
 
-def test_sub_theme_counts_equal_the_seed(coalition_table):
+def test_sub_theme_counts_equal_the_study(coalition_table):
     counts = Counter()
     for thema in coalition_table["Thema"]:
         counts.update(_themes_of(thema))
-    assert counts == Counter({t.name: t.seed_count for t in THEMES})
+    assert counts == Counter({t.name: t.study_count for t in THEMES})
     assert sum(counts.values()) == 52
 
 
-def test_role_counts_equal_the_seed(coalition_table):
-    assert Counter(coalition_table["role"]) == Counter({r.code: r.seed_count for r in ROLES})
+def test_role_counts_equal_the_study(coalition_table):
+    assert Counter(coalition_table["role"]) == Counter({r.code: r.study_count for r in ROLES})
 
 
-def test_declared_composition_counts_equal_the_seed(coalition_table):
+def test_declared_composition_counts_equal_the_study(coalition_table):
     declared = []
     for sectors in coalition_table["sectors"]:
         parts = sectors.split(";")
@@ -222,7 +222,7 @@ def test_each_case_study_is_present(coalition_table, city, name):
     _row(coalition_table, city, name)
 
 
-def test_casa_del_mundo_row_is_the_seed_template_row(coalition_table):
+def test_casa_del_mundo_row_is_the_study_template_row(coalition_table):
     row = _row(coalition_table, "Aalst", "Casa del Mundo")
     assert {k: row[k] for k in CASA_DEL_MUNDO} == CASA_DEL_MUNDO
     assert row["id"] == "aalst-casa-del-mundo"
@@ -326,7 +326,7 @@ def test_size_text_counts_the_member_organisations(memberships, actors, coalitio
 
 def test_city_officials_and_politicians_span_coalitions_of_their_city(memberships, actors,
                                                                       coalition_table):
-    # The seed's "tussenruimte": officials and politicians visible in and between coalitions.
+    # The study's "tussenruimte": officials and politicians visible in and between coalitions.
     city_of = dict(zip(coalition_table["id"], coalition_table["Stad"], strict=True))
     gov = actors[actors["function"].isin(GOVERNMENT_FUNCTIONS)].set_index("id")["city"]
     m = memberships[memberships["actor"].isin(gov.index)].copy()

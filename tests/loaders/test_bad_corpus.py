@@ -129,7 +129,7 @@ def test_every_validation_category_reported_in_one_run():
          '"twintig" is not a number; expected a count of 0 or more', "error"),
         (c, None, 3, "sectors", f'unknown sector "kerk"; allowed: {SECTOR_HINT}', "error"),
         (c, None, 3, "role", 'unknown role "xx"; allowed: sensitising, public_space, '
-         "innovation, cooperation, services (or the seed's Dutch labels)", "error"),
+         "innovation, cooperation, services (or the study's Dutch labels)", "error"),
         (c, None, 3, "relation", 'unknown relation "yy"; allowed: complementary, '
          "supplementary, adversarial (Dutch: complementair, supplementair, tegenstrevend)",
          "error"),

@@ -23,11 +23,11 @@ def test_template_has_the_four_sheets_with_dutch_headers(tmp_path):
     assert [c.value for c in book["banden"][1]] == ["bron", "doel", "type", "gewicht"]
 
 
-def test_example_row_is_the_seeds_casa_del_mundo(tmp_path):
+def test_example_row_is_the_studys_casa_del_mundo(tmp_path):
     path = tmp_path / "template.xlsx"
     write_template(path)
     row = [c.value for c in load_workbook(path)["coalities"][2]][:8]
-    # Copied from the seed presentation's template example (shared/seed, "STAP 2").
+    # Copied from the study presentation's template example (shared/seed, "STAP 2").
     assert row == [
         "Aalst", "Casa del Mundo", "OS, Noord-Zuid",
         "Sensibiliseren, Noord-Zuidproblematiek duiden,…",
