@@ -144,11 +144,23 @@ def _cell(v: Any, digits: int = 4) -> str:
 
 
 def render(frame: pd.DataFrame, fmt: Format | str = Format.table, *, title: str | None = None,
-           console: Any = None) -> str | None:
+           console: Any = None, lang: str | None = None) -> str | None:
     """Render ``frame``. For ``table`` it prints with rich on ``console`` and returns None;
-    otherwise it returns the text."""
+    otherwise it returns the text.
+
+    ``lang`` (``"en"``/``"nl"``; default :func:`coalitions.i18n.language`) is the language of
+    the column headers and footers a person reads (terminal, Markdown); CSV and JSON keep
+    the English column keys and definitions, which scripts read.
+    """
+    from coalitions.i18n import column_label, language
+
     fmt = Format(fmt)
+    lang = language() if lang is None else lang
     meta = _metadata(frame)
+    if fmt not in (Format.csv, Format.json):
+        if lang != "en":
+            meta = _metadata(frame, lang)
+        frame = frame.set_axis([column_label(str(c), lang) for c in frame.columns], axis=1)
     if fmt is Format.json:
         rows = to_records(frame)
         return to_json({"metadata": meta, "rows": rows} if meta else rows)
@@ -166,7 +178,7 @@ def render(frame: pd.DataFrame, fmt: Format | str = Format.table, *, title: str 
         lines = ["| " + " | ".join(cols) + " |", "|" + "|".join("---" for _ in cols) + "|"]
         for row in frame.itertuples(index=False):
             lines.append("| " + " | ".join(_md_cell(_cell(v)) for v in row) + " |")
-        notes = _footer(meta)
+        notes = _footer(meta, lang=lang)
         if notes:
             lines += ["", *(f"- {safe_text(n)}" for n in notes)]
         return "\n".join(lines)
@@ -175,39 +187,48 @@ def render(frame: pd.DataFrame, fmt: Format | str = Format.table, *, title: str 
 
     table = Table(title=_terminal_text(title) if title is not None else None,
                   show_lines=False, header_style="bold")
-    for c in frame.columns:
-        numeric = pd.api.types.is_numeric_dtype(frame[c])
+    for i, c in enumerate(frame.columns):
+        numeric = pd.api.types.is_numeric_dtype(frame.iloc[:, i])
         table.add_column(_terminal_text(c), justify="right" if numeric else "left",
                          overflow="fold")
     for row in frame.itertuples(index=False):
         table.add_row(*(_terminal_text(_cell(v)) for v in row))
     console = console or Console(emoji=False)
     console.print(table)
-    for line in _footer(meta, short=True):
+    for line in _footer(meta, short=True, lang=lang):
         console.print(_terminal_text(line), style="dim")
     return None
 
 
-def _metadata(frame: pd.DataFrame) -> dict[str, Any]:
+def _metadata(frame: pd.DataFrame, lang: str = "en") -> dict[str, Any]:
     from coalitions.analysis.definitions import provenance
 
-    return provenance(frame)
+    return provenance(frame, lang=lang)
 
 
-def _footer(meta: dict[str, Any], *, short: bool = False) -> list[str]:
+def _footer(meta: dict[str, Any], *, short: bool = False, lang: str = "en") -> list[str]:
     """One line per measure column's definition, then the recorded facts."""
+    from coalitions.i18n import _
+
+    from coalitions.i18n import column_label
+
     lines = []
     for col, d in meta.get("definitions", {}).items():
+        col = column_label(col, lang)
         if short:
-            lines.append(f"{col}: {d['name']} on the {d['network'].split(':')[0]}; "
-                         f"{d['normalisation']}")
-        else:
+            lines.append(_("{column}: {name} on the {network}; {normalisation}", lang,
+                           column=col, name=d["name"], network=d["network"].split(":")[0],
+                           normalisation=d["normalisation"]))
+        elif lang == "en":
             lines.append(f"{col}: {d['name']}: {d['definition']}. Network: {d['network']}. "
                          f"Normalisation: {d['normalisation']}. Reference: {d['reference']}")
+        else:
+            lines.append(f"{col}: {d['name']}: {d['definition']}. Netwerk: {d['network']}. "
+                         f"Normalisatie: {d['normalisation']}. Bron: {d['reference']}")
     for key, value in meta.get("facts", {}).items():
-        lines.append(f"{key}, as computed here: {value}")
+        lines.append(_("{key}, as computed here: {value}", lang, key=key, value=value))
     if short and lines:
-        lines.append("Definitions in full: coalitions explain")
+        lines.append(_("Definitions in full: coalitions explain", lang))
     return lines
 
 

@@ -1,0 +1,219 @@
+"""The language of what a person reads: English (the default) or Dutch.
+
+Which language
+    :func:`language` answers, in this order: the language set with :func:`set_language`
+    (the CLI's global ``--lang``), the environment variable ``COALITIONS_LANG``, then the
+    locale as POSIX orders it (``LC_ALL``, then ``LC_MESSAGES``, then ``LANG``): a locale
+    starting with ``nl`` (``nl_BE.UTF-8``, ``nl_NL``) means Dutch, anything else (``C``,
+    ``en_GB``, unset) English.
+
+How texts are translated
+    A dictionary catalogue (:data:`coalitions.locale_nl.NL`) keyed by the English text, not
+    Python's :mod:`gettext` with ``.po``/``.mo`` files. The reasons: the English text stays
+    in the code where it is used, so English output is exactly what it was and a missing
+    Dutch entry falls back to English instead of to a message id; there is no compiled
+    ``.mo`` file to keep in step with a ``.po`` file (no build step, nothing to forget in a
+    wheel); and a test can walk the catalogue as a plain dict (every key has a non-empty
+    Dutch text with the same ``{placeholders}``). Two languages and a few hundred texts do
+    not need gettext's plural rules or domains; where a text needs a plural it has a key per
+    form.
+
+    Two ways in:
+
+    - :func:`_` (``_("City profiles")``, ``_("Pivot figures by {by}", by=by)``) for a text
+      written in the code: looked up, then formatted.
+    - :func:`translate` for a text that arrives already formatted (an error message raised
+      deep in the library, a loader's problem text, a help string): an exact entry, or a
+      *pattern* entry whose ``{placeholders}`` match any text. So ``"Cannot rank by {x}."``
+      translates ``"Cannot rank by 'foo'."`` without touching the ``raise`` that wrote it;
+      the values keep their wording (they are the user's data, codes or options).
+
+What stays English
+    Data and codes (sector codes such as ``city_government``, column keys of CSV and JSON,
+    option names): scripts read them, and ``--lang`` must not change what they parse.
+    Column *headers* shown to a person (terminal, Markdown, LaTeX) get Dutch display names
+    (:func:`column_label`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["LANGUAGES", "_", "column_label", "language", "set_language", "translate",
+           "translator"]
+
+LANGUAGES = ("en", "nl")
+
+_chosen: str | None = None
+
+
+def set_language(lang: str | None) -> None:
+    """Use ``lang`` (``"en"`` or ``"nl"``) from now on; ``None`` goes back to the environment.
+
+    Raises :class:`~coalitions.errors.UsageError` for another language.
+    """
+    global _chosen
+    if lang is not None:
+        lang = lang.strip().lower()
+        if lang not in LANGUAGES:
+            from coalitions.errors import UsageError
+
+            raise UsageError(f"No language {lang!r}.", hint="Use --lang en or --lang nl.")
+    _chosen = lang
+
+
+def language() -> str:
+    """``"nl"`` or ``"en"``: the language set, else ``COALITIONS_LANG``, else the locale."""
+    if _chosen:
+        return _chosen
+    return language_from_environment()
+
+
+def language_from_environment(env: dict[str, str] | None = None) -> str:
+    """The language ``COALITIONS_LANG`` or the locale (LC_ALL, LC_MESSAGES, LANG) asks for."""
+    env = os.environ if env is None else env
+    wanted = env.get("COALITIONS_LANG", "").strip().lower()
+    if wanted in LANGUAGES:
+        return wanted
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:  # the first one set decides, as in POSIX
+            return "nl" if value.lower().startswith("nl") else "en"
+    return "en"
+
+
+def _resolve(lang: str | None) -> str:
+    return language() if lang is None else lang
+
+
+def _(text: str, lang: str | None = None, **fmt: Any) -> str:
+    """``text`` (English, as written in the code) in the current language (or ``lang``),
+    formatted with ``fmt`` when given."""
+    if _resolve(lang) == "nl":
+        from coalitions.locale_nl import NL
+
+        text = NL.get(text, text)
+    return text.format(**fmt) if fmt else text
+
+
+def translator(lang: str | None = None) -> Callable[..., str]:
+    """A ``_`` fixed to ``lang`` (for templates and renderers given a language)."""
+    fixed = _resolve(lang)
+
+    def gettext(text: str, **fmt: Any) -> str:
+        return _(text, fixed, **fmt)
+
+    return gettext
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    """The catalogue's entries with placeholders, as regular expressions over the English."""
+    from coalitions.locale_nl import NL
+
+    out = []
+    for en, nl in NL.items():
+        if "{" not in en:
+            continue
+        parts = re.split(r"\{(\w+)(?:![rs])?\}", en)
+        regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)"
+                        for i, p in enumerate(parts))
+        try:
+            out.append((re.compile(regex + r"\Z", re.S), nl))
+        except re.error:  # the same placeholder twice: usable by _ only
+            continue
+    # Longer English first: the most specific pattern wins.
+    out.sort(key=lambda item: -len(item[0].pattern))
+    return out
+
+
+def translate(message: str, lang: str | None = None) -> str:
+    """A text written in English at run time, in the current language (or ``lang``).
+
+    An exact catalogue entry, else a pattern entry (placeholders filled from the English),
+    else each line on its own; a text the catalogue does not know stays English.
+    """
+    if _resolve(lang) != "nl" or not message:
+        return message
+    from coalitions.locale_nl import NL
+
+    if message in NL:
+        return NL[message]
+    flat = " ".join(message.split())
+    if flat in NL:
+        return NL[flat]
+    for regex, nl in _patterns():
+        m = regex.match(message)
+        if m:
+            values = m.groupdict()
+            for key in ("where", "place"):  # "row 3 of actors.csv" inside a message
+                if key in values:
+                    values[key] = translate(values[key], "nl")
+            return nl.format(**values)
+    if "\n" in message:
+        return "\n".join(translate(line, "nl") for line in message.split("\n"))
+    if "; " in message:
+        # Loaders join several problems of one cell with "; ".
+        parts = message.split("; ")
+        done = [translate(p, "nl") for p in parts]
+        if done != parts:
+            return "; ".join(done)
+    return message
+
+
+def column_label(column: str, lang: str | None = None) -> str:
+    """How a column is headed for a person: the key itself in English, a Dutch name in
+    Dutch (a column's own entry, else the Dutch name of the measure it holds)."""
+    if _resolve(lang) != "nl":
+        return column
+    from coalitions.locale_nl import COLUMNS
+
+    if column in COLUMNS:
+        return COLUMNS[column]
+    from coalitions.analysis.definitions import DEFINITIONS
+
+    d = DEFINITIONS.get(column)
+    if d is not None and d.name_nl:
+        return d.name_nl.lower() if d.name_nl[1:].islower() else d.name_nl
+    return column
+
+
+_TYPER_TITLES = {"ARGUMENTS_PANEL_TITLE": "Arguments", "OPTIONS_PANEL_TITLE": "Options",
+                 "COMMANDS_PANEL_TITLE": "Commands", "ERRORS_PANEL_TITLE": "Error"}
+
+
+def translate_help(command: Any, lang: str | None = None) -> None:
+    """Put a click command tree's help texts (commands, options, arguments, help panels) and
+    typer's panel titles into ``lang``, in place.
+
+    typer builds the help from the docstrings and ``help=`` strings when the app is turned
+    into a click command, before any option is read; so the CLI translates the built tree
+    (:func:`coalitions.cli.main` for ``COALITIONS_LANG``/the locale, the eager ``--lang``
+    option for the command line) instead of the source strings.
+    """
+    lang = _resolve(lang)
+    try:
+        import typer.rich_utils as ru
+    except ImportError:  # pragma: no cover - typer is a dependency
+        ru = None
+    if ru is not None:
+        for attr, english in _TYPER_TITLES.items():
+            setattr(ru, attr, _(english, lang))
+    if lang != "nl":
+        return
+    stack = [command]
+    while stack:
+        cmd = stack.pop()
+        for attr in ("help", "short_help"):
+            if getattr(cmd, attr, None):
+                setattr(cmd, attr, translate(" ".join(getattr(cmd, attr).split()), lang))
+        for param in getattr(cmd, "params", ()):
+            if getattr(param, "help", None):
+                param.help = translate(" ".join(param.help.split()), lang)
+            if getattr(param, "rich_help_panel", None):
+                param.rich_help_panel = _(param.rich_help_panel, lang)
+        stack.extend(getattr(cmd, "commands", {}).values())
