@@ -678,8 +678,8 @@ def map_(
     store: StoreOpt = None, neo4j: Neo4jOpt = None,
 ) -> None:
     """An interactive, offline network map (one HTML file) of a city, a coalition or the region."""
-    from coalitions.pseudonyms import pseudonymiser
     from coalitions.i18n import language
+    from coalitions.pseudonyms import pseudonymiser
     from coalitions.viz.maps import render_map
     from coalitions.viz.static import FIGURE_FORMATS, network_figure, write_network_figure
 

@@ -120,6 +120,10 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         if "{" not in en:
             continue
         parts = re.split(r"\{(\w+)(?:![rs])?\}", en)
+        if len("".join(parts[::2]).strip()) < 12:
+            # "{k} of {n}" or "row {row}" would match half the messages there are; such
+            # entries are for _ only.
+            continue
         regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)"
                         for i, p in enumerate(parts))
         try:
@@ -183,7 +187,11 @@ def column_label(column: str, lang: str | None = None) -> str:
 
 
 _TYPER_TITLES = {"ARGUMENTS_PANEL_TITLE": "Arguments", "OPTIONS_PANEL_TITLE": "Options",
-                 "COMMANDS_PANEL_TITLE": "Commands", "ERRORS_PANEL_TITLE": "Error"}
+                 "COMMANDS_PANEL_TITLE": "Commands", "ERRORS_PANEL_TITLE": "Error",
+                 "DEFAULT_STRING": "[default: {}]", "ENVVAR_STRING": "[env var: {}]",
+                 "REQUIRED_LONG_STRING": "[required]", "ABORTED_TEXT": "Aborted.",
+                 "DEPRECATED_STRING": "(deprecated) ",
+                 "RICH_HELP": "Try [blue]'{command_path} {help_option}'[/] for help."}
 
 
 def translate_help(command: Any, lang: str | None = None) -> None:
@@ -203,7 +211,7 @@ def translate_help(command: Any, lang: str | None = None) -> None:
     if ru is not None:
         for attr, english in _TYPER_TITLES.items():
             setattr(ru, attr, _(english, lang))
-    if lang != "nl":
+    if lang != "nl" or command is None:
         return
     stack = [command]
     while stack:
@@ -216,4 +224,18 @@ def translate_help(command: Any, lang: str | None = None) -> None:
                 param.help = translate(" ".join(param.help.split()), lang)
             if getattr(param, "rich_help_panel", None):
                 param.rich_help_panel = _(param.rich_help_panel, lang)
+        if hasattr(cmd, "get_help_option") and "get_help_option" not in vars(cmd):
+            cmd.get_help_option = _help_option_in(cmd.get_help_option, lang)
         stack.extend(getattr(cmd, "commands", {}).values())
+
+
+def _help_option_in(make: Callable[[Any], Any], lang: str) -> Callable[[Any], Any]:
+    """click makes the ``--help`` option when it is needed, with English help: translate it."""
+
+    def get_help_option(ctx: Any) -> Any:
+        option = make(ctx)
+        if option is not None and option.help:
+            option.help = _(option.help, lang)
+        return option
+
+    return get_help_option

@@ -174,9 +174,16 @@ NL: dict[str, str] = {
     "Commands": "Opdrachten",
     "Arguments": "Argumenten",
     "Usage:": "Gebruik:",
+    "Error": "Fout",
+    "[default: {}]": "[standaard: {}]",
+    "[env var: {}]": "[omgevingsvariabele: {}]",
+    "[required]": "[verplicht]",
+    "Aborted.": "Afgebroken.",
+    "(deprecated) ": "(verouderd) ",
+    "Try [blue]'{command_path} {help_option}'[/] for help.":
+        "Probeer [blue]'{command_path} {help_option}'[/] voor hulp.",
 
     # --- table titles, notes and messages of the CLI ----------------------------------
-    "Error": "Fout",
     "Hint": "Tip",
     "warning": "waarschuwing",
     "Input is valid": "De invoer is geldig",
@@ -303,8 +310,11 @@ NL: dict[str, str] = {
         "organisatie {actor} is geen id in de tabel actors",
     "duplicate membership: actor {actor} is already a member of this coalition in {where}":
         "dubbel lidmaatschap: actor {actor} is al lid van deze coalitie in {where}",
-    "coalition {coalition} is neither a coalition id nor the name of one coalition":
-        "coalitie {coalition} is geen id en geen naam van een coalitie",
+    "coalition {coalition} is neither a coalition id nor the name of a coalition in the "
+    "coalitions table":
+        "coalitie {coalition} is geen id en geen naam van een coalitie in de tabel coalitions",
+    "coalition name {name} is ambiguous: it names coalitions {ids}; use the id":
+        "coalitienaam {name} is dubbelzinnig: ze noemt de coalities {ids}; gebruik de id",
     "tie from {source} to itself; source and target must differ":
         "band van {source} naar zichzelf; bron en doel moeten verschillen",
     "{weight} is not a number; expected a weight of 0 or more":
@@ -433,6 +443,10 @@ NL: dict[str, str] = {
     "report": "rapport",
     "map": "kaart",
     "The whole region": "De hele regio",
+    "One report and one interactive map per city": "Eén rapport en één interactieve kaart per stad",
+    ", and a map of the whole region": ", en een kaart van de hele regio",
+    "Cities": "Steden",
+    "Map of all cities (region)": "Kaart van alle steden (regio)",
 
     # --- the map page --------------------------------------------------------------------
     "Search": "Zoeken",
@@ -480,12 +494,33 @@ NL: dict[str, str] = {
     "Click a node to see its details.": "Klik op een knoop om de details te zien.",
     "No node matches.": "Geen knoop gevonden.",
     "{shown} of {total} nodes shown": "{shown} van {total} knopen getoond",
-    "+ {n} more": "+ nog {n}",
+    "{actors} actors · {coalitions} coalitions · {links} links":
+        "{actors} actoren · {coalitions} coalities · {links} banden",
+    " (of {actors} actors and {coalitions} coalitions)":
+        " (van {actors} actoren en {coalitions} coalities)",
+    "city government": "stedelijke overheid",
+    "other government": "andere overheid",
+    "nonprofit": "nonprofit",
+    "private": "privé",
+    "citizens": "burgers",
+    "knowledge institution": "kennisinstelling",
+    "other or unknown theme": "ander of onbekend thema",
+    "degree": "graad",
+    "strength": "sterkte",
+    "betweenness": "tussenpositie",
+    "closeness": "nabijheid",
+    "eigenvector": "eigenvector",
+    "PageRank": "PageRank",
+    "coreness": "kerngetal",
     "Reduced view: the network has {total} nodes, more than the limit of {limit}. Shown are "
-    "the {actors} actors with the highest {label} and the coalitions they belong to.":
-        "Beperkte weergave: het netwerk heeft {total} knopen, meer dan de grens van "
-        "{limit}. Getoond zijn de {actors} actoren met de hoogste {label} en de coalities "
-        "waartoe ze behoren.",
+    "the {actors} actors with the highest {label} and the {coalitions} coalitions they belong "
+    "to; left out are {left_a} actors and {left_c} coalitions, and the links to them. To see "
+    "them, draw one city or coalition, or raise the limit:":
+        "Beperkte weergave: het netwerk heeft {total} knopen, meer dan de grens van {limit}. "
+        "Getoond zijn de {actors} actoren met de hoogste {label} en de {coalitions} coalities "
+        "waartoe ze behoren; weggelaten zijn {left_a} actoren en {left_c} coalities, en de "
+        "banden met hen. Om ze te zien: teken één stad of coalitie, of verhoog de grens:",
+    "+ {n} more": "+ nog {n}",
 }
 
 # Column headers as a person reads them (terminal, Markdown, LaTeX); CSV and JSON keep the
@@ -514,6 +549,8 @@ COLUMNS: dict[str, str] = {
     "reference": "bron", "large_networks": "grote netwerken",
     "n_coalitions": "coalities", "n_actors": "actoren", "n_edges": "banden",
     "query": "query", "description": "beschrijving", "parameters": "parameters",
+    "founded": "opgericht", "declared pivot": "opgegeven spilfiguur",
+    "structural_pivot": "structurele spilfiguur",
     # measures: short headers (the footer and `coalitions explain` give the full names)
     "degree": "graad", "strength": "sterkte", "betweenness": "tussenpositie",
     "closeness": "nabijheid", "eigenvector": "eigenvector", "pagerank": "pagerank",

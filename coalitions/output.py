@@ -208,9 +208,7 @@ def _metadata(frame: pd.DataFrame, lang: str = "en") -> dict[str, Any]:
 
 def _footer(meta: dict[str, Any], *, short: bool = False, lang: str = "en") -> list[str]:
     """One line per measure column's definition, then the recorded facts."""
-    from coalitions.i18n import _
-
-    from coalitions.i18n import column_label
+    from coalitions.i18n import _, column_label
 
     lines = []
     for col, d in meta.get("definitions", {}).items():

@@ -34,6 +34,7 @@ import pandas as pd
 
 from coalitions.errors import UsageError
 from coalitions.graph.model import PIVOT_ROLES, SECTORS, GraphData
+from coalitions.i18n import language, translate, translator
 from coalitions.loaders.taxonomy import THEMES
 from coalitions.viz import _data
 from coalitions.viz._data import ACTOR, COALITION
@@ -103,6 +104,7 @@ def render_map(
     measures: pd.DataFrame | None = None,
     max_nodes: int = 2500,
     pseudonymise: bool | Callable[[dict], str] = False,
+    lang: str | None = None,
 ) -> MapInfo:
     """Write an interactive, offline map of the actor × coalition network to ``out``.
 
@@ -140,7 +142,7 @@ def render_map(
     UsageError
         ``size_by`` is not a measure, ``color_by`` unknown, or ``max_nodes`` < 1.
     """
-    document, info = map_document(data, title=title, size_by=size_by, color_by=color_by,
+    document, info = map_document(data, title=title, size_by=size_by, color_by=color_by, lang=lang,
                                   measures=measures, max_nodes=max_nodes,
                                   pseudonymise=pseudonymise)
     out = Path(out)
@@ -158,6 +160,7 @@ def map_document(
     measures: pd.DataFrame | None = None,
     max_nodes: int = 2500,
     pseudonymise: bool | Callable[[dict], str] = False,
+    lang: str | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """The map page as a string, and its counts (``n_nodes``, ``n_edges``, ``reduced``,
     ``note``). See :func:`render_map` for the parameters."""
@@ -177,14 +180,20 @@ def map_document(
     measures = measures.set_index("id")[measure_cols]
 
     full_actors, full_coalitions = len(data.actors), len(data.coalitions)
+    lang = language() if lang is None else lang
+    tr = translator(lang)
     shown, note, hint = _reduce(data, measures, size_by, max_nodes)
-    builder = _Builder(shown, measures, size_by, color_by, pseudonymise)
+    note = translate(note, lang)
+    builder = _Builder(shown, measures, size_by, color_by, pseudonymise, lang=lang)
     page = builder.page()
-    counts = (f"{len(shown.actors)} actors · {len(shown.coalitions)} coalitions · "
-              f"{len(page['edges'])} links")
+    counts = tr("{actors} actors · {coalitions} coalitions · {links} links",
+                actors=len(shown.actors), coalitions=len(shown.coalitions),
+                links=len(page["edges"]))
     if note:
-        counts += f" (of {full_actors} actors and {full_coalitions} coalitions)"
+        counts += tr(" (of {actors} actors and {coalitions} coalitions)", actors=full_actors,
+                     coalitions=full_coalitions)
     document = _template("map.html.j2").render(
+        _=tr, lang=lang,
         title=title, counts=counts, note=note, hint=hint, css=_asset("map.css"),
         vis_js=_vis_js(), map_js=_asset("map.js"), data_json=json_for_script(page),
         **builder.legend(),
@@ -303,7 +312,8 @@ class _Builder:
     """Turns the tables into vis-network nodes and edges, tooltips and the legend."""
 
     def __init__(self, data: GraphData, measures: pd.DataFrame, size_by: str, color_by: str,
-                 pseudonymise: bool | Callable[[dict], str]) -> None:
+                 pseudonymise: bool | Callable[[dict], str], lang: str = "en") -> None:
+        self.tr = translator(lang)
         self.data = data
         self.measures = measures
         self.size_by = size_by
@@ -357,11 +367,11 @@ class _Builder:
             colour = {a: SECTOR_COLOURS.get(s, UNKNOWN_COLOUR) for a, s in zip(ids, sector,
                                                                               strict=True)}
             counts = sector.value_counts(dropna=False)
-            legend = [{"label": SECTOR_LABELS[s], "colour": SECTOR_COLOURS[s],
+            legend = [{"label": self.tr(SECTOR_LABELS[s]), "colour": SECTOR_COLOURS[s],
                        "count": int(counts.get(s, 0))} for s in SECTORS if counts.get(s, 0)]
             unknown = int(sum(v for k, v in counts.items() if k not in SECTOR_COLOURS))
             if unknown:
-                legend.append({"label": "sector not given", "colour": UNKNOWN_COLOUR,
+                legend.append({"label": self.tr("sector not given"), "colour": UNKNOWN_COLOUR,
                                "count": unknown})
             return colour, legend
         if self.color_by == "theme":
@@ -372,7 +382,7 @@ class _Builder:
                 top = max(sorted(set(clusters)), key=clusters.count) if clusters else OTHER_THEME
                 colour[a] = THEME_COLOURS.get(top, UNKNOWN_COLOUR)
                 tally[top] = tally.get(top, 0) + 1
-            legend = [{"label": c, "colour": THEME_COLOURS.get(c, UNKNOWN_COLOUR),
+            legend = [{"label": self.tr(c), "colour": THEME_COLOURS.get(c, UNKNOWN_COLOUR),
                        "count": tally[c]} for c in (*THEME_CLUSTERS, OTHER_THEME) if c in tally]
             return colour, legend
         membership = _data.communities(self.data)
@@ -387,11 +397,12 @@ class _Builder:
                 COMMUNITY_COLOURS) else UNKNOWN_COLOUR
         for c, n in sizes.items():
             if rank[c] < len(COMMUNITY_COLOURS):
-                legend.append({"label": f"community {rank[c] + 1}",
+                legend.append({"label": self.tr("community {n}", n=rank[c] + 1),
                                "colour": COMMUNITY_COLOURS[rank[c]], "count": int(n)})
         rest = int(sizes.iloc[len(COMMUNITY_COLOURS):].sum())
         if rest:
-            legend.append({"label": f"{len(sizes) - len(COMMUNITY_COLOURS)} smaller communities",
+            legend.append({"label": self.tr("{n} smaller communities",
+                                            n=len(sizes) - len(COMMUNITY_COLOURS)),
                            "colour": UNKNOWN_COLOUR, "count": rest})
         return colour, legend
 
@@ -424,18 +435,18 @@ class _Builder:
             memberships = [self.coalition_names[c] for c in coalitions_of.get(aid, [])]
             facts = []
             if _text(row.get("function")):
-                facts.append(["function", _text(row["function"])])
+                facts.append([self.tr("function"), _text(row["function"])])
             org = _text(row.get("organisation"))
             if org:
-                facts.append(["organisation", org_names.get(org, org)])
+                facts.append([self.tr("organisation"), org_names.get(org, org)])
             if _text(row.get("city")):
-                facts.append(["city", _text(row["city"])])
+                facts.append([self.tr("city"), _text(row["city"])])
             if is_pivot:
-                facts.append(["declared pivot of",
+                facts.append([self.tr("declared pivot of"),
                               ", ".join(self.coalition_names[c] for c in pivot_of[aid])])
             measures = []
             if aid in self.measures.index:
-                measures = [[MEASURE_LABELS.get(k, k), _fmt(_clean(val))]
+                measures = [[self.tr(MEASURE_LABELS.get(k, k)), _fmt(_clean(val))]
                             for k, val in self.measures.loc[aid].items()]
             x, y = pos[ACTOR + aid]
             node = {
@@ -447,10 +458,11 @@ class _Builder:
                 "font": {"size": 14 if size > 16 or is_pivot else 11},
                 "kind": kind, "sector": sector,
                 "info": {"name": self.names[aid],
-                         "line": " · ".join(p for p in (kind, SECTOR_LABELS.get(
-                             sector, sector or "sector not given")) if p),
-                         "facts": facts, "list_title": f"Member of {len(memberships)} "
-                         f"coalition{'s' if len(memberships) != 1 else ''}:",
+                         "line": " · ".join(p for p in (self.tr(kind), self.tr(SECTOR_LABELS.get(
+                             sector, sector or "sector not given"))) if p),
+                         "facts": facts, "list_title": self.tr(
+                             "Member of {n} coalition:" if len(memberships) == 1 else
+                             "Member of {n} coalitions:", n=len(memberships)),
                          "list": memberships, "measures": measures},
             }
             self.nodes.append(node)
@@ -460,17 +472,18 @@ class _Builder:
             cid = str(row["id"])
             cluster = self.clusters[cid]
             size = 12 + 14 * math.sqrt(n_members.get(cid, 0) / biggest)
-            facts = [["city", _text(row["city"]) or "–"]]
+            facts = [[self.tr("city"), _text(row["city"]) or "–"]]
             themes = [str(t) for t in (row["themes"] if isinstance(row["themes"], list) else [])]
             if themes:
-                facts.append(["themes", ", ".join(themes)])
+                facts.append([self.tr("themes"), ", ".join(themes)])
             if _text(row.get("founded_year")):
-                facts.append(["founded", _text(row["founded_year"])])
+                facts.append([self.tr("founded"), _text(row["founded_year"])])
             for key in ("role", "relation", "origin"):
                 if _text(row.get(key)):
-                    facts.append([key, _text(row[key])])
+                    facts.append([self.tr(key), _text(row[key])])
             declared = [self.names[a] for a in pivots_in.get(cid, [])]
-            facts.append(["declared pivot", ", ".join(declared) if declared else "none declared"])
+            facts.append([self.tr("declared pivot"),
+                          ", ".join(declared) if declared else self.tr("none declared")])
             members = sorted((self.names[a] for a in members_of.get(cid, [])), key=str.lower)
             x, y = pos[COALITION + cid]
             self.nodes.append({
@@ -481,9 +494,10 @@ class _Builder:
                 "borderWidth": 1, "font": {"size": 16, "face": "system-ui, sans-serif",
                                            "bold": {"size": 16}},
                 "kind": "coalition", "sector": "",
-                "info": {"name": self.coalition_names[cid], "line": f"coalition · {cluster}",
-                         "facts": facts, "list_title": f"{len(members)} member"
-                         f"{'s' if len(members) != 1 else ''}:", "list": members,
+                "info": {"name": self.coalition_names[cid], "line": f"{self.tr('coalition')} · {cluster}",
+                         "facts": facts, "list_title": self.tr(
+                             "{n} member:" if len(members) == 1 else "{n} members:",
+                             n=len(members)), "list": members,
                          "measures": []},
             })
         for row in m.to_dict("records"):
@@ -502,7 +516,13 @@ class _Builder:
             self.edges.append({"from": ACTOR + row["source"], "to": ACTOR + row["target"],
                                "dashes": True, "width": 1.5,
                                "color": {"color": "#6f42c1", "opacity": 0.6}})
-        return {"nodes": self.nodes, "edges": self.edges, "options": self._options()}
+        tr = self.tr
+        # The texts map.js writes itself, in the page's language.
+        text = {"click": tr("Click a node to see its details."),
+                "nomatch": tr("No node matches."),
+                "shown": tr("{shown} of {total} nodes shown"), "more": tr("+ {n} more")}
+        return {"nodes": self.nodes, "edges": self.edges, "options": self._options(),
+                "text": text}
 
     @staticmethod
     def _colour(fill: str, pivot: bool) -> dict[str, Any]:
@@ -529,31 +549,34 @@ class _Builder:
 
     def legend(self) -> dict[str, Any]:
         actors = self.data.actors
-        kinds = [{"value": "organisation", "label": "organisations",
+        tr = self.tr
+        kinds = [{"value": "organisation", "label": tr("organisations"),
                   "count": int((actors["kind"] != "person").sum())},
-                 {"value": "person", "label": "persons",
+                 {"value": "person", "label": tr("persons"),
                   "count": int((actors["kind"] == "person").sum())},
-                 {"value": "coalition", "label": "coalitions", "count": len(self.data.coalitions)}]
+                 {"value": "coalition", "label": tr("coalitions"),
+                  "count": len(self.data.coalitions)}]
         sector = actors["sector"].map(_text)
         counts = sector.value_counts()
-        sectors = [{"value": s, "label": SECTOR_LABELS[s], "colour": SECTOR_COLOURS[s],
+        sectors = [{"value": s, "label": tr(SECTOR_LABELS[s]), "colour": SECTOR_COLOURS[s],
                     "count": int(counts[s])} for s in SECTORS if s in counts]
         other = [s for s in counts.index if s not in SECTOR_COLOURS]
         sectors += [{"value": s, "label": s, "colour": UNKNOWN_COLOUR, "count": int(counts[s])}
                     for s in other]
         if sector.isna().any():
-            sectors.append({"value": "", "label": "sector not given", "colour": UNKNOWN_COLOUR,
+            sectors.append({"value": "", "label": tr("sector not given"), "colour": UNKNOWN_COLOUR,
                             "count": int(sector.isna().sum())})
         tally = pd.Series(list(self.clusters.values()), dtype=object).value_counts()
-        coalition_colours = [{"label": c, "colour": THEME_COLOURS.get(c, UNKNOWN_COLOUR),
+        coalition_colours = [{"label": tr(c), "colour": THEME_COLOURS.get(c, UNKNOWN_COLOUR),
                               "count": int(tally[c])}
                              for c in (*THEME_CLUSTERS, OTHER_THEME) if c in tally]
-        label = MEASURE_LABELS.get(self.size_by, self.size_by)
+        label = tr(MEASURE_LABELS.get(self.size_by, self.size_by))
         top = getattr(self, "size_top", None)
-        size_text = (f"actor area ∝ {label} (largest {_fmt(top)}); "
-                     "coalition area ∝ number of members")
-        titles = {"sector": "Actor colour: sector", "community": "Actor colour: community",
-                  "theme": "Actor colour: main theme cluster of its coalitions"}
+        size_text = tr("actor area ∝ {label} (largest {top}); coalition area ∝ number of "
+                       "members", label=label, top=_fmt(top))
+        titles = {"sector": tr("Actor colour: sector"),
+                  "community": tr("Actor colour: community"),
+                  "theme": tr("Actor colour: main theme cluster of its coalitions")}
         return {"kinds": kinds, "sectors": sectors, "colours": self.colours,
                 "colour_title": titles[self.color_by], "coalition_colours": coalition_colours,
                 "size_text": size_text, "has_ties": getattr(self, "has_ties", False)}
