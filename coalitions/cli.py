@@ -182,13 +182,16 @@ LangGlobalOpt = Annotated[str | None, typer.Option(
 
 
 @app.callback()
-def _main(store: StoreOpt = None, neo4j: Neo4jOpt = None, lang: LangGlobalOpt = None) -> None:
+def _main(ctx: typer.Context, store: StoreOpt = None, neo4j: Neo4jOpt = None,
+          lang: LangGlobalOpt = None) -> None:
     """Coalitions of actors in cities as a property graph."""
     from coalitions.i18n import set_language
 
     _global["store"] = store
     _global["neo4j"] = neo4j
     set_language(lang)
+    # Back to the environment's language afterwards, for a caller that goes on in Python.
+    ctx.call_on_close(lambda: set_language(None))
 
 
 # --- foundation ---------------------------------------------------------------------------

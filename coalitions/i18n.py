@@ -120,7 +120,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         if "{" not in en:
             continue
         parts = re.split(r"\{(\w+)(?:![rs])?\}", en)
-        if len("".join(parts[::2]).strip()) < 12:
+        if len("".join(parts[::2]).strip()) < 10:
             # "{k} of {n}" or "row {row}" would match half the messages there are; such
             # entries are for _ only.
             continue
@@ -153,10 +153,9 @@ def translate(message: str, lang: str | None = None) -> str:
     for regex, nl in _patterns():
         m = regex.match(message)
         if m:
-            values = m.groupdict()
-            for key in ("where", "place"):  # "row 3 of actors.csv" inside a message
-                if key in values:
-                    values[key] = translate(values[key], "nl")
+            # The values keep their wording, except the tool's own words ("a name",
+            # "row 3 of actors.csv") that a message is built from.
+            values = {k: translate(v, "nl") for k, v in m.groupdict().items()}
             return nl.format(**values)
     if "\n" in message:
         return "\n".join(translate(line, "nl") for line in message.split("\n"))

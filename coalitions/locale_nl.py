@@ -223,7 +223,7 @@ NL: dict[str, str] = {
     "position": "positie",
     "Definitions in full: coalitions explain": "Volledige definities: coalitions explain",
     "{column}: {name} on the {network}; {normalisation}":
-        "{column}: {name} op het {network}; {normalisation}",
+        "{column}: {name} (netwerk: {network}); {normalisation}",
     "{key}, as computed here: {value}": "{key}, zoals hier berekend: {value}",
 
     # --- errors (coalitions.errors and where they are raised) -------------------------
@@ -283,9 +283,13 @@ NL: dict[str, str] = {
     "file or folder not found": "bestand of map niet gevonden",
     "file is empty": "bestand is leeg",
     "cannot be read: {reason}": "kan niet gelezen worden: {reason}",
-    "empty cell; every {what} needs {needs}": "lege cel; elke {what} heeft {needs} nodig",
+    "empty cell; every {what} needs {needs}": "lege cel; een {what} heeft altijd {needs} nodig",
+    "a name": "een naam", "a city": "een stad", "an id": "een id", "a kind": "een soort",
+    "an actor": "een actor", "a coalition": "een coalitie", "a source": "een bron",
+    "a target": "een doel", "actor": "actor", "membership": "lidmaatschap", "tie": "band",
     "unknown {vocabulary} {value}; allowed: {allowed}":
-        "onbekende {vocabulary} {value}; toegestaan: {allowed}",
+        "onbekende waarde {value} voor {vocabulary}; toegestaan: {allowed}",
+    "{allowed} (Dutch: {dutch})": "{allowed} (in het Nederlands: {dutch})",
     "{value} is not a number; expected {what}": "{value} is geen getal; verwacht: {what}",
     "{value} is not a whole number; expected {what}":
         "{value} is geen geheel getal; verwacht: {what}",
@@ -549,6 +553,7 @@ COLUMNS: dict[str, str] = {
     "reference": "bron", "large_networks": "grote netwerken",
     "n_coalitions": "coalities", "n_actors": "actoren", "n_edges": "banden",
     "query": "query", "description": "beschrijving", "parameters": "parameters",
+    "properties": "eigenschappen",
     "founded": "opgericht", "declared pivot": "opgegeven spilfiguur",
     "structural_pivot": "structurele spilfiguur",
     # measures: short headers (the footer and `coalitions explain` give the full names)
