@@ -120,7 +120,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
         if "{" not in en:
             continue
         parts = re.split(r"\{(\w+)(?:![rs])?\}", en)
-        if len("".join(parts[::2]).strip()) < 10:
+        if len("".join(parts[::2]).strip()) < 9:
             # "{k} of {n}" or "row {row}" would match half the messages there are; such
             # entries are for _ only.
             continue
