@@ -159,13 +159,33 @@ def translate(message: str, lang: str | None = None) -> str:
             return nl.format(**values)
     if "\n" in message:
         return "\n".join(translate(line, "nl") for line in message.split("\n"))
-    if "; " in message:
-        # Loaders join several problems of one cell with "; ".
-        parts = message.split("; ")
-        done = [translate(p, "nl") for p in parts]
-        if done != parts:
-            return "; ".join(done)
+    # Loaders join several problems of one cell with "; ", explanations facts with "; "
+    # and actors with " | ".
+    for sep in (" | ", "; "):
+        if sep in message:
+            parts = message.split(sep)
+            done = [translate(p, "nl") for p in parts]
+            if done != parts:
+                return sep.join(done)
     return message
+
+
+# Columns whose cells are sentences or category words the tool writes (not the user's
+# data): a person reading them in Dutch gets them in Dutch (terminal, Markdown, report).
+TEXT_COLUMNS = frozenset({"structural_explanation", "declared_explanation", "group", "type",
+                          "role_kind", "mismatch", "with_government"})
+
+
+def translate_cell(column: str, value: Any, lang: str | None = None) -> Any:
+    """A table cell as a person reads it in ``lang``: the tool's own sentences and words in
+    :data:`TEXT_COLUMNS` translated, yes/no for booleans there; anything else unchanged."""
+    if _resolve(lang) != "nl" or column not in TEXT_COLUMNS:
+        return value
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return "ja" if value else "nee"
+    if isinstance(value, str):
+        return translate(value, "nl")
+    return value
 
 
 def column_label(column: str, lang: str | None = None) -> str:

@@ -354,6 +354,37 @@ NL: dict[str, str] = {
         "onbekende kolom genegeerd; de kolommen van {kind} zijn: {columns}",
     "(not in the study's taxonomy)": "(niet in de taxonomie van het onderzoek)",
 
+    # --- sentences and words the analyses write in their tables ---------------------
+    "sits in 1 coalition": "zit in 1 coalitie",
+    "sits in {k} coalitions": "zit in {k} coalities",
+    "reaches {n} sectors through {m} contacts": "bereikt {n} sectoren via {m} contacten",
+    "reaches 1 sector through {m} contacts": "bereikt 1 sector via {m} contacten",
+    "reaches 1 sector through 1 contact": "bereikt 1 sector via 1 contact",
+    "has no contacts in this network": "heeft geen contacten in dit netwerk",
+    "betweenness 0: on no shortest path between other actors":
+        "betweenness 0: op geen enkel kortste pad tussen andere actoren",
+    "betweenness {b}, rank {r} of {t} actors": "betweenness {b}, rang {r} van {t} actoren",
+    "betweenness {b}, rank {r} of {t} actors (tied with 1 other)":
+        "betweenness {b}, rang {r} van {t} actoren (gelijk met 1 andere)",
+    "betweenness {b}, rank {r} of {t} actors (tied with {o} others)":
+        "betweenness {b}, rang {r} van {t} actoren (gelijk met {o} andere)",
+    "the only link between {s} and {n} {t}": "de enige schakel tussen {s} en {n} {t}",
+    "{n} members tied at betweenness {b} (rank {r} of {t} actors): {names}; each {fact}":
+        "{n} leden met gelijke betweenness {b} (rang {r} van {t} actoren): {names}; elk "
+        "{fact}",
+    "{n} members tied at betweenness {b} (rank {r} of {t} actors): {rest}":
+        "{n} leden met gelijke betweenness {b} (rang {r} van {t} actoren): {rest}",
+    "no member lies on a shortest path between other actors of the city (highest "
+    "betweenness 0)":
+        "geen lid ligt op een kortste pad tussen andere actoren van de stad (hoogste "
+        "betweenness 0)",
+    "no members": "geen leden",
+    "no pivot declared": "geen spilfiguur opgegeven",
+    "with city government": "met stedelijke overheid",
+    "without city government": "zonder stedelijke overheid",
+    "expressive": "expressief",
+    "service": "dienstverlenend",
+
     # --- the city report ---------------------------------------------------------------
     "Coalitions, their pivots and brokers, and how city government takes part.":
         "Coalities, hun spilfiguren en makelaars, en hoe de stedelijke overheid deelneemt.",
@@ -395,6 +426,9 @@ NL: dict[str, str] = {
         "De tien actoren met de hoogste {measure} in het netwerk van deze stad.",
     "Members of each coalition by sector": "Leden van elke coalitie per sector",
     "Distribution of {measure}": "Verdeling van {measure}",
+    "Distribution of {measure} over {n} actors": "Verdeling van {measure} over {n} actoren",
+    "actors": "actoren",
+    "other or unknown": "ander of onbekend",
     "What each measure on this page means: the network it is computed on, its normalisation "
     "and its reference (the same text as":
         "Wat elke maat op deze pagina betekent: het netwerk waarop ze berekend is, de "

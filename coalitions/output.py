@@ -159,7 +159,13 @@ def render(frame: pd.DataFrame, fmt: Format | str = Format.table, *, title: str 
     meta = _metadata(frame)
     if fmt not in (Format.csv, Format.json):
         if lang != "en":
+            from coalitions.i18n import TEXT_COLUMNS, translate_cell
+
             meta = _metadata(frame, lang)
+            texts = [c for c in frame.columns if c in TEXT_COLUMNS]
+            if texts:
+                frame = frame.assign(**{c: frame[c].map(lambda v, c=c: translate_cell(c, v, lang))
+                                        for c in texts})
         frame = frame.set_axis([column_label(str(c), lang) for c in frame.columns], axis=1)
     if fmt is Format.json:
         rows = to_records(frame)

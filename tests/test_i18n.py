@@ -358,3 +358,14 @@ def test_index_in_dutch(tmp_path):
 
     html = render_index(tmp_path, ["Gent"], lang="nl").read_text("utf-8")
     assert '<html lang="nl">' in html and "Coalities: stadsrapporten en kaarten" in html
+
+
+def test_sentences_the_analyses_write_are_dutch_on_screen_and_english_in_csv(store):
+    md = invoke(*store, "--lang", "nl", "pivots", "--per-coalition", "-f", "markdown").stdout
+    assert "zit in " in md and "bereikt " in md
+    assert "sits in " not in md and "reaches " not in md and "| True |" not in md
+    csv = invoke(*store, "--lang", "nl", "pivots", "--per-coalition", "-f", "csv").stdout
+    assert "sits in " in csv and "zit in " not in csv
+    grid = invoke(*store, "--lang", "nl", "compare", "-f", "markdown").stdout.splitlines()
+    assert [line.split(" | ")[0] for line in grid[2:4]] == [
+        "| met stedelijke overheid", "| zonder stedelijke overheid"]

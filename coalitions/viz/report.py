@@ -106,8 +106,8 @@ def render_report(data: GraphData, city: str, out: Path, *,
         size_by=size_by,
         map_srcdoc=srcdoc(map_html),
         map_note=map_info["note"],
-        figure_sectors=figures.sector_composition(part),
-        figure_centrality=figures.centrality_histogram(measures, size_by),
+        figure_sectors=figures.sector_composition(part, lang=lang),
+        figure_centrality=figures.centrality_histogram(measures, size_by, lang=lang),
         provenance=provenance(inputs, params or {}),
         **sections,
     )
@@ -201,9 +201,12 @@ def _rows(frame: pd.DataFrame, lang: str = "en") -> dict[str, list]:
     """A table as header and rows of plain strings (escaped later by the template), with
     the definitions of its measure columns (keys of the report's glossary)."""
     from coalitions.analysis.definitions import used
+    from coalitions.i18n import translate_cell
 
-    return {"columns": [column_label(str(c), lang).replace("_", " ") for c in frame.columns],
-            "rows": [[_cell(v) for v in row] for row in frame.itertuples(index=False)],
+    columns = [str(c) for c in frame.columns]
+    return {"columns": [column_label(c, lang).replace("_", " ") for c in columns],
+            "rows": [[_cell(translate_cell(c, v, lang)) for c, v in zip(columns, row, strict=True)]
+                     for row in frame.itertuples(index=False)],
             "definitions": [d.key for d in used(frame).values()]}
 
 
