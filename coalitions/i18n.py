@@ -167,6 +167,12 @@ def translate(message: str, lang: str | None = None) -> str:
             done = [translate(p, "nl") for p in parts]
             if done != parts:
                 return sep.join(done)
+    if ": " in message:
+        # "Name: sits in 2 coalitions; …": a name (data) before the tool's sentence.
+        head, tail = message.split(": ", 1)
+        done = translate(tail, "nl")
+        if done != tail:
+            return f"{head}: {done}"
     return message
 
 
