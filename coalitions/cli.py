@@ -245,7 +245,7 @@ def load(paths: PathsArg, encoding: EncodingOpt = None,
 
     result = load_inputs(paths, encoding=encoding)
     _warnings(result.warnings)
-    progress = _LazyProgress("loading")
+    progress = _LazyProgress(tr("loading"))
     try:
         with _open(store, neo4j) as st:
             summary = st.load(result.data, replace=replace, progress=progress)
@@ -329,7 +329,7 @@ def demo(
     # NEO4J_URI should not fill a shared server with the sample.
     embedded = None if (neo4j or _global["neo4j"]) else Path(_where(store, None))
     with _open(embedded, neo4j) as st:
-        with err.status("demo") as status:
+        with err.status(tr("demo")) as status:
             result = run_demo(st, out_dir,
                               step=lambda m: status.update(Text(safe_text(f"demo: {m}"))))
         where = tr("{engine} store {location}", engine=st.engine, location=st.location)
@@ -651,7 +651,7 @@ def analyse(
     (degree, betweenness, …, constraint, community), to query them in Cypher."""
     from coalitions.analysis.stored import write_measures
 
-    with _open(store, neo4j, must_exist=True) as st, err.status("analysing"):
+    with _open(store, neo4j, must_exist=True) as st, err.status(tr("analysing")):
         frame = write_measures(st, seed=seed)
     _print(frame, fmt, title=tr("Measures written to the store"))
 
@@ -701,7 +701,7 @@ def map_(
         if color_by != "sector":
             raise UsageError("A static figure is coloured by sector.",
                              hint="Leave out --color-by, or write .html for other colourings.")
-        with err.status("drawing"):
+        with err.status(tr("drawing")):
             drawn = network_figure(data, title=title, size_by=size_by, max_nodes=max_nodes,
                                    pseudonymise=names)
             path = write_network_figure(drawn, out_file)
@@ -714,7 +714,7 @@ def map_(
     if out_file.suffix.lower() not in (".html", ".htm"):
         raise UsageError(f"Cannot write a map as {out_file.suffix or 'a file without suffix'}.",
                          hint="Name the file .html (interactive) or .svg, .png, .pdf (static).")
-    with err.status("drawing"):
+    with err.status(tr("drawing")):
         info = render_map(data, out_file, title=title, size_by=size_by, color_by=color_by,
                           max_nodes=max_nodes, pseudonymise=names, lang=language())
     _say(tr("Wrote {path}: {nodes} nodes, {edges} edges.", path=info.path, nodes=info.n_nodes,
@@ -745,7 +745,7 @@ def report(
         data = hide(data, got[2])
     params = {"command": "report", "city": city, "size_by": size_by,
               "pseudonymise": pseudonymise, "store": _where(store, neo4j)}
-    with err.status("writing the report"):
+    with err.status(tr("writing the report")):
         path = render_report(data, city, out_file, params=params, size_by=size_by,
                              lang=language())
     _say(tr("Wrote {path}", path=path))

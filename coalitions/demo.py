@@ -37,11 +37,12 @@ def run_demo(store: Store, out_dir: Path, *, top: int = 3,
     the city's actor network) and write a map per city, a region map, a report per city and
     an index page into ``out_dir``."""
     from coalitions.analysis.centrality import actor_measures
+    from coalitions.i18n import _
     from coalitions.loaders import load_inputs
     from coalitions.viz.maps import render_map
 
     say = step or (lambda _msg: None)
-    say("loading the sample")
+    say(_("loading the sample"))
     loaded = load_inputs([SAMPLE_DIR])
     store.load(loaded.data)
     data = store.read_graph()
@@ -51,7 +52,7 @@ def run_demo(store: Store, out_dir: Path, *, top: int = 3,
     result = DemoResult(pivots=pd.DataFrame())
     rows = []
     for city in data.coalitions["city"].dropna().drop_duplicates().sort_values():
-        say(f"analysing {city}")
+        say(_("analysing {city}", city=city))
         part = Scope(city=city).apply(data)
         measures = actor_measures(part)
         best = measures.sort_values(["betweenness", "coalitions"], ascending=False).head(top)
@@ -59,12 +60,12 @@ def run_demo(store: Store, out_dir: Path, *, top: int = 3,
             rows.append({"city": city, "rank": rank, "name": row.name,
                          "sector": row.sector, "coalitions": row.coalitions,
                          "betweenness": row.betweenness})
-        info = render_map(part, out_dir / f"map-{slug(city)}.html", title=f"Coalitions in {city}",
+        info = render_map(part, out_dir / f"map-{slug(city)}.html", title=_("Coalitions in {city}", city=city),
                           measures=measures)
         result.files.append(info.path)
-    say("drawing the region")
+    say(_("drawing the region"))
     info = render_map(data, out_dir / "map-region.html",
-                      title="Coalitions in the 13 centre cities and Brussels")
+                      title=_("Coalitions in the 13 centre cities and Brussels"))
     result.files.append(info.path)
     if info.reduced:
         result.notes.append(info.note)
@@ -82,7 +83,9 @@ def _reports(data, out_dir: Path, loaded, say) -> list[Path]:
     inputs = [(s.path, s.sha256) for s in loaded.sources]
     cities = sorted(data.coalitions["city"].dropna().unique())
     for city in cities:
-        say(f"writing the report for {city}")
+        from coalitions.i18n import _
+
+        say(_("writing the report for {city}", city=city))
         files.append(render_report(data, city, out_dir / f"report-{slug(city)}.html",
                                    inputs=inputs, params={"command": "demo", "city": city}))
     files.append(render_index(out_dir, cities))

@@ -226,6 +226,18 @@ NL: dict[str, str] = {
         "{column}: {name} (netwerk: {network}); {normalisation}",
     "{key}, as computed here: {value}": "{key}, zoals hier berekend: {value}",
 
+    "loading": "laden",
+    "demo": "demo",
+    "analysing": "analyseren",
+    "drawing": "tekenen",
+    "writing the report": "rapport schrijven",
+    "loading the sample": "voorbeeld laden",
+    "analysing {city}": "{city} analyseren",
+    "drawing the region": "de regio tekenen",
+    "writing the report for {city}": "rapport voor {city} schrijven",
+    "Coalitions in the 13 centre cities and Brussels":
+        "Coalities in de 13 centrumsteden en Brussel",
+
     # --- errors (coalitions.errors and where they are raised) -------------------------
     "{n} problem in the input; nothing was written":
         "{n} probleem in de invoer; er is niets geschreven",
