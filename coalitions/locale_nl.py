@@ -259,6 +259,24 @@ NL: dict[str, str] = {
     "Load data first: coalitions load FILE (or coalitions demo).":
         "Laad eerst gegevens: coalitions load BESTAND (of coalitions demo).",
     "No store at {path}.": "Geen opslag op {path}.",
+    "Load data first (`coalitions load FILE`) or pass --store.":
+        "Laad eerst gegevens (`coalitions load BESTAND`) of geef --store.",
+    "This store was opened read-only.": "Deze opslag is alleen-lezen geopend.",
+    "Pass --write.": "Geef --write.",
+    "Pass --write to allow changes.": "Geef --write om wijzigingen toe te staan.",
+    "This store was opened read-only; it cannot be loaded.":
+        "Deze opslag is alleen-lezen geopend; er kan niets in geladen worden.",
+    "No coalition with id {coalition} in scope.":
+        "Geen coalitie met id {coalition} in de afbakening.",
+    "Cannot compare coalitions by {by}.": "Kan coalities niet vergelijken volgens {by}.",
+    "`coalitions clusters --by theme` lists coalitions by name.":
+        "`coalitions clusters --by theme` toont de coalities bij naam.",
+    "--param {item} is not of the form name=value.":
+        "--param {item} heeft niet de vorm naam=waarde.",
+    "--param {item}: unknown type {kind}.": "--param {item}: onbekend type {kind}.",
+    "explicit ties between actors, read as directed arcs (weights and tie types ignored)":
+        "expliciete banden tussen actoren, gelezen als gerichte pijlen (gewichten en soorten "
+        "banden genegeerd)",
     "Cannot rank by {by}.": "Kan niet rangschikken volgens {by}.",
     "Use one of: {values}": "Gebruik een van: {values}",
     "Use one of: {values}.": "Gebruik een van: {values}.",
