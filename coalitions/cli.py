@@ -164,8 +164,9 @@ def _force_bar() -> bool:
 def _choose_language(ctx: typer.Context, value: str | None) -> str | None:
     """``--lang``: read before anything else (it is eager), so that ``--help`` after it is
     in that language too."""
-    from coalitions.i18n import set_language, translate_help
+    from coalitions.i18n import set_command_language, set_language, translate_help
 
+    set_command_language(value)
     if value is not None:
         try:
             set_language(value)

@@ -49,6 +49,9 @@ __all__ = ["LANGUAGES", "_", "column_label", "language", "set_language", "transl
 LANGUAGES = ("en", "nl")
 
 _chosen: str | None = None
+# The language the running command asked for, kept for click's usage errors, which are
+# printed after the command's context (and its language) has closed.
+_command_lang: str | None = None
 
 
 def set_language(lang: str | None) -> None:
@@ -64,6 +67,12 @@ def set_language(lang: str | None) -> None:
 
             raise UsageError(f"No language {lang!r}.", hint="Use --lang en or --lang nl.")
     _chosen = lang
+
+
+def set_command_language(lang: str | None) -> None:
+    """The language a CLI invocation chose (``--lang``), for messages printed after it ends."""
+    global _command_lang
+    _command_lang = lang
 
 
 def language() -> str:
@@ -236,7 +245,11 @@ def translate_help(command: Any, lang: str | None = None) -> None:
     if ru is not None:
         for attr, english in _TYPER_TITLES.items():
             setattr(ru, attr, _(english, lang))
-    if lang != "nl" or command is None:
+    if lang != "nl":
+        return
+    if ru is not None and not getattr(ru.rich_format_error, "_translated", False):
+        ru.rich_format_error = _format_error_in_language(ru.rich_format_error)
+    if command is None:
         return
     stack = [command]
     while stack:
@@ -252,6 +265,19 @@ def translate_help(command: Any, lang: str | None = None) -> None:
         if hasattr(cmd, "get_help_option") and "get_help_option" not in vars(cmd):
             cmd.get_help_option = _help_option_in(cmd.get_help_option, lang)
         stack.extend(getattr(cmd, "commands", {}).values())
+
+
+def _format_error_in_language(show: Callable[[Any], None]) -> Callable[[Any], None]:
+    """typer's printer of usage errors ("No such option: --x"), with the message in the
+    language current when it is printed (click writes it in English)."""
+
+    def rich_format_error(error: Any) -> None:
+        english = error.format_message
+        error.format_message = lambda: translate(english(), _command_lang)
+        show(error)
+
+    rich_format_error._translated = True  # type: ignore[attr-defined]
+    return rich_format_error
 
 
 def _help_option_in(make: Callable[[Any], Any], lang: str) -> Callable[[Any], Any]:

@@ -20,6 +20,7 @@ from coalitions.i18n import (
     column_label,
     language,
     language_from_environment,
+    set_command_language,
     set_language,
     translate,
     translate_help,
@@ -43,6 +44,7 @@ def english_afterwards():
     """A test that switches the language (or typer's panel titles) leaves English behind."""
     yield
     set_language(None)
+    set_command_language(None)
     translate_help(None, "en")
 
 
@@ -369,3 +371,12 @@ def test_sentences_the_analyses_write_are_dutch_on_screen_and_english_in_csv(sto
     grid = invoke(*store, "--lang", "nl", "compare", "-f", "markdown").stdout.splitlines()
     assert [line.split(" | ")[0] for line in grid[2:4]] == [
         "| met stedelijke overheid", "| zonder stedelijke overheid"]
+
+
+def test_usage_errors_of_the_command_line_are_dutch():
+    result = invoke("--lang", "nl", "pivots", "--bogus")
+    assert result.exit_code == 2
+    assert "Onbekende optie: --bogus" in result.stderr
+    assert "No such option" not in result.stderr
+    english = invoke("pivots", "--bogus")
+    assert "No such option: --bogus" in english.stderr
