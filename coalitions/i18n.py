@@ -144,6 +144,9 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     return out
 
 
+_ROW = re.compile(r"row (\d+)(?: of (.+))?\Z", re.S)
+
+
 def translate(message: str, lang: str | None = None) -> str:
     """A text written in English at run time, in the current language (or ``lang``).
 
@@ -159,6 +162,9 @@ def translate(message: str, lang: str | None = None) -> str:
     flat = " ".join(message.split())
     if flat in NL:
         return NL[flat]
+    row = _ROW.match(message)
+    if row:  # where a duplicate first appears: "row 2", "row 3 of actors.csv, sheet x"
+        return f"rij {row[1]}" + (f" van {row[2].replace(', sheet ', ', blad ')}" if row[2] else "")
     for regex, nl in _patterns():
         m = regex.match(message)
         if m:

@@ -323,6 +323,7 @@ NL: dict[str, str] = {
     "a name": "een naam", "a city": "een stad", "an id": "een id", "a kind": "een soort",
     "an actor": "een actor", "a coalition": "een coalitie", "a source": "een bron",
     "a target": "een doel", "actor": "actor", "membership": "lidmaatschap", "tie": "band",
+    "kind": "soort",
     "unknown {vocabulary} {value}; allowed: {allowed}":
         "onbekende waarde {value} voor {vocabulary}; toegestaan: {allowed}",
     "{allowed} (Dutch: {dutch})": "{allowed} (in het Nederlands: {dutch})",
@@ -389,6 +390,58 @@ NL: dict[str, str] = {
     "unknown column ignored; the {kind} columns are: {columns}":
         "onbekende kolom genegeerd; de kolommen van {kind} zijn: {columns}",
     "(not in the study's taxonomy)": "(niet in de taxonomie van het onderzoek)",
+    "a count of 0 or more": "een aantal van 0 of meer",
+    "a year": "een jaar",
+    "a year such as °1994, sinds 2008 or 1999": "een jaar zoals °1994, sinds 2008 of 1999",
+    "{allowed} (or the study's Dutch labels)":
+        "{allowed} (of de Nederlandse benamingen van het onderzoek)",
+    "not UTF-8; read as {codec}. If accented letters look wrong, pass the right encoding with "
+    "--encoding, or save the file as CSV UTF-8":
+        "geen UTF-8; gelezen als {codec}. Zien letters met accenten er verkeerd uit, geef dan "
+        "de juiste codering met --encoding, of bewaar het bestand als CSV UTF-8",
+    "columns {a} and {b} both give the {what}; keep one":
+        "de kolommen {a} en {b} geven allebei {what}; houd er één",
+    "negative size in {value}; expected counts of 0 or more":
+        "negatieve omvang in {value}; verwacht: aantallen van 0 of meer",
+    "could not read a size in {value}; expected counts such as {example}":
+        "kon geen omvang lezen in {value}; verwacht: aantallen zoals {example}",
+    "size in {value} is too large; expected counts below {limit}":
+        "omvang in {value} is te groot; verwacht: aantallen onder {limit}",
+    "organisation {actor} is a person; expected the id of an organisation":
+        "organisatie {actor} is een persoon; verwacht: de id van een organisatie",
+    "organisation {actor} is not an id in the actors table; expected the id of the "
+    "organisation this person works for":
+        "organisatie {actor} is geen id in de tabel actors; verwacht: de id van de organisatie "
+        "waar deze persoon werkt",
+    "not a text/CSV file (no text encoding fits its bytes); export the sheet as CSV UTF-8":
+        "geen tekst-/CSV-bestand (geen enkele tekstcodering past bij de bytes); exporteer het "
+        "blad als CSV UTF-8",
+    "cell has {n} characters; at most {limit} are accepted (Excel's own limit for a cell)":
+        "cel heeft {n} tekens; hoogstens {limit} worden aanvaard (de grens van Excel zelf voor "
+        "een cel)",
+    "could not tell the text encoding: the file is not UTF-8 and the best guess, {guess}, is "
+    "uncertain; pass --encoding (for example --encoding cp1252) or save the file as {rest}":
+        "kon de tekstcodering niet bepalen: het bestand is geen UTF-8 en de beste gok, {guess}, "
+        "is onzeker; geef --encoding (bijvoorbeeld --encoding cp1252) of bewaar het bestand "
+        "als {rest}",
+    "required column is missing; accepted headers: {headers}":
+        "verplichte kolom ontbreekt; aanvaarde kopteksten: {headers}",
+    "{suffix} files cannot be read; save the workbook as .xlsx (Excel workbook) or export each "
+    "sheet as CSV":
+        "{suffix}-bestanden kunnen niet gelezen worden; bewaar de werkmap als .xlsx "
+        "(Excel-werkmap) of exporteer elk blad als CSV",
+    "not a readable Excel workbook (.xlsx): {reason}":
+        "geen leesbare Excel-werkmap (.xlsx): {reason}",
+    "no sheet named coalitions, actors, memberships or ties (Dutch: coalities, actoren, "
+    "lidmaatschappen, banden); sheets found: {sheets}":
+        "geen blad met de naam coalitions, actors, memberships of ties (in het Nederlands: "
+        "coalities, actoren, lidmaatschappen, banden); gevonden bladen: {sheets}",
+    "no coalitions.csv, actors.csv, memberships.csv or ties.csv in this folder (Dutch names "
+    "coalities, actoren, lidmaatschappen, banden are accepted too)":
+        "geen coalitions.csv, actors.csv, memberships.csv of ties.csv in deze map (de "
+        "Nederlandse namen coalities, actoren, lidmaatschappen, banden mogen ook)",
+    "two sheets hold the {kind} table ({a} and {b}); keep one":
+        "twee bladen bevatten de tabel {kind} ({a} en {b}); houd er één",
 
     # --- sentences and words the analyses write in their tables ---------------------
     "sits in 1 coalition": "zit in 1 coalitie",

@@ -280,7 +280,7 @@ def test_bad_workbook_is_reported_in_dutch_with_sheet_row_and_column(tmp_path):
         "Fout: 2 problemen in de invoer; er is niets geschreven\n"
         f"  {path}, blad actors, rij 2, kolom name: lege cel; een actor heeft altijd een "
         "naam nodig\n"
-        f"  {path}, blad actors, rij 3, kolom kind: onbekende waarde \"robot\" voor kind; "
+        f"  {path}, blad actors, rij 3, kolom kind: onbekende waarde \"robot\" voor soort; "
         "toegestaan: organisation, person (in het Nederlands: organisatie, persoon)\n")
     english = invoke("validate", str(path))
     assert english.stderr.startswith("Error: 2 problems in the input; nothing was written\n"
@@ -380,3 +380,29 @@ def test_usage_errors_of_the_command_line_are_dutch():
     assert "No such option" not in result.stderr
     english = invoke("pivots", "--bogus")
     assert "No such option: --bogus" in english.stderr
+
+
+def test_every_problem_of_the_bad_input_corpus_reads_as_dutch():
+    """The loaders' messages on tests/data/bad (one file per kind of mistake): each one
+    comes out changed, with none of the English framing words left."""
+    from coalitions.errors import InputError
+    from coalitions.loaders import load_inputs
+
+    bad = SAMPLE.parents[2] / "tests" / "data" / "bad"
+    messages = set()
+    for path in sorted(bad.iterdir()):
+        if path.suffix == ".py":
+            continue
+        try:
+            problems = load_inputs([path]).warnings
+        except InputError as exc:
+            problems = exc.problems
+        messages |= {p.message for p in problems}
+    assert len(messages) > 30
+    for message in messages:
+        dutch = translate(message, "nl")
+        assert dutch != message, message
+        # (a Python library's own reason, such as zipfile's "File is not a zip file", is
+        # quoted as it is)
+        for english in ("expected", "allowed:", "empty cell", " row ", "(Dutch:", "sheet "):
+            assert english not in dutch, (message, dutch)
