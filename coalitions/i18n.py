@@ -194,7 +194,7 @@ def translate(message: str, lang: str | None = None) -> str:
 # Columns whose cells are sentences or category words the tool writes (not the user's
 # data): a person reading them in Dutch gets them in Dutch (terminal, Markdown, report).
 TEXT_COLUMNS = frozenset({"structural_explanation", "declared_explanation", "group", "type",
-                          "role_kind", "mismatch", "with_government"})
+                          "role_kind", "mismatch", "with_government", "description"})
 
 
 def translate_cell(column: str, value: Any, lang: str | None = None) -> Any:

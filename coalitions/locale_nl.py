@@ -474,6 +474,56 @@ NL: dict[str, str] = {
     "expressive": "expressief",
     "service": "dienstverlenend",
 
+    # --- the named queries (query --list) ----------------------------------------------
+    "The coalitions an actor (organisation or person) sits in, with the role and year it "
+    "joined.":
+        "De coalities waarin een actor (organisatie of persoon) zit, met de rol en het jaar van "
+        "toetreden.",
+    "Actors (organisations and persons) in k or more coalitions of a city: the ones that link "
+    "the city's coalitions.":
+        "Actoren (organisaties en personen) in k of meer coalities van een stad: zij die de "
+        "coalities van de stad verbinden.",
+    "The coalitions in the store, with city, founding year, role, relation to city government "
+    "and number of members.":
+        "De coalities in de opslag, met stad, oprichtingsjaar, rol, relatie tot de stedelijke "
+        "overheid en aantal leden.",
+    "Coalitions founded in a period (both years included); coalitions with an unknown founding "
+    "year are left out.":
+        "Coalities opgericht in een periode (beide jaren inbegrepen); coalities met een "
+        "onbekend oprichtingsjaar vallen weg.",
+    "Pairs of coalitions that share members, with the number of shared actors (the "
+    "coalition–coalition projection).":
+        "Paren coalities met gedeelde leden, met het aantal gedeelde actoren (de projectie "
+        "coalitie–coalitie).",
+    "Coalitions without city government involvement: no member of the city_government sector, "
+    "no official or politician among the members, and city_government not among the declared "
+    "sectors.":
+        "Coalities zonder betrokkenheid van de stedelijke overheid: geen lid uit de sector "
+        "city_government, geen ambtenaar of politicus onder de leden, en city_government niet "
+        "bij de opgegeven sectoren.",
+    "Officials and politicians who sit in two or more coalitions (research question 3: is city "
+    "government present in and between coalitions?).":
+        "Ambtenaren en politici die in twee of meer coalities zitten (onderzoeksvraag 3: is de "
+        "stedelijke overheid aanwezig in en tussen coalities?).",
+    "The members of one coalition, grouped by sector (organisations and persons, with their "
+    "membership role).":
+        "De leden van één coalitie, per sector (organisaties en personen, met hun rol als lid).",
+    "The shortest chains between two actors through shared coalitions (actor > coalition > "
+    "actor > …), every chain of the shortest length.":
+        "De kortste ketens tussen twee actoren via gedeelde coalities (actor > coalitie > "
+        "actor > …), elke keten van de kortste lengte.",
+    "Per city, the themes its coalitions address (theme cluster, sub-theme, number of "
+    "coalitions).":
+        "Per stad de thema's van haar coalities (themacluster, subthema, aantal coalities).",
+    "The actors (members of at least one coalition) ranked highest on a measure stored by "
+    "`coalitions analyse` (e.g. betweenness, degree, pagerank, coreness).":
+        "De actoren (lid van minstens één coalitie) die het hoogst scoren op een maat die "
+        "`coalitions analyse` bewaarde (bv. betweenness, degree, pagerank, coreness).",
+    "The coalitions ranked highest on a measure stored by `coalitions analyse` (e.g. degree, "
+    "betweenness, overlap, government_presence).":
+        "De coalities die het hoogst scoren op een maat die `coalitions analyse` bewaarde (bv. "
+        "degree, betweenness, overlap, government_presence).",
+
     # --- the city report ---------------------------------------------------------------
     "Coalitions, their pivots and brokers, and how city government takes part.":
         "Coalities, hun spilfiguren en makelaars, en hoe de stedelijke overheid deelneemt.",

@@ -406,3 +406,14 @@ def test_every_problem_of_the_bad_input_corpus_reads_as_dutch():
         # quoted as it is)
         for english in ("expected", "allowed:", "empty cell", " row ", "(Dutch:", "sheet "):
             assert english not in dutch, (message, dutch)
+
+
+def test_named_query_descriptions_are_dutch_in_the_list():
+    from coalitions.queries import list_queries
+
+    english = list(list_queries()["description"])
+    md = invoke("--lang", "nl", "query", "--list", "-f", "markdown").stdout
+    assert md.splitlines()[0] == "| naam | beschrijving | parameters |"
+    for description in english:
+        assert description not in md
+        assert translate(description, "nl") in md
