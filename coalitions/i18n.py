@@ -28,11 +28,19 @@ How texts are translated
       translates ``"Cannot rank by 'foo'."`` without touching the ``raise`` that wrote it;
       the values keep their wording (they are the user's data, codes or options).
 
+Where the language is held
+    One process-wide setting, as the locale itself is: the CLI sets it for one invocation
+    and sets it back when the invocation ends. Library code that writes a page takes an
+    explicit ``lang`` instead (``render_report(..., lang="nl")``), so a program can write
+    both languages side by side.
+
 What stays English
     Data and codes (sector codes such as ``city_government``, column keys of CSV and JSON,
     option names): scripts read them, and ``--lang`` must not change what they parse.
     Column *headers* shown to a person (terminal, Markdown, LaTeX) get Dutch display names
-    (:func:`column_label`).
+    (:func:`column_label`), and the sentences and category words the analyses write into a
+    few columns (:data:`TEXT_COLUMNS`: pivot explanations, "with city government", yes/no)
+    are translated on screen only (:func:`translate_cell`).
 """
 
 from __future__ import annotations
@@ -43,8 +51,9 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["LANGUAGES", "_", "column_label", "language", "set_language", "translate",
-           "translator"]
+__all__ = ["LANGUAGES", "TEXT_COLUMNS", "_", "column_label", "language",
+           "language_from_environment", "set_command_language", "set_language", "translate",
+           "translate_cell", "translate_help", "translator"]
 
 LANGUAGES = ("en", "nl")
 
