@@ -18,6 +18,7 @@ from rich.console import Console
 
 from coalitions.errors import CoalitionsError, InputError, UsageError
 from coalitions.formats import Format
+from coalitions.i18n import _ as tr
 from coalitions.terminal import safe_text
 
 if TYPE_CHECKING:
@@ -73,11 +74,11 @@ def _handle(fn: F) -> F:
         except InputError as exc:
             for p in exc.problems:
                 if p.level == "warning":
-                    _say(f"warning: {p}")
-            _say(f"Error: {exc}")
+                    _say(f"{tr('warning')}: {p}")
+            _say(f"{tr('Error')}: {exc}")
             raise typer.Exit(1) from None
         except CoalitionsError as exc:
-            _say(f"Error: {exc}")
+            _say(f"{tr('Error')}: {exc}")
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
@@ -156,8 +157,10 @@ def _run() -> dict[str, Any]:
 
 
 def _warnings(problems: list) -> None:
+    from coalitions.i18n import translate
+
     for p in problems:
-        _say(f"warning: {p}")
+        _say(f"{tr('warning')}: {translate(str(p))}")
 
 
 class _LazyProgress:
@@ -195,12 +198,39 @@ def _force_bar() -> bool:
     return os.environ.get("COALITIONS_PROGRESS") == "1"
 
 
+def _choose_language(ctx: typer.Context, value: str | None) -> str | None:
+    """``--lang``: read before anything else (it is eager), so that ``--help`` after it is
+    in that language too."""
+    from coalitions.i18n import set_command_language, set_language, translate_help
+
+    set_command_language(value)
+    if value is not None:
+        try:
+            set_language(value)
+        except CoalitionsError as exc:
+            _say(f"{tr('Error')}: {exc}")
+            raise typer.Exit(1) from None
+        translate_help(ctx.command)
+    return value
+
+
+LangGlobalOpt = Annotated[str | None, typer.Option(
+    "--lang", help="Language of what you read: en or nl (default: COALITIONS_LANG, else the "
+    "locale).", is_eager=True, callback=_choose_language, show_default=False)]
+
+
 @app.callback()
-def _main(store: StoreOpt = None, neo4j: Neo4jOpt = None) -> None:
+def _main(ctx: typer.Context, store: StoreOpt = None, neo4j: Neo4jOpt = None,
+          lang: LangGlobalOpt = None) -> None:
     """Coalitions of actors in cities as a property graph."""
+    from coalitions.i18n import set_language
+
     _global["store"] = store
     _global["neo4j"] = neo4j
     _global["wave"] = None  # (set by the command that reads a wave; see _print)
+    set_language(lang)
+    # Back to the environment's language afterwards, for a caller that goes on in Python.
+    ctx.call_on_close(lambda: set_language(None))
 
 
 # --- foundation ---------------------------------------------------------------------------
@@ -239,7 +269,7 @@ def validate(paths: PathsArg, encoding: EncodingOpt = None,
         {"table": "memberships", "rows": len(d.memberships)},
         {"table": "ties", "rows": len(d.ties)},
     ])
-    _print(summary, fmt, title="Input is valid")
+    _print(summary, fmt, title=tr("Input is valid"))
 
 
 @app.command()
@@ -261,11 +291,11 @@ def load(paths: PathsArg, encoding: EncodingOpt = None,
 
     result = load_inputs(paths, encoding=encoding)
     _warnings(result.warnings)
-    progress = _LazyProgress("loading")
+    progress = _LazyProgress(tr("loading"))
     try:
         with _open(store, neo4j) as st:
             summary = st.load(result.data, wave=wave, replace=replace, progress=progress)
-            where = f"{st.engine} store {st.location}"
+            where = tr("{engine} store {location}", engine=st.engine, location=st.location)
     finally:
         progress.close()
     from coalitions.graph.waves import check_wave
@@ -273,7 +303,8 @@ def load(paths: PathsArg, encoding: EncodingOpt = None,
     _global["wave"] = check_wave(wave)
     where = f"wave {_global['wave']} of the {where}"
     _print(pd.DataFrame(summary.rows()), fmt,
-           title=f"Loaded into {where}" if summary.changed else f"Nothing changed in {where}")
+           title=tr("Loaded into {where}" if summary.changed else "Nothing changed in {where}",
+                    where=where))
 
 
 @app.command()
@@ -343,7 +374,7 @@ def template(out_path: Annotated[Path, typer.Option("--out", help="Where to writ
     from coalitions.loaders import write_template
 
     write_template(out_path)
-    _say(f"Wrote {out_path}")
+    _say(tr("Wrote {path}", path=out_path))
 
 
 @app.command()
@@ -364,19 +395,19 @@ def demo(
     # NEO4J_URI should not fill a shared server with the sample.
     embedded = None if (neo4j or _global["neo4j"]) else Path(_where(store, None))
     with _open(embedded, neo4j) as st:
-        with err.status("demo") as status:
+        with err.status(tr("demo")) as status:
             result = run_demo(st, out_dir,
                               step=lambda m: status.update(Text(safe_text(f"demo: {m}"))))
-        where = f"{st.engine} store {st.location}"
-    _print(result.pivots, fmt, title="Top pivot actors per city (betweenness on the city's "
-                                     "actor network)")
+        where = tr("{engine} store {location}", engine=st.engine, location=st.location)
+    _print(result.pivots, fmt, title=tr("Top pivot actors per city (betweenness on the city's "
+                                        "actor network)"))
     if fmt is Format.table:
-        _print(result.change_summary, fmt, title="What changed from wave 1 to wave 2 "
-                                                 "(coalitions changes --from 1)")
+        _print(result.change_summary, fmt, title=tr("What changed from wave 1 to wave 2 "
+                                                    "(coalitions changes --from 1)"))
     for note in result.notes:
         _say(note)
-    _say(f"Sample loaded into {where}; {len(result.files)} pages written to {out_dir}/ "
-         f"(open {out_dir / 'index.html'})")
+    _say(tr("Sample loaded into {where}; {n} pages written to {out}/ (open {index})",
+            where=where, n=len(result.files), out=out_dir, index=out_dir / "index.html"))
 
 
 # --- analysis -------------------------------------------------------------------------------
@@ -431,8 +462,10 @@ def _scoped(store, neo4j, city, coalition, theme, sector, since, until, *,
 
 
 def _note(text: str | None) -> None:
+    from coalitions.i18n import translate
+
     if text:
-        _say(text)
+        _say(translate(text))
 
 
 def _head(frame: pd.DataFrame, top: int | None) -> pd.DataFrame:
@@ -485,14 +518,14 @@ def pivots(
     data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until, wave=wave)
     if per_coalition:
         frame = coalition_pivots(data, seed=seed, **timing)
-        _print(_head(frame, top), fmt, title="Structural vs declared pivot per coalition",
+        _print(_head(frame, top), fmt, title=tr("Structural vs declared pivot per coalition"),
                table_columns=["name", "city", "structural_pivot_names",
                               "declared_pivot_names", "mismatch", "structural_explanation"])
         return
     frame = (two_mode_measures(data, seed=seed) if two_mode
              else actor_measures(data, seed=seed, **timing))
     frame = rank(frame, by)
-    _print(_head(frame, top), fmt, title=f"Pivot figures by {by}",
+    _print(_head(frame, top), fmt, title=tr("Pivot figures by {by}", by=by),
            table_columns=["name", "mode", "sector", "city", "coalitions", by, *(
                m for m in ("betweenness", "degree", "closeness", "eigenvector", "coreness")
                if m != by)])
@@ -500,20 +533,27 @@ def pivots(
         _note(frame.attrs.get("betweenness_method"))
 
 
-LangOpt = Annotated[str, typer.Option("--lang", help="Language of the definitions: en or nl.")]
+LangOpt = Annotated[str | None, typer.Option("--lang", help="Language of the definitions: en or "
+                                             "nl (default: the global --lang).",
+                                             show_default=False)]
 
 
 @app.command()
 @_handle
 def explain(
     measure: Annotated[str | None, typer.Argument(help="One measure (default: all).")] = None,
-    lang: LangOpt = "en",
+    lang: LangOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """What each measure means: the network it runs on, its normalisation, its reference and
     what happens on large networks, in plain words (English, or Dutch with --lang nl)."""
     from coalitions.analysis.definitions import explain as definitions
+    from coalitions.i18n import language, set_language
 
+    if lang is None:
+        lang = language()
+    elif lang in ("en", "nl"):
+        set_language(lang)  # the title and headers follow the definitions' language
     if lang not in ("en", "nl"):
         raise UsageError(f"No language {lang!r}.", hint="Use --lang en or --lang nl.")
     _print(definitions(measure, lang=lang), fmt,
@@ -561,7 +601,7 @@ def brokers(
 
     data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until, wave=wave)
     frame = actor_brokerage(data, group_by=group_by, directed=directed)
-    _print(_head(frame, top), fmt, title=f"Brokers between groups of {group_by}",
+    _print(_head(frame, top), fmt, title=tr("Brokers between groups of {group_by}", group_by=group_by),
            table_columns=["name", "group", "coordinator", "itinerant", "representative",
                           "gatekeeper", "liaison", "total", "normalised", "z_total"])
     _note(frame.attrs.get("network"))
@@ -583,10 +623,11 @@ def communities(
 
     data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until, wave=wave)
     membership, summary = leiden_communities(data, resolution=resolution, seed=seed)
-    _print(membership if members else summary, fmt, title="Communities (Leiden)")
+    _print(membership if members else summary, fmt, title=tr("Communities (Leiden)"))
     attrs = summary.attrs
     if "modularity" in attrs:
-        _note(f"modularity {attrs['modularity']:.4f}; resolution {resolution}; seed {seed}")
+        _note(tr("modularity {modularity}; resolution {resolution}; seed {seed}",
+                 modularity=f"{attrs['modularity']:.4f}", resolution=resolution, seed=seed))
 
 
 @app.command()
@@ -606,7 +647,7 @@ def clusters(
     data, _ = _scoped(store, neo4j, city, coalition, theme, sector, since, until, wave=wave)
     if by == "data":
         assignments, info = data_clusters(data, k=k)
-        _print(assignments, fmt, title="Data-driven clusters of coalitions")
+        _print(assignments, fmt, title=tr("Data-driven clusters of coalitions"))
         _note("; ".join(f"{key}: {value}" for key, value in info.items()
                         if not isinstance(value, list | dict)))
         return
@@ -614,7 +655,7 @@ def clusters(
         raise UsageError(f"Cannot cluster by {by!r}.", hint="Use theme, role, actors or data.")
     table = cluster_table(data, by=by)
     _warnings(table.attrs.get("warnings", []))
-    _print(table, fmt, title=f"Coalitions by {by}")
+    _print(table, fmt, title=tr("Coalitions by {by}", by=by))
 
 
 @app.command()
@@ -628,7 +669,7 @@ def shortlist(
     from coalitions.analysis.clusters import shortlist as propose
 
     data, _ = _scoped(store, neo4j, city, None, theme, None, since, until, wave=wave)
-    _print(propose(data, n), fmt, title=f"{n} proposed cases",
+    _print(propose(data, n), fmt, title=tr("{n} proposed cases", n=n),
            table_columns=["rank", "name", "city", "composition", "why"])
 
 
@@ -645,7 +686,7 @@ def cities(
     data, _ = _scoped(store, neo4j, city, None, theme, None, since, until, wave=wave)
     profiles = city_profiles(data, directed=directed)
     _warnings(profiles.attrs.get("warnings", []))
-    _print(profiles, fmt, title="City profiles")
+    _print(profiles, fmt, title=tr("City profiles"))
 
 
 @app.command()
@@ -679,7 +720,7 @@ def case(
     _print(pd.DataFrame(facts), fmt, title=f"{info.get('name')} ({info.get('city')})")
     for key in ("by_sector", "members", "position"):
         if isinstance(table.get(key), pd.DataFrame):
-            _print(table[key], fmt, title=key.replace("_", " "))
+            _print(table[key], fmt, title=tr(key.replace("_", " ")))
 
 
 @app.command()
@@ -708,7 +749,7 @@ def compare(
         return
     frame = grid(data, by=by)
     _warnings(frame.attrs.get("warnings", []))
-    _print(frame, fmt, title=f"Coalitions compared by {frame.attrs['by']}")
+    _print(frame, fmt, title=tr("Coalitions compared by {by}", by=frame.attrs['by']))
 
 
 @app.command()
@@ -724,10 +765,10 @@ def analyse(
     Cypher."""
     from coalitions.analysis.stored import write_measures
 
-    with _open(store, neo4j, must_exist=True) as st, err.status("analysing"):
+    with _open(store, neo4j, must_exist=True) as st, err.status(tr("analysing")):
         _global["wave"] = st.resolve_wave(wave)
         frame = write_measures(st, seed=seed, directed=directed, wave=_global["wave"])
-    _print(frame, fmt, title="Measures written to the store")
+    _print(frame, fmt, title=tr("Measures written to the store"))
 
 
 @app.command()
@@ -796,6 +837,7 @@ def map_(
     wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None,
 ) -> None:
     """An interactive, offline network map (one HTML file) of a city, a coalition or the region."""
+    from coalitions.i18n import language
     from coalitions.pseudonyms import pseudonymiser
     from coalitions.viz.maps import render_map
     from coalitions.viz.static import FIGURE_FORMATS, network_figure, write_network_figure
@@ -813,8 +855,9 @@ def map_(
         wide, data = data, Scope(coalition=coalition).apply(data)
         measures, size_context = context_measures(wide, data)
     names = pseudonymiser(got[2]) if pseudonymise else False
-    title = (f"Coalition {coalition}" if coalition else f"Coalitions in {city}" if city
-             else "Coalitions in the region")
+    title = (tr("Coalition {coalition}", coalition=coalition) if coalition
+             else tr("Coalitions in {city}", city=city) if city
+             else tr("Coalitions in the region"))
     if coalition:
         title = f"{data.coalitions['name'].iloc[0]} ({data.coalitions['city'].iloc[0]})"
     title += f" · wave {_global['wave']}"  # (every output names the wave it read)
@@ -822,24 +865,26 @@ def map_(
         if color_by != "sector":
             raise UsageError("A static figure is coloured by sector.",
                              hint="Leave out --color-by, or write .html for other colourings.")
-        with err.status("drawing"):
+        with err.status(tr("drawing")):
             drawn = network_figure(data, title=title, size_by=size_by, max_nodes=max_nodes,
                                    pseudonymise=names, measures=measures)
             path = write_network_figure(drawn, out_file)
-        _say(f"Wrote {path}: {drawn.n_nodes} nodes, {drawn.n_edges} edges, "
-             f"{len(drawn.labels)} labels ({len(drawn.unlabelled)} left out where they "
-             "would overlap).")
+        _say(tr("Wrote {path}: {nodes} nodes, {edges} edges, {labels} labels ({unlabelled} "
+                "left out where they would overlap).", path=path, nodes=drawn.n_nodes,
+                edges=drawn.n_edges, labels=len(drawn.labels),
+                unlabelled=len(drawn.unlabelled)))
         _note(drawn.note)
         return
     if out_file.suffix.lower() not in (".html", ".htm"):
         raise UsageError(f"Cannot write a map as {out_file.suffix or 'a file without suffix'}.",
                          hint="Name the file .html (interactive) or .svg, .png, .pdf (static).")
-    with err.status("drawing"):
+    with err.status(tr("drawing")):
         info = render_map(data, out_file, title=title, size_by=size_by, color_by=color_by,
                           max_nodes=max_nodes, pseudonymise=names,
                           salt=got[2] if pseudonymise else None, measures=measures,
-                          size_context=size_context)
-    _say(f"Wrote {info.path}: {info.n_nodes} nodes, {info.n_edges} edges.")
+                          size_context=size_context, lang=language())
+    _say(tr("Wrote {path}: {nodes} nodes, {edges} edges.", path=info.path, nodes=info.n_nodes,
+            edges=info.n_edges))
     if info.reduced:
         _say(info.note)
 
@@ -903,6 +948,7 @@ def report(
 ) -> None:
     """One self-contained HTML report for a city (or a PDF): profile, pivots, brokers,
     clusterings, map, figures, definitions and provenance."""
+    from coalitions.i18n import language
     from coalitions.viz.report import render_report
     from coalitions.viz.report_pdf import render_report_pdf
 
@@ -924,9 +970,10 @@ def report(
     if directed is not None:
         params["ties"] = "directed" if directed else "undirected"
     write = render_report_pdf if suffix == ".pdf" else render_report
-    with err.status("writing the report"):
-        path = write(data, city, out_file, params=params, size_by=size_by, directed=directed)
-    _say(f"Wrote {path}")
+    with err.status(tr("writing the report")):
+        path = write(data, city, out_file, params=params, size_by=size_by, directed=directed,
+                     lang=language())
+    _say(tr("Wrote {path}", path=path))
 
 
 def _where(store, neo4j) -> str:
@@ -1015,8 +1062,9 @@ def export(
         table = actor_measures(data)
     path = write(data, fmt, out_path, projection=projection, measures=table,
                  pseudonymise=pseudonymise, salt=got[2] if pseudonymise else None,
-                 layout=layout, on_warning=lambda message: _say(f"warning: {message}"))
-    _say(f"Wrote {path}")
+                 layout=layout, on_warning=lambda message: _say(tr("warning: {message}",
+                                                                   message=message)))
+    _say(tr("Wrote {path}", path=path))
 
 
 def main() -> None:
@@ -1033,7 +1081,16 @@ def main() -> None:
     igraph_without_plotting_when_imported()
     defer_numpy_tools()
     try:
-        app()
+        from coalitions.i18n import language, translate_help
+
+        if language() == "nl":
+            # COALITIONS_LANG or the locale: the help is Dutch before --lang is read (typer
+            # builds it from the English strings; see coalitions.i18n.translate_help).
+            command = typer.main.get_command(app)
+            translate_help(command)
+            command(prog_name="coalitions")
+        else:
+            app()
     finally:
         spare_exit_collections()
 

@@ -47,23 +47,24 @@ def run_demo(store: Store, out_dir: Path, *, top: int = 3,
     into ``out_dir``."""
     from coalitions.analysis.centrality import actor_measures
     from coalitions.analysis.changes import changes
+    from coalitions.i18n import _
     from coalitions.loaders import load_inputs
     from coalitions.viz.maps import VIS_JS_NAME, render_map, write_vis_js
 
     say = step or (lambda _msg: None)
     # Before loading: a bad --out should not leave the sample in the store.
     out_dir = make_folder(out_dir)
-    say("loading the sample's two waves")
+    say(_("loading the sample's two waves"))
     for wave, path in WAVES:
         loaded = load_inputs([path])
         store.load(loaded.data, wave=wave)
-    (first, _), (latest, _) = WAVES[0], WAVES[-1]
+    first, latest = WAVES[0][0], WAVES[-1][0]
     data = store.read_graph(latest)
 
     result = DemoResult(pivots=pd.DataFrame())
     rows = []
     for city in data.coalitions["city"].dropna().drop_duplicates().sort_values():
-        say(f"analysing {city}")
+        say(_("analysing {city}", city=city))
         part = Scope(city=city).apply(data)
         measures = actor_measures(part)
         best = measures.sort_values(["betweenness", "coalitions"], ascending=False).head(top)
@@ -71,13 +72,13 @@ def run_demo(store: Store, out_dir: Path, *, top: int = 3,
             rows.append({"city": city, "rank": rank, "name": row.name,
                          "sector": row.sector, "coalitions": row.coalitions,
                          "betweenness": row.betweenness})
-    say("drawing the region")
+    say(_("drawing the region"))
     # Every page of the folder loads this one copy of vis-network instead of inlining its
     # 470 kB: 30 pages would otherwise hold 30 copies. The city maps are written by the
     # reports that embed them (_reports).
     result.files.append(write_vis_js(out_dir))
     info = render_map(data, out_dir / "map-region.html",
-                      title="Coalitions in the 13 centre cities and Brussels",
+                      title=_("Coalitions in the 13 centre cities and Brussels"),
                       vis_src=VIS_JS_NAME)
     result.files.append(info.path)
     if info.reduced:
@@ -85,7 +86,7 @@ def run_demo(store: Store, out_dir: Path, *, top: int = 3,
     result.files += _reports(data, out_dir, loaded, say)
     result.pivots = pd.DataFrame(rows)
     result.pivots.attrs["facts"] = {"wave": latest}
-    say("comparing the waves")
+    say(_("comparing the waves"))
     result.changes = changes(store.read_graph(first), data, from_wave=first, to_wave=latest)
     result.change_summary = change_summary(result.changes)
     return result
@@ -130,7 +131,9 @@ def _reports(data, out_dir: Path, loaded, say) -> list[Path]:
     inputs = [(s.path, s.sha256) for s in loaded.sources]
     cities = sorted(data.coalitions["city"].dropna().unique())
     for city in cities:
-        say(f"writing the report for {city}")
+        from coalitions.i18n import _
+
+        say(_("writing the report for {city}", city=city))
         files.append(render_report(data, city, out_dir / f"report-{slug(city)}.html",
                                    inputs=inputs, params={"command": "demo", "city": city},
                                    shared_assets=True))

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coalitions.i18n import _, translate
+
 __all__ = [
     "CoalitionsError",
     "InputError",
@@ -45,7 +47,9 @@ class CoalitionsError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
-        return self.message if not self.hint else f"{self.message}\n  Hint: {self.hint}"
+        # Written in English where raised; shown in the user's language (coalitions.i18n).
+        message = translate(self.message)
+        return message if not self.hint else f"{message}\n  {_('Hint')}: {translate(self.hint)}"
 
 
 @dataclass(frozen=True)
@@ -66,15 +70,15 @@ class Problem:
     def location(self) -> str:
         parts = [self.file]
         if self.sheet:
-            parts.append(f"sheet {self.sheet}")
+            parts.append(f"{_('sheet')} {self.sheet}")
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(f"{_('row')} {self.row}")
         if self.column:
-            parts.append(f"column {self.column}")
+            parts.append(f"{_('column')} {self.column}")
         return ", ".join(parts)
 
     def __str__(self) -> str:
-        return f"{self.location()}: {self.message}"
+        return f"{self.location()}: {translate(self.message)}"
 
 
 # An input wrong in every row would otherwise print a million lines.
@@ -86,14 +90,22 @@ class InputError(CoalitionsError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
+        super().__init__(self._text())
+
+    def _text(self) -> str:
         errors = [p for p in self.problems if p.level == "error"]
         n = len(errors)
-        head = f"{n} problem{'s' if n != 1 else ''} in the input; nothing was written"
+        head = _("{n} problem in the input; nothing was written" if n == 1 else
+                 "{n} problems in the input; nothing was written", n=n)
         lines = [f"  {p}" for p in errors[:MAX_SHOWN]]
         if n > MAX_SHOWN:
-            lines.append(f"  … and {n - MAX_SHOWN} more (`coalitions validate --format csv` "
-                         "lists them all)")
-        super().__init__(head + "\n" + "\n".join(lines))
+            lines.append("  " + _("… and {n} more (`coalitions validate --format csv` "
+                                  "lists them all)", n=n - MAX_SHOWN))
+        return head + "\n" + "\n".join(lines)
+
+    def __str__(self) -> str:
+        # Built again when shown, so the language is the one chosen by then.
+        return self._text()
 
     @property
     def errors(self) -> list[Problem]:

@@ -161,16 +161,34 @@ def _cell(v: Any, digits: int | None = 4) -> str:
 
 
 def render(frame: pd.DataFrame, fmt: Format | str = Format.table, *, title: str | None = None,
-           console: Any = None, run: dict[str, Any] | None = None) -> str | None:
+           console: Any = None, run: dict[str, Any] | None = None,
+           lang: str | None = None) -> str | None:
     """Render ``frame``. For ``table`` it prints with rich on ``console`` and returns None;
     otherwise it returns the text.
 
     ``run`` says how the table was made, for its provenance (:mod:`coalitions.provenance`):
     ``command`` (the command line) and ``seed``; the command line passes it, a table
     rendered from Python has none.
+
+    ``lang`` (``"en"``/``"nl"``; default :func:`coalitions.i18n.language`) is the language of
+    the column headers, notes and footers a person reads (terminal, Markdown, LaTeX); CSV and
+    JSON keep the English column keys, definitions and provenance, which scripts read.
     """
+    from coalitions.i18n import column_label, language
+
     fmt = Format(fmt)
+    lang = language() if lang is None else lang
     meta = _metadata(frame, run)
+    if fmt not in (Format.csv, Format.json):
+        if lang != "en":
+            from coalitions.i18n import TEXT_COLUMNS, translate_cell
+
+            meta = _metadata(frame, run, lang)
+            texts = [c for c in frame.columns if c in TEXT_COLUMNS]
+            if texts:
+                frame = frame.assign(**{c: frame[c].map(lambda v, c=c: translate_cell(c, v, lang))
+                                        for c in texts})
+        frame = frame.set_axis([column_label(str(c), lang) for c in frame.columns], axis=1)
     if fmt is Format.json:
         return to_json({"metadata": meta, "rows": to_records(frame)})
     if fmt is Format.csv:
@@ -185,7 +203,7 @@ def render(frame: pd.DataFrame, fmt: Format | str = Format.table, *, title: str 
     if fmt is Format.latex:
         from coalitions.latex import latex_table
 
-        notes = _footer(meta, provenance=False)
+        notes = _footer(meta, provenance=False, lang=lang)
         comments = [_one_line(line) for line in _provenance_lines(meta)]
         return latex_table(frame, title=title, notes=notes, comments=comments)
     if fmt is Format.markdown:
@@ -193,7 +211,7 @@ def render(frame: pd.DataFrame, fmt: Format | str = Format.table, *, title: str 
         lines = ["| " + " | ".join(cols) + " |", "|" + "|".join("---" for _ in cols) + "|"]
         for row in frame.itertuples(index=False):
             lines.append("| " + " | ".join(_md_cell(_cell(v)) for v in row) + " |")
-        notes = _footer(meta)
+        notes = _footer(meta, lang=lang)
         if notes:
             lines += ["", *(f"- {_md_note(n)}" for n in notes)]
         return "\n".join(lines)
@@ -202,15 +220,15 @@ def render(frame: pd.DataFrame, fmt: Format | str = Format.table, *, title: str 
 
     table = Table(title=_terminal_text(title) if title is not None else None,
                   show_lines=False, header_style="bold")
-    for c in frame.columns:
-        numeric = pd.api.types.is_numeric_dtype(frame[c])
+    for i, c in enumerate(frame.columns):
+        numeric = pd.api.types.is_numeric_dtype(frame.iloc[:, i])
         table.add_column(_terminal_text(c), justify="right" if numeric else "left",
                          overflow="fold")
     for row in frame.itertuples(index=False):
         table.add_row(*(_terminal_text(_cell(v)) for v in row))
     console = console or Console(emoji=False)
     console.print(table)
-    for line in _footer(meta, short=True):
+    for line in _footer(meta, short=True, lang=lang):
         console.print(_terminal_text(line), style="dim")
     return None
 
@@ -239,18 +257,19 @@ def read_csv(source: Any, **kwargs: Any) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(body), **kwargs)
 
 
-def _metadata(frame: pd.DataFrame, run: dict[str, Any] | None = None) -> dict[str, Any]:
+def _metadata(frame: pd.DataFrame, run: dict[str, Any] | None = None,
+              lang: str = "en") -> dict[str, Any]:
     """The provenance of a table (how it was made) and its measures' definitions."""
     from coalitions.provenance import table_provenance
 
-    measures = _measures(frame)
+    measures = _measures(frame, lang)
     return {**table_provenance(measures.get("facts"), run), **measures}
 
 
-def _measures(frame: pd.DataFrame) -> dict[str, Any]:
+def _measures(frame: pd.DataFrame, lang: str = "en") -> dict[str, Any]:
     from coalitions.analysis.definitions import provenance
 
-    return provenance(frame)
+    return provenance(frame, lang=lang)
 
 
 # Facts shown as provenance lines of their own, not as "as computed here" notes.
@@ -276,29 +295,37 @@ def _provenance_lines(meta: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _footer(meta: dict[str, Any], *, short: bool = False,
-            provenance: bool = True) -> list[str]:
+def _footer(meta: dict[str, Any], *, short: bool = False, provenance: bool = True,
+            lang: str = "en") -> list[str]:
     """The provenance lines (unless ``short`` or not ``provenance``), one line per measure
     column's definition, then the recorded facts; ``short`` (the terminal) ends with one
-    line on the version, seed and wave instead."""
+    line on the version, seed and wave instead. ``lang`` is the language of the definitions
+    and notes; the provenance lines stay English (scripts read them)."""
+    from coalitions.i18n import _, column_label
+
     lines = [] if short or not provenance else _provenance_lines(meta)
     for col, d in meta.get("definitions", {}).items():
+        col = column_label(col, lang)
         if short:
-            lines.append(f"{col}: {d['name']} on the {d['network'].split(':')[0]}; "
-                         f"{d['normalisation']}")
-        else:
+            lines.append(_("{column}: {name} on the {network}; {normalisation}", lang,
+                           column=col, name=d["name"], network=d["network"].split(":")[0],
+                           normalisation=d["normalisation"]))
+        elif lang == "en":
             lines.append(f"{col}: {d['name']}: {d['definition']}. Network: {d['network']}. "
                          f"Normalisation: {d['normalisation']}. Reference: {d['reference']}")
+        else:
+            lines.append(f"{col}: {d['name']}: {d['definition']}. Netwerk: {d['network']}. "
+                         f"Normalisatie: {d['normalisation']}. Bron: {d['reference']}")
     for key, value in meta.get("facts", {}).items():
         if key not in _RUN_FACTS:
-            lines.append(f"{key}, as computed here: {value}")
+            lines.append(_("{key}, as computed here: {value}", lang, key=key, value=value))
     if short:
         if meta.get("definitions"):
-            lines.append("Definitions in full: coalitions explain")
+            lines.append(_("Definitions in full: coalitions explain", lang))
         made = [f"coalitions {meta.get('versions', {}).get('coalitions', '?')}"]
-        made += [f"{key} {meta[key]}" for key in ("seed", "wave") if key in meta]
-        lines.append(", ".join(made) + "; provenance in full with --format csv, json, "
-                     "latex or markdown")
+        made += [f"{_(key, lang)} {meta[key]}" for key in ("seed", "wave") if key in meta]
+        lines.append(", ".join(made) + _("; provenance in full with --format csv, json, "
+                                         "latex or markdown", lang))
     return lines
 
 

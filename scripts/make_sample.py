@@ -6,7 +6,7 @@ Run from the repository root::
 
 The output is deterministic (fixed random seed): rerunning rewrites byte-identical files.
 
-What comes from the seed study (Ghent University, 2007; ``shared/seed``): the 51 coalitions'
+What comes from the study (Ghent University, 2007; ``shared/study``): the 51 coalitions'
 spread over the 13 Flemish centre cities and Brussels, the named examples and the five case
 studies, the Casa del Mundo row of the inventory template, and the three tables of counts
 (sub-theme, primary role, actor composition), which the coalitions reproduce exactly.
@@ -1036,7 +1036,7 @@ def make_ties(b: Builder, memberships: list[dict], coalitions: list[dict]) -> li
 
 # ---------------------------------------------------------------------------------------------
 def check(coalitions, actors, memberships, ties) -> None:
-    """The seed's three tables, reproduced exactly, and referential integrity."""
+    """The study's three tables, reproduced exactly, and referential integrity."""
     themes = Counter()
     for c in coalitions:
         themes.update({match_theme(p.strip()).name for p in c["Thema"].split(",")})

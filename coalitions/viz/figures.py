@@ -30,12 +30,16 @@ _SECTOR_LABELS = {
 }
 
 
-def sector_composition(data: GraphData) -> str:
+def sector_composition(data: GraphData, lang: str | None = None) -> str:
     """Stacked horizontal bars: members of each coalition by sector, as an SVG data URI.
 
     One bar per coalition (largest at the top); actors whose sector is not one of
-    :data:`coalitions.graph.model.SECTORS` are counted as "other or unknown".
+    :data:`coalitions.graph.model.SECTORS` are counted as "other or unknown". ``lang``:
+    language of the title, axis and legend (default :func:`coalitions.i18n.language`).
     """
+    from coalitions.i18n import translator
+
+    tr = translator(lang)
     plt = _pyplot()
     m = data.memberships[["actor", "coalition"]].astype(str).drop_duplicates()
     sector = dict(zip(data.actors["id"].astype(str), data.actors["sector"], strict=True))
@@ -51,20 +55,25 @@ def sector_composition(data: GraphData) -> str:
     for s in table.columns:
         ax.barh(range(len(table)), table[s], left=left,
                 color=_SECTOR_COLOURS.get(s, "#9AA4AE"),
-                label=_SECTOR_LABELS.get(s, "other or unknown"))
+                label=tr(_SECTOR_LABELS.get(s, "other or unknown")))
         left += table[s].to_numpy()
     ax.set_yticks(range(len(table)),
                   [_plain(_short(str(names.get(c, c)))) for c in table.index])
-    ax.set_xlabel("members")
-    ax.set_title("Members of each coalition by sector", loc="left", fontsize=11)
+    ax.set_xlabel(tr("members"))
+    ax.set_title(tr("Members of each coalition by sector"), loc="left", fontsize=11)
     if len(table.columns):
         ax.legend(loc="lower right", fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     return _uri(fig)
 
 
-def centrality_histogram(measures: pd.DataFrame, column: str = "betweenness") -> str:
-    """Histogram of one actor measure (``measures[column]``), as an SVG data URI."""
+def centrality_histogram(measures: pd.DataFrame, column: str = "betweenness",
+                         lang: str | None = None) -> str:
+    """Histogram of one actor measure (``measures[column]``), as an SVG data URI, labelled
+    in ``lang`` (default :func:`coalitions.i18n.language`)."""
+    from coalitions.i18n import translator
+
+    tr = translator(lang)
     plt = _pyplot()
     values = pd.to_numeric(measures[column], errors="coerce").dropna().to_numpy(dtype=float)
     fig, ax = plt.subplots(figsize=(7.5, 3.2))
@@ -73,10 +82,10 @@ def centrality_histogram(measures: pd.DataFrame, column: str = "betweenness") ->
     values = np.round(values, 12)
     if len(values):
         ax.hist(values, bins=min(30, max(5, len(values) // 3)), color="#1f3a5f")
-    ax.set_xlabel(_plain(column))
-    ax.set_ylabel("actors")
-    ax.set_title(f"Distribution of {_plain(column)} over {len(values)} actors", loc="left",
-                 fontsize=11)
+    ax.set_xlabel(_plain(tr(column)))
+    ax.set_ylabel(tr("actors"))
+    ax.set_title(tr("Distribution of {measure} over {n} actors", measure=_plain(tr(column)),
+                    n=len(values)), loc="left", fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
     return _uri(fig)
 

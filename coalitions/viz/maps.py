@@ -42,6 +42,7 @@ import pandas as pd
 from coalitions.errors import StoreError, UsageError
 from coalitions.fileio import write_text
 from coalitions.graph.model import PIVOT_ROLES, SECTORS, GraphData
+from coalitions.i18n import language, translate, translator
 from coalitions.loaders.taxonomy import THEMES
 from coalitions.viz import _data
 from coalitions.viz._data import ACTOR, COALITION
@@ -122,6 +123,7 @@ def render_map(
     salt: Any = None,
     vis_src: str | None = None,
     size_context: str | None = None,
+    lang: str | None = None,
 ) -> MapInfo:
     """Write an interactive, offline map of the actor × coalition network to ``out``.
 
@@ -183,6 +185,7 @@ def render_map(
     """
     document, info = map_document(data, title=title, size_by=size_by, color_by=color_by,
                                   exact_seconds=exact_seconds, budget_seconds=budget_seconds,
+                                  lang=lang,
                                   measures=measures, max_nodes=max_nodes,
                                   pseudonymise=pseudonymise, salt=salt, vis_src=vis_src,
                                   size_context=size_context)
@@ -204,6 +207,7 @@ def map_document(
     salt: Any = None,
     vis_src: str | None = None,
     size_context: str | None = None,
+    lang: str | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """The map page as a string, and its counts (``n_nodes``, ``n_edges``, ``reduced``,
     ``note``). See :func:`render_map` for the parameters."""
@@ -226,14 +230,22 @@ def map_document(
     measures = measures.set_index("id")[measure_cols]
 
     full_actors, full_coalitions = len(data.actors), len(data.coalitions)
+    lang = language() if lang is None else lang
+    tr = translator(lang)
     shown, note, hint = _reduce(data, measures, size_by, max_nodes)
-    builder = _Builder(shown, measures, size_by, color_by, size_context=size_context)
+    note = translate(note, lang)
+    builder = _Builder(shown, measures, size_by, color_by,
+                       size_context=translate(size_context, lang) if size_context else None,
+                       lang=lang)
     page = builder.page()
-    counts = (f"{len(shown.actors)} actors · {len(shown.coalitions)} coalitions · "
-              f"{len(page['edges'])} links")
+    counts = tr("{actors} actors · {coalitions} coalitions · {links} links",
+                actors=len(shown.actors), coalitions=len(shown.coalitions),
+                links=len(page["edges"]))
     if note:
-        counts += f" (of {full_actors} actors and {full_coalitions} coalitions)"
+        counts += tr(" (of {actors} actors and {coalitions} coalitions)", actors=full_actors,
+                     coalitions=full_coalitions)
     document = _template("map.html.j2").render(
+        _=tr, lang=lang,
         title=title, counts=counts, note=note, hint=hint, css=_asset("map.css"),
         vis_js=None if vis_src else _vis_js(), vis_src=vis_src, map_js=_asset("map.js"),
         data_json=json_for_script(page),
@@ -415,10 +427,12 @@ class _Builder:
 
     def __init__(self, data: GraphData, measures: pd.DataFrame, size_by: str, color_by: str,
                  pseudonymise: bool | Callable[[dict], str] = False,
-                 size_context: str | None = None) -> None:
+                 size_context: str | None = None, lang: str = "en") -> None:
         """``pseudonymise`` renames persons here, keeping their ids: for drawings that show
         no id (a static figure). :func:`map_document`, whose page holds ids, replaces names
-        and ids before (:func:`_hide_persons`) and passes nothing."""
+        and ids before (:func:`_hide_persons`) and passes nothing. ``lang``: the language of
+        the tooltips and the legend."""
+        self.tr = translator(lang)
         self.data = data
         self.measures = measures
         self.size_by = size_by
@@ -473,11 +487,11 @@ class _Builder:
             colour = {a: SECTOR_COLOURS.get(s, UNKNOWN_COLOUR) for a, s in zip(ids, sector,
                                                                               strict=True)}
             counts = sector.value_counts(dropna=False)
-            legend = [{"label": SECTOR_LABELS[s], "colour": SECTOR_COLOURS[s],
+            legend = [{"label": self.tr(SECTOR_LABELS[s]), "colour": SECTOR_COLOURS[s],
                        "count": int(counts.get(s, 0))} for s in SECTORS if counts.get(s, 0)]
             unknown = int(sum(v for k, v in counts.items() if k not in SECTOR_COLOURS))
             if unknown:
-                legend.append({"label": "sector not given", "colour": UNKNOWN_COLOUR,
+                legend.append({"label": self.tr("sector not given"), "colour": UNKNOWN_COLOUR,
                                "count": unknown})
             return colour, legend
         if self.color_by == "theme":
@@ -488,7 +502,7 @@ class _Builder:
                 top = max(sorted(set(clusters)), key=clusters.count) if clusters else OTHER_THEME
                 colour[a] = THEME_COLOURS.get(top, UNKNOWN_COLOUR)
                 tally[top] = tally.get(top, 0) + 1
-            legend = [{"label": c, "colour": THEME_COLOURS.get(c, UNKNOWN_COLOUR),
+            legend = [{"label": self.tr(c), "colour": THEME_COLOURS.get(c, UNKNOWN_COLOUR),
                        "count": tally[c]} for c in (*THEME_CLUSTERS, OTHER_THEME) if c in tally]
             return colour, legend
         membership = _data.communities(self.data)
@@ -503,11 +517,12 @@ class _Builder:
                 COMMUNITY_COLOURS) else UNKNOWN_COLOUR
         for c, n in sizes.items():
             if rank[c] < len(COMMUNITY_COLOURS):
-                legend.append({"label": f"community {rank[c] + 1}",
+                legend.append({"label": self.tr("community {n}", n=rank[c] + 1),
                                "colour": COMMUNITY_COLOURS[rank[c]], "count": int(n)})
         rest = int(sizes.iloc[len(COMMUNITY_COLOURS):].sum())
         if rest:
-            legend.append({"label": f"{len(sizes) - len(COMMUNITY_COLOURS)} smaller communities",
+            legend.append({"label": self.tr("{n} smaller communities",
+                                            n=len(sizes) - len(COMMUNITY_COLOURS)),
                            "colour": UNKNOWN_COLOUR, "count": rest})
         return colour, legend
 
@@ -546,18 +561,18 @@ class _Builder:
             memberships = [self.coalition_names[c] for c in coalitions_of.get(aid, [])]
             facts = []
             if _text(row.get("function")):
-                facts.append(["function", _text(row["function"])])
+                facts.append([self.tr("function"), _text(row["function"])])
             org = _text(row.get("organisation"))
             if org:
-                facts.append(["organisation", org_names.get(org, org)])
+                facts.append([self.tr("organisation"), org_names.get(org, org)])
             if _text(row.get("city")):
-                facts.append(["city", _text(row["city"])])
+                facts.append([self.tr("city"), _text(row["city"])])
             if is_pivot:
-                facts.append(["declared pivot of",
+                facts.append([self.tr("declared pivot of"),
                               ", ".join(self.coalition_names[c] for c in pivot_of[aid])])
             measures = []
             if aid in self.measures.index:
-                measures = [[MEASURE_LABELS.get(k, k), _fmt(_clean(val))]
+                measures = [[self.tr(MEASURE_LABELS.get(k, k)), _fmt(_clean(val))]
                             for k, val in self.measures.loc[aid].items()]
             x, y = pos[ACTOR + aid]
             node = {
@@ -569,10 +584,11 @@ class _Builder:
                 "font": {"size": 14 if size > 16 or is_pivot else 11},
                 "kind": kind, "sector": sector,
                 "info": {"name": self.names[aid],
-                         "line": " · ".join(p for p in (kind, SECTOR_LABELS.get(
-                             sector, sector or "sector not given")) if p),
-                         "facts": facts, "list_title": f"Member of {len(memberships)} "
-                         f"coalition{'s' if len(memberships) != 1 else ''}:",
+                         "line": " · ".join(p for p in (self.tr(kind), self.tr(SECTOR_LABELS.get(
+                             sector, sector or "sector not given"))) if p),
+                         "facts": facts, "list_title": self.tr(
+                             "Member of {n} coalition:" if len(memberships) == 1 else
+                             "Member of {n} coalitions:", n=len(memberships)),
                          "list": memberships, "measures": measures},
             }
             self.nodes.append(node)
@@ -582,32 +598,33 @@ class _Builder:
             cid = str(row["id"])
             cluster = self.clusters[cid]
             size = 12 + 14 * math.sqrt(n_members.get(cid, 0) / biggest)
-            facts = [["city", _text(row["city"]) or "–"]]
+            facts = [[self.tr("city"), _text(row["city"]) or "–"]]
             themes = [str(t) for t in (row["themes"] if isinstance(row["themes"], list) else [])]
             if themes:
-                facts.append(["themes", ", ".join(themes)])
+                facts.append([self.tr("themes"), ", ".join(themes)])
             if _text(row.get("founded_year")):
-                facts.append(["founded", _text(row["founded_year"])])
+                facts.append([self.tr("founded"), _text(row["founded_year"])])
             if _text(row.get("end_year")):
-                facts.append(["ended", _text(row["end_year"])])
+                facts.append([self.tr("ended"), _text(row["end_year"])])
             if _text(row.get("status")):
                 into = _text(row.get("merged_into"))
-                facts.append(["status", _text(row["status"]) + (f" into {into}" if into
-                                                                 else "")])
+                facts.append([self.tr("status"), self.tr(_text(row["status"]))
+                              + (self.tr(" into {name}", name=into) if into else "")])
             roles = [str(r) for r in (row.get("roles") if isinstance(row.get("roles"), list)
                                       else [])]
             if len(roles) > 1:  # the primary role first
-                facts.append(["roles", ", ".join(roles)])
+                facts.append([self.tr("roles"), ", ".join(roles)])
             elif _text(row.get("role")):
-                facts.append(["role", _text(row["role"])])
+                facts.append([self.tr("role"), _text(row["role"])])
             if _text(row.get("relation")):
                 year = _text(row.get("relation_year"))
-                facts.append(["relation", _text(row["relation"]) + (f" ({year})" if year
-                                                                     else "")])
+                facts.append([self.tr("relation"), _text(row["relation"])
+                              + (f" ({year})" if year else "")])
             if _text(row.get("origin")):
-                facts.append(["origin", _text(row["origin"])])
+                facts.append([self.tr("origin"), _text(row["origin"])])
             declared = [self.names[a] for a in pivots_in.get(cid, [])]
-            facts.append(["declared pivot", ", ".join(declared) if declared else "none declared"])
+            facts.append([self.tr("declared pivot"),
+                          ", ".join(declared) if declared else self.tr("none declared")])
             members = sorted((self.names[a] for a in members_of.get(cid, [])), key=str.lower)
             x, y = pos[COALITION + cid]
             self.nodes.append({
@@ -618,9 +635,10 @@ class _Builder:
                 "borderWidth": 1, "font": {"size": 16, "face": "system-ui, sans-serif",
                                            "bold": {"size": 16}},
                 "kind": "coalition", "sector": "",
-                "info": {"name": self.coalition_names[cid], "line": f"coalition · {cluster}",
-                         "facts": facts, "list_title": f"{len(members)} member"
-                         f"{'s' if len(members) != 1 else ''}:", "list": members,
+                "info": {"name": self.coalition_names[cid], "line": f"{self.tr('coalition')} · {cluster}",
+                         "facts": facts, "list_title": self.tr(
+                             "{n} member:" if len(members) == 1 else "{n} members:",
+                             n=len(members)), "list": members,
                          "measures": []},
             })
         for row in m.to_dict("records"):
@@ -639,7 +657,13 @@ class _Builder:
             self.edges.append({"from": ACTOR + row["source"], "to": ACTOR + row["target"],
                                "dashes": True, "width": 1.5,
                                "color": {"color": "#6f42c1", "opacity": 0.6}})
-        return {"nodes": self.nodes, "edges": self.edges, "options": self._options()}
+        tr = self.tr
+        # The texts map.js writes itself, in the page's language.
+        text = {"click": tr("Click a node to see its details."),
+                "nomatch": tr("No node matches."),
+                "shown": tr("{shown} of {total} nodes shown"), "more": tr("+ {n} more")}
+        return {"nodes": self.nodes, "edges": self.edges, "options": self._options(),
+                "text": text}
 
     @staticmethod
     def _colour(fill: str, pivot: bool) -> dict[str, Any]:
@@ -666,40 +690,44 @@ class _Builder:
 
     def legend(self) -> dict[str, Any]:
         actors = self.data.actors
-        kinds = [{"value": "organisation", "label": "organisations",
+        tr = self.tr
+        kinds = [{"value": "organisation", "label": tr("organisations"),
                   "count": int((actors["kind"] != "person").sum())},
-                 {"value": "person", "label": "persons",
+                 {"value": "person", "label": tr("persons"),
                   "count": int((actors["kind"] == "person").sum())},
-                 {"value": "coalition", "label": "coalitions", "count": len(self.data.coalitions)}]
+                 {"value": "coalition", "label": tr("coalitions"),
+                  "count": len(self.data.coalitions)}]
         sector = actors["sector"].map(_text)
         counts = sector.value_counts()
-        sectors = [{"value": s, "label": SECTOR_LABELS[s], "colour": SECTOR_COLOURS[s],
+        sectors = [{"value": s, "label": tr(SECTOR_LABELS[s]), "colour": SECTOR_COLOURS[s],
                     "count": int(counts[s])} for s in SECTORS if s in counts]
         other = [s for s in counts.index if s not in SECTOR_COLOURS]
         sectors += [{"value": s, "label": s, "colour": UNKNOWN_COLOUR, "count": int(counts[s])}
                     for s in other]
         if sector.isna().any():
-            sectors.append({"value": "", "label": "sector not given", "colour": UNKNOWN_COLOUR,
+            sectors.append({"value": "", "label": tr("sector not given"), "colour": UNKNOWN_COLOUR,
                             "count": int(sector.isna().sum())})
         tally = pd.Series(list(self.clusters.values()), dtype=object).value_counts()
-        coalition_colours = [{"label": c, "colour": THEME_COLOURS.get(c, UNKNOWN_COLOUR),
+        coalition_colours = [{"label": tr(c), "colour": THEME_COLOURS.get(c, UNKNOWN_COLOUR),
                               "count": int(tally[c])}
                              for c in (*THEME_CLUSTERS, OTHER_THEME) if c in tally]
-        label = MEASURE_LABELS.get(self.size_by, self.size_by)
+        label = tr(MEASURE_LABELS.get(self.size_by, self.size_by))
         if self.size_context:
             label += f" {self.size_context}"
         top = getattr(self, "size_top", None)
         equal = getattr(self, "size_equal", None)
         if equal is None:
-            actor_text = f"actor area ∝ {label} (largest {_fmt(top)})"
+            actor_text = tr("actor area ∝ {label} (largest {top})", label=label, top=_fmt(top))
         elif math.isnan(equal):
-            actor_text = f"actors all the same size: {label} is not known for any of them"
+            actor_text = tr("actors all the same size: {label} is not known for any of them",
+                            label=label)
         else:
-            actor_text = (f"actors all the same size: {label} is {_fmt(equal)} for every "
-                          "actor shown")
-        size_text = actor_text + "; coalition area ∝ number of members"
-        titles = {"sector": "Actor colour: sector", "community": "Actor colour: community",
-                  "theme": "Actor colour: main theme cluster of its coalitions"}
+            actor_text = tr("actors all the same size: {label} is {value} for every actor "
+                            "shown", label=label, value=_fmt(equal))
+        size_text = actor_text + tr("; coalition area ∝ number of members")
+        titles = {"sector": tr("Actor colour: sector"),
+                  "community": tr("Actor colour: community"),
+                  "theme": tr("Actor colour: main theme cluster of its coalitions")}
         return {"kinds": kinds, "sectors": sectors, "colours": self.colours,
                 "colour_title": titles[self.color_by], "coalition_colours": coalition_colours,
                 "size_text": size_text, "has_ties": getattr(self, "has_ties", False)}

@@ -34,6 +34,7 @@ from coalitions.graph.model import (
     GraphData,
 )
 from coalitions.graph.scope import Scope
+from coalitions.i18n import column_label, language, translator
 from coalitions.viz import _data, figures
 from coalitions.viz.escape import srcdoc
 from coalitions.viz.maps import (
@@ -66,7 +67,7 @@ def render_report(data: GraphData, city: str, out: Path, *,
                   params: dict[str, Any] | None = None,
                   size_by: str = "betweenness",
                   directed: bool | None = None,
-                  shared_assets: bool = False) -> Path:
+                  shared_assets: bool = False, lang: str | None = None) -> Path:
     """Write the report of one city to ``out`` and return its path.
 
     Parameters
@@ -101,56 +102,62 @@ def render_report(data: GraphData, city: str, out: Path, *,
         a frame with an opaque origin ("Not allowed to load local resource"). The map is
         the package's own page with every text escaped; the sandbox still blocks popups,
         forms and navigating the report away.
+    lang
+        ``"en"`` or ``"nl"``: the language of the page (headings, captions, column
+        headers, the map's legend); default :func:`coalitions.i18n.language`.
 
     Raises
     ------
     UsageError
         No such city in ``data``.
     """
+    lang = language() if lang is None else lang
+    tr = translator(lang)
     part = Scope(city=city).apply(data)
     city = _canonical_city(data, city)
     timing = _data.timing(exact_seconds, budget_seconds)
     measures = _data.actor_measures(part, **timing)
-    map_title = f"Coalitions in {city}"
+    map_title = tr("Coalitions in {city}", city=city)
     map_file = None
     if shared_assets:
         folder = make_folder(Path(out).parent)
         write_vis_js(folder)
         map_html, map_info = map_document(part, title=map_title, size_by=size_by,
-                                          measures=measures, vis_src=VIS_JS_NAME)
+                                          measures=measures, vis_src=VIS_JS_NAME, lang=lang)
         map_file = f"map-{city_slug(city)}.html"
         write_text(folder / map_file, map_html)
     else:
         map_html, map_info = map_document(part, title=map_title, size_by=size_by,
-                                          measures=measures)
+                                          measures=measures, lang=lang)
     names = dict(zip(part.actors["id"].astype(str), part.actors["name"], strict=True))
     sections = {
-        "pivots": _table_or_note(lambda: _pivots(part, timing)),
-        "brokers": _table_or_note(lambda: _brokers(part, directed)),
-        "clusterings": [(title, _table_or_note(lambda by=by: _clusters(part, by)))
+        "pivots": _table_or_note(lambda: _pivots(part, timing), lang),
+        "brokers": _table_or_note(lambda: _brokers(part, directed, lang), lang),
+        "clusterings": [(tr(title), _table_or_note(lambda by=by: _clusters(part, by, lang), lang))
                         for title, by in (("By theme", "theme"), ("By role", "role"),
                                           ("By actor composition", "actors"))],
     }
     top = measures.assign(id=measures["id"].astype(str))
     top = top.assign(name=top["id"].map(names)).sort_values(size_by, ascending=False).head(10)
     central = _rows(top[[c for c in dict.fromkeys(("name", "coalitions", "degree", size_by))
-                         if c in top.columns]])
+                         if c in top.columns]], lang)
     document = _template("report.html.j2").render(
-        title=f"Coalitions in {city}",
+        _=tr, lang=lang,
+        title=tr("Coalitions in {city}", city=city),
         city=city,
         css=_asset("report.css"),
-        profile=_profile(part, directed),
+        profile=_profile(part, directed, lang),
         spanning=_spanning(part),
-        coalitions=_coalition_rows(part, names),
-        qualitative=_qualitative(part),
+        coalitions=_coalition_rows(part, names, lang),
+        qualitative=_qualitative(part, lang),
         central=central,
-        glossary=_glossary(central, *sections.values()),
+        glossary=_glossary(central, *sections.values(), lang=lang),
         size_by=size_by,
         map_srcdoc=None if map_file else srcdoc(map_html),
         map_file=map_file,
         map_note=map_info["note"],
-        figure_sectors=figures.sector_composition(part),
-        figure_centrality=figures.centrality_histogram(measures, size_by),
+        figure_sectors=figures.sector_composition(part, lang=lang),
+        figure_centrality=figures.centrality_histogram(measures, size_by, lang=lang),
         provenance=provenance(inputs, params or {}),
         **sections,
     )
@@ -158,8 +165,8 @@ def render_report(data: GraphData, city: str, out: Path, *,
 
 
 def render_index(out_dir: Path, cities: Iterable[str], *,
-                 title: str = "Coalitions: city reports and maps",
-                 description: str | None = None) -> Path:
+                 title: str | None = None, description: str | None = None,
+                 lang: str | None = None) -> Path:
     """Write ``out_dir/index.html`` linking each city's report and map, and the region map.
 
     ``description`` (escaped like every text) says above the list what the pages were made
@@ -168,6 +175,9 @@ def render_index(out_dir: Path, cities: Iterable[str], *,
     Links point at ``report-<slug>.html`` and ``map-<slug>.html`` (see :func:`city_slug`)
     and are shown only for files that exist in ``out_dir``.
     """
+    lang = language() if lang is None else lang
+    tr = translator(lang)
+    title = tr("Coalitions: city reports and maps") if title is None else title
     out_dir = Path(out_dir)
     rows = []
     for city in sorted(set(cities), key=str.lower):
@@ -178,8 +188,8 @@ def render_index(out_dir: Path, cities: Iterable[str], *,
                      "map": city_map if (out_dir / city_map).exists() else None})
     region = "map-region.html" if (out_dir / "map-region.html").exists() else None
     document = _template("index.html.j2").render(
-        title=title, description=description, css=_asset("report.css"), rows=rows,
-        region=region,
+        _=tr, lang=lang, title=title, description=description, css=_asset("report.css"),
+        rows=rows, region=region,
         provenance=provenance((), {}),
     )
     make_folder(out_dir)
@@ -231,17 +241,20 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _rows(frame: pd.DataFrame) -> dict[str, list]:
+def _rows(frame: pd.DataFrame, lang: str = "en") -> dict[str, list]:
     """A table as header and rows of plain strings (escaped later by the template), with
     the definitions of its measure columns (keys of the report's glossary)."""
     from coalitions.analysis.definitions import used
+    from coalitions.i18n import translate_cell
 
-    return {"columns": [str(c).replace("_", " ") for c in frame.columns],
-            "rows": [[_cell(v) for v in row] for row in frame.itertuples(index=False)],
+    columns = [str(c) for c in frame.columns]
+    return {"columns": [column_label(c, lang).replace("_", " ") for c in columns],
+            "rows": [[_cell(translate_cell(c, v, lang)) for c, v in zip(columns, row, strict=True)]
+                     for row in frame.itertuples(index=False)],
             "definitions": [d.key for d in used(frame).values()]}
 
 
-def _glossary(*tables: Any) -> list[dict[str, str]]:
+def _glossary(*tables: Any, lang: str = "en") -> list[dict[str, str]]:
     """Every definition used by the report's tables, once, in the registry's order: the
     page's own glossary, so a number on it can be read without the command line."""
     from coalitions.analysis.definitions import DEFINITIONS
@@ -251,20 +264,21 @@ def _glossary(*tables: Any) -> list[dict[str, str]]:
         for part in t if isinstance(t, list) else [t]:
             part = part[1] if isinstance(part, tuple) else part
             keys.update(part.get("definitions", ()) if isinstance(part, dict) else ())
-    return [DEFINITIONS[k].as_dict() for k in DEFINITIONS if k in keys]
+    return [DEFINITIONS[k].as_dict(lang) for k in DEFINITIONS if k in keys]
 
 
-def _table_or_note(make) -> dict:
+def _table_or_note(make, lang: str = "en") -> dict:
     """The table ``make()`` returns, or a note when that analysis is not available."""
+    tr = translator(lang)
     try:
         result = make()
     except ImportError as exc:
-        return {"note": f"Not available in this installation ({exc.name})."}
+        return {"note": tr("Not available in this installation ({name}).", name=exc.name)}
     if isinstance(result, dict):
         return result
     if result is None or len(result) == 0:
-        return {"note": "Nothing to show for this city."}
-    return _rows(result)
+        return {"note": tr("Nothing to show for this city.")}
+    return _rows(result, lang)
 
 
 def _pivots(part: GraphData, timing: dict[str, float] | None = None) -> pd.DataFrame:
@@ -276,7 +290,8 @@ def _pivots(part: GraphData, timing: dict[str, float] | None = None) -> pd.DataF
     return table[[c for c in table.columns if c not in hidden]]
 
 
-def _brokers(part: GraphData, directed: bool | None = None) -> pd.DataFrame:
+def _brokers(part: GraphData, directed: bool | None = None,
+             lang: str = "en") -> pd.DataFrame:
     from coalitions.analysis.brokerage import actor_brokerage
 
     roles = actor_brokerage(part, group_by="sector", directed=directed)
@@ -284,29 +299,32 @@ def _brokers(part: GraphData, directed: bool | None = None) -> pd.DataFrame:
                         "gatekeeper", "liaison", "total", "normalised", "z_total")
             if c in roles.columns]
     roles = roles[roles["total"] > 0] if "total" in roles.columns else roles
-    table = _rows(roles[cols].head(15))
+    table = _rows(roles[cols].head(15), lang)
     network = roles.attrs.get("network")
     if network:
-        table["caption"] = f"Gould & Fernandez roles between sectors; network read: {network}."
+        table["caption"] = translator(lang)("Gould & Fernandez roles between sectors; network "
+                                            "read: {network}.", network=network)
     return table
 
 
-def _clusters(part: GraphData, by: str) -> pd.DataFrame | dict:
+def _clusters(part: GraphData, by: str, lang: str = "en") -> pd.DataFrame | dict:
     from coalitions.analysis.clusters import cluster_table
 
     table = cluster_table(part, by=by)
     warnings = table.attrs.get("warnings", [])
     if "count" in table.columns:  # the study's categories this city has none of
         table = table[pd.to_numeric(table["count"], errors="coerce").fillna(0) > 0]
-    table = table[[c for c in table.columns if not c.startswith("seed")]] \
+    table = table[[c for c in table.columns if not c.startswith("study")]] \
         if len(table.columns) > 2 else table
     if by != "actors" or not len(table):
         return table
-    rows = _rows(table)
-    rows["caption"] = ("Composition read from the members' sectors (citizens and knowledge "
-                       "institutions count as nonprofit; officials and politicians as city "
-                       "government)." + ("" if not warnings else " Where the inventory "
-                       "declares otherwise: " + "; ".join(warnings) + "."))
+    tr = translator(lang)
+    rows = _rows(table, lang)
+    rows["caption"] = (tr("Composition read from the members' sectors (citizens and knowledge "
+                          "institutions count as nonprofit; officials and politicians as city "
+                          "government).") + ("" if not warnings else tr(
+                              " Where the inventory declares otherwise: {warnings}.",
+                              warnings="; ".join(warnings))))
     return rows
 
 
@@ -318,7 +336,8 @@ def _government_members(part: GraphData) -> pd.DataFrame:
                    right_on="id", how="left")
 
 
-def _profile(part: GraphData, directed: bool | None = None) -> list[tuple[str, str]]:
+def _profile(part: GraphData, directed: bool | None = None,
+             lang: str = "en") -> list[tuple[str, str]]:
     from coalitions.analysis.clusters import involves_city_government
 
     joined = _government_members(part)
@@ -327,15 +346,17 @@ def _profile(part: GraphData, directed: bool | None = None) -> list[tuple[str, s
     with_gov = [c for c, yes in involves_city_government(part).items() if yes]
     spanning = _spanning(part)
     pivots = joined[joined["role"].isin(PIVOT_ROLES)]
+    tr = translator(lang)
     rows = [
-        ("coalitions", str(n_co)),
-        ("actors in them", str(joined["actor"].nunique())),
-        ("memberships", str(len(joined))),
-        ("coalitions with city government taking part",
-         f"{len(with_gov)} of {n_co} ({len(with_gov) / n_co:.0%})" if n_co else "–"),
-        ("coalitions with a declared pivot",
-         f"{pivots['coalition'].nunique()} of {n_co}" if n_co else "–"),
-        ("officials and politicians in two or more coalitions", str(len(spanning))),
+        (tr("coalitions"), str(n_co)),
+        (tr("actors in them"), str(joined["actor"].nunique())),
+        (tr("memberships"), str(len(joined))),
+        (tr("coalitions with city government taking part"),
+         tr("{k} of {n} ({share})", k=len(with_gov), n=n_co,
+            share=f"{len(with_gov) / n_co:.0%}") if n_co else "–"),
+        (tr("coalitions with a declared pivot"),
+         tr("{k} of {n}", k=pivots["coalition"].nunique(), n=n_co) if n_co else "–"),
+        (tr("officials and politicians in two or more coalitions"), str(len(spanning))),
     ]
     try:
         from coalitions.analysis.cities import city_profiles
@@ -348,11 +369,12 @@ def _profile(part: GraphData, directed: bool | None = None) -> list[tuple[str, s
         for key, label in _PROFILE_MEASURES.items():
             if key not in profile.columns:
                 continue
+            label = tr(label)
             if key in _NETWORK_MEASURES:
-                label += f", on {row['n_actors']} actors and {row['n_edges']} links"
+                label += tr(", on {n} actors and {m} links", n=row["n_actors"], m=row["n_edges"])
                 if pd.isna(row[key]):
-                    rows.append((label, "not defined for a city with one coalition "
-                                        "(its members are all linked by it)"))
+                    rows.append((label, tr("not defined for a city with one coalition "
+                                           "(its members are all linked by it)")))
                     continue
             rows.append((label, _cell(row[key])))
     return rows
@@ -390,7 +412,8 @@ def _spanning(part: GraphData) -> list[dict[str, str]]:
     return sorted(out, key=lambda r: (-r["n"], r["name"].lower()))
 
 
-def _coalition_rows(part: GraphData, names: dict[str, str]) -> dict[str, list]:
+def _coalition_rows(part: GraphData, names: dict[str, str],
+                    lang: str = "en") -> dict[str, list]:
     m = part.memberships.astype({"actor": str, "coalition": str})
     members = m.groupby("coalition").size()
     pivots = m[m["role"].isin(PIVOT_ROLES)].groupby("coalition")["actor"].apply(
@@ -411,20 +434,22 @@ def _coalition_rows(part: GraphData, names: dict[str, str]) -> dict[str, list]:
         "members": co["id"].map(members).fillna(0).astype(int),
         "declared pivot": co["id"].map(pivots),
     }).sort_values("name", key=lambda s: s.astype(str).str.lower())
-    table = _rows(frame)
-    table["caption"] = ("Roles: the primary role first. Relation to city government "
-                        "(complementary, supplementary, adversarial; Young 2000) with the "
-                        "year it was recorded for.")
+    table = _rows(frame, lang)
+    table["caption"] = translator(lang)(
+        "Roles: the primary role first. Relation to city government (complementary, "
+        "supplementary, adversarial; Young 2000) with the year it was recorded for.")
     return table
 
 
-def _qualitative(part: GraphData) -> list[dict[str, Any]]:
+def _qualitative(part: GraphData, lang: str = "en") -> list[dict[str, Any]]:
     """Per coalition with any of the study's qualitative fields filled: its name and the
-    (label, text) of each filled field, in the order of QUALITATIVE_FIELDS."""
+    (label, text) of each filled field, in the order of QUALITATIVE_FIELDS; the label in
+    ``lang`` with the other language's word beside it."""
     co = part.coalitions.sort_values("name", key=lambda s: s.astype(str).str.lower())
     out = []
     for _, row in co.iterrows():
-        fields = [(f"{en} ({nl.lower()})", _cell(row[prop]))
+        fields = [(f"{en} ({nl.lower()})" if lang == "en" else f"{nl} ({en.lower()})",
+                   _cell(row[prop]))
                   for prop, (nl, en) in QUALITATIVE_FIELDS.items() if _cell(row[prop])]
         if fields:
             out.append({"name": _cell(row["name"]), "fields": fields})

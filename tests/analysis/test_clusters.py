@@ -1,4 +1,4 @@
-"""The seed's three clusterings, the data-driven clustering and the case shortlist."""
+"""The study's three clusterings, the data-driven clustering and the case shortlist."""
 
 from __future__ import annotations
 
@@ -53,9 +53,9 @@ def graph(coalitions, actors=(), memberships=()) -> GraphData:
     )
 
 
-# --- the seed's tables on the sample -----------------------------------------------------
+# --- the study's tables on the sample -----------------------------------------------------
 
-def test_sample_theme_table_reproduces_the_seed(sample):
+def test_sample_theme_table_reproduces_the_study(sample):
     # seed: "THEMA" slides, 20 sub-themes under 5 clusters, 52 for 51 coalitions
     t = cluster_table(sample, "theme")
     assert len(t) == 20
@@ -65,7 +65,7 @@ def test_sample_theme_table_reproduces_the_seed(sample):
     assert t["count"].sum() == 52
 
 
-def test_sample_role_table_reproduces_the_seed(sample):
+def test_sample_role_table_reproduces_the_study(sample):
     # seed: expressive 20; service 6, 10, 10, 5
     t = cluster_table(sample, "role")
     assert dict(zip(t["code"], t["count"], strict=True)) == {r.code: r.study_count
@@ -73,7 +73,7 @@ def test_sample_role_table_reproduces_the_seed(sample):
     assert t.groupby("group")["count"].sum().to_dict() == {"expressive": 20, "service": 31}
 
 
-def test_sample_actors_table_reproduces_the_seed(sample):
+def test_sample_actors_table_reproduces_the_study(sample):
     # seed: 10, 7, 11, 2, 3, 18
     t = cluster_table(sample, "actors")
     assert dict(zip(t["cluster"], t["count"], strict=True)) == {label: count for _, label,
@@ -87,7 +87,7 @@ def test_examples_are_coalitions_of_that_row(sample):
     for cell in t["examples"]:
         for name in filter(None, cell.split("; ")):
             assert name in names
-    # the seed's own example for Energie
+    # the study's own example for Energie
     assert "Energent" in t.at["Energie", "examples"].split("; ")
 
 
@@ -108,7 +108,7 @@ def test_two_subthemes_count_under_both_and_unknown_theme_gets_its_own_row():
     assert t.at["Energie", "examples"] == "A; B"
 
 
-def test_role_table_lists_every_seed_role_and_coalitions_without_role():
+def test_role_table_lists_every_study_role_and_coalitions_without_role():
     data = graph([coalition("a", role="services"), coalition("b", role=None)])
     t = cluster_table(data, "role")
     assert list(t["code"][:5]) == [r.code for r in ROLES]
@@ -132,7 +132,7 @@ def test_composition_comes_from_members_and_falls_back_to_the_declared_one():
     assert comp.at["declared", "source"] == "members"
     assert comp.at["declared", "declared_sectors"] == ("nonprofit",)
     assert comp.at["declared", "agrees"] is False and comp.at["declared", "government"]
-    # knowledge institutions count as nonprofit in the seed's four-sector reading
+    # knowledge institutions count as nonprofit in the study's four-sector reading
     assert comp.at["undeclared", "sectors"] == ("city_government", "nonprofit", "private")
     assert comp.at["undeclared", "label"] == (
         "Stedelijke overheid + nonprofit sector + private sector")

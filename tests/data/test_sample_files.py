@@ -1,7 +1,7 @@
-"""The bundled sample (coalitions/data/sample) reproduces the seed study.
+"""The bundled sample (coalitions/data/sample) reproduces the study.
 
 The files are read with pandas directly, independent of the project's loader. Expected values
-come from the seed (Universiteit Gent, September 2007; ``shared/seed``): its named examples,
+come from the study (Universiteit Gent, September 2007; ``shared/study``): its named examples,
 its five cases, its Casa del Mundo template row and its three tables of counts (held in
 ``coalitions.loaders.taxonomy``).
 """
@@ -86,7 +86,7 @@ CASES = [
     ("Antwerpen", "Duurzame Haven"), ("Brussel", "EGEB"),
 ]
 # The study's inventory template ("STAP 2 … volgend sjabloon … met willekeurig voorbeeld"),
-# line breaks of the slide joined with spaces, apostrophes as in the seed (’).
+# line breaks of the slide joined with spaces, apostrophes as in the study (’).
 CASA_DEL_MUNDO = {
     "Stad": "Aalst",
     "Naam": "Casa del Mundo",
@@ -172,7 +172,7 @@ def test_coalition_ids_are_city_name_slugs(coalition_table):
     assert coalition_table["id"].is_unique
 
 
-def test_sub_theme_counts_equal_the_seed(coalition_table):
+def test_sub_theme_counts_equal_the_study(coalition_table):
     counts = Counter()
     for thema in coalition_table["Thema"]:
         counts.update(_themes_of(thema))
@@ -180,11 +180,11 @@ def test_sub_theme_counts_equal_the_seed(coalition_table):
     assert sum(counts.values()) == 52
 
 
-def test_role_counts_equal_the_seed(coalition_table):
+def test_role_counts_equal_the_study(coalition_table):
     assert Counter(coalition_table["role"]) == Counter({r.code: r.study_count for r in ROLES})
 
 
-def test_declared_composition_counts_equal_the_seed(coalition_table):
+def test_declared_composition_counts_equal_the_study(coalition_table):
     declared = []
     for sectors in coalition_table["sectors"]:
         parts = sectors.split(";")
@@ -222,7 +222,7 @@ def test_each_case_study_is_present(coalition_table, city, name):
     _row(coalition_table, city, name)
 
 
-def test_casa_del_mundo_row_is_the_seed_template_row(coalition_table):
+def test_casa_del_mundo_row_is_the_study_template_row(coalition_table):
     row = _row(coalition_table, "Aalst", "Casa del Mundo")
     assert {k: row[k] for k in CASA_DEL_MUNDO} == CASA_DEL_MUNDO
     assert row["id"] == "aalst-casa-del-mundo"

@@ -32,7 +32,7 @@ def test_founded_year_is_the_first_four_digit_number(text, year):
 
 
 @pytest.mark.parametrize(("text", "size"), [
-    ("16 vzw’s (+ 100 vrijwilligers)", (16, 100)),  # curly apostrophe, as in the seed
+    ("16 vzw’s (+ 100 vrijwilligers)", (16, 100)),  # curly apostrophe, as in the study
     ("16 vzw's (+ 100 vrijwilligers)", (16, 100)),  # straight apostrophe
     ("16 vzw’s (+ 100 vrijwilligers) Sinds enkele jaren verenigd in een Werkgroep Casa del "
      "Mundo", (16, 100)),
@@ -53,7 +53,7 @@ def test_size_counts_organisations_and_volunteers(text, size):
 
 
 def test_themes_deduplicate_aliases_of_one_sub_theme():
-    # "OS" and "Noord-Zuid" are both aliases of the seed's sub-theme (taxonomy.THEMES).
+    # "OS" and "Noord-Zuid" are both aliases of the study's sub-theme (taxonomy.THEMES).
     assert parse.parse_themes("OS, Noord-Zuid") == (
         ["Ontwikkelingssamenwerking en Noord-Zuid"], ["Zorg & Welzijn"], [])
 
@@ -81,7 +81,7 @@ def test_whole_theme_name_with_slash_is_one_theme():
      ["city_government", "other_government", "nonprofit", "private"]),
     ("een werkgroep", []),
 ])
-def test_actor_text_gives_the_seeds_composition_sectors(text, sectors):
+def test_actor_text_gives_the_studys_composition_sectors(text, sectors):
     assert parse.parse_actor_sectors(text) == sectors
 
 

@@ -16,7 +16,7 @@ from tests.loaders.workbooks import write_xlsx
 
 SAMPLE = Path(__file__).resolve().parents[2] / "coalitions" / "data" / "sample"
 
-# The seed's example row exactly as the template prints it (shared/seed, "STAP 2").
+# The study's example row exactly as the template prints it (shared/study, "STAP 2").
 CASA_HEADER = ["Stad", "Naam", "Thema", "Doel", "Acties", "Leeftijd", "Omvang", "Actoren"]
 CASA_ROW = [CASA_DEL_MUNDO[h] for h in CASA_HEADER]
 
@@ -45,7 +45,7 @@ def write_csv(path: Path, rows: list[list], sep: str = ",", encoding: str = "utf
 
 
 def test_casa_del_mundo_row_as_written_in_the_template(tmp_path):
-    # Expected values read off the seed's text: °1994, 16 vzw's, 100 vrijwilligers, "OS,
+    # Expected values read off the study's text: °1994, 16 vzw's, 100 vrijwilligers, "OS,
     # Noord-Zuid" is the sub-theme Ontwikkelingssamenwerking en Noord-Zuid of cluster Zorg &
     # Welzijn, and the actors are the city and nonprofits (volunteers count as nonprofit).
     path = write_xlsx(tmp_path / "inventaris.xlsx", {"coalities": [CASA_HEADER, CASA_ROW]})
@@ -303,6 +303,6 @@ def test_bundled_sample_loads_without_problems():
     assert result.warnings == []
     data = result.data
     assert len(data.coalitions) == 51
-    # The seed's theme table sums to 52 for 51 coalitions (DESIGN.md, Taxonomy).
+    # The study's theme table sums to 52 for 51 coalitions (DESIGN.md, Taxonomy).
     assert sum(len(t) for t in data.coalitions["themes"]) == 52
     assert all(None not in cl for cl in data.coalitions["theme_clusters"])

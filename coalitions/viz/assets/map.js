@@ -8,6 +8,11 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("map-data").textContent);
+  // Texts in the page's language (maps.py); English when a page predates them.
+  var text = Object.assign({
+    click: "Click a node to see its details.", nomatch: "No node matches.",
+    shown: "{shown} of {total} nodes shown", more: "+ {n} more"
+  }, data.text || {});
   var state = { ready: false, readyAt: null, network: null, nodes: null, edges: null };
   window.coalitionsMap = state;
 
@@ -35,7 +40,8 @@
       var shown = full ? list : list.slice(0, 8);
       shown.forEach(function (item) { ul.appendChild(el("li", null, item)); });
       if (shown.length < list.length) {
-        ul.appendChild(el("li", "tip-more", "+ " + (list.length - shown.length) + " more"));
+        ul.appendChild(el("li", "tip-more",
+          text.more.replace("{n}", String(list.length - shown.length))));
       }
       box.appendChild(ul);
     }
@@ -80,7 +86,7 @@
     while (details.firstChild) details.removeChild(details.firstChild);
     var n = byId[id];
     if (!n) {
-      details.appendChild(el("p", "muted", "Click a node to see its details."));
+      details.appendChild(el("p", "muted", text.click));
       return;
     }
     details.appendChild(describe(n.info, true));
@@ -103,7 +109,7 @@
     state.nodes.update(updates);
     var shown = updates.filter(function (u) { return !u.hidden; }).length;
     document.getElementById("shown-count").textContent =
-      shown + " of " + updates.length + " nodes shown";
+      text.shown.replace("{shown}", String(shown)).replace("{total}", String(updates.length));
   }
   filterInputs.forEach(function (input) { input.addEventListener("change", applyFilters); });
 
@@ -127,7 +133,7 @@
       b.addEventListener("click", function () { focusNode(e[0]); });
       results.appendChild(b);
     });
-    if (!hits.length) results.appendChild(el("p", "muted", "No node matches."));
+    if (!hits.length) results.appendChild(el("p", "muted", text.nomatch));
     return hits;
   }
   search.addEventListener("input", runSearch);

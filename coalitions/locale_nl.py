@@ -1,0 +1,764 @@
+"""The Dutch catalogue: English text as written in the code → Dutch (see :mod:`coalitions.i18n`).
+
+``{name}`` placeholders are filled by :func:`coalitions.i18n._` or, for texts that arrive
+formatted, matched by :func:`coalitions.i18n.translate`; the Dutch text must use the same
+placeholders (``tests/test_i18n.py`` checks). The study is "het onderzoek" and its cluster
+counts the "gepubliceerde aantallen".
+"""
+
+from __future__ import annotations
+
+NL: dict[str, str] = {
+    # --- command help (typer reads it at import; cli.main translates it) ----------------
+    "Coalitions of actors in cities as a property graph: load inventories, find pivot "
+    "figures and brokers, draw offline network maps, query in Cypher.":
+        "Coalities van actoren in steden als eigenschappengraaf: inventarissen inlezen, "
+        "spilfiguren en makelaars vinden, offline netwerkkaarten tekenen, bevragen in Cypher.",
+    "Coalitions of actors in cities as a property graph.":
+        "Coalities van actoren in steden als eigenschappengraaf.",
+    "Language of what you read: en or nl (default: COALITIONS_LANG, else the locale).":
+        "Taal van wat u leest: en of nl (standaard: COALITIONS_LANG, anders de locale).",
+    "Embedded store path (default ./coalitions.db; env COALITIONS_STORE).":
+        "Pad van de ingebouwde opslag (standaard ./coalitions.db; omgeving COALITIONS_STORE).",
+    "Use the Neo4j server at this URI (credentials from NEO4J_USERNAME / NEO4J_PASSWORD; "
+    "database NEO4J_DATABASE). NEO4J_URI set in the environment has the same effect unless "
+    "--store is given.":
+        "Gebruik de Neo4j-server op deze URI (inloggegevens uit NEO4J_USERNAME / "
+        "NEO4J_PASSWORD; database NEO4J_DATABASE). NEO4J_URI in de omgeving doet hetzelfde, "
+        "tenzij --store gegeven is.",
+    "Check input files and report every problem; writes nothing.":
+        "Controleer invoerbestanden en meld elk probleem; schrijft niets.",
+    "Workbook (.xlsx), folder of CSVs, or CSV files.":
+        "Werkmap (.xlsx), map met CSV-bestanden, of CSV-bestanden.",
+    "Text encoding of CSV files (default: detect; e.g. cp1252).":
+        "Tekstcodering van CSV-bestanden (standaard: herkennen; bv. cp1252).",
+    "Output format.": "Uitvoerformaat.",
+    "Validate input files and load them into the store (idempotent, all or nothing).":
+        "Controleer invoerbestanden en laad ze in de opslag (idempotent, alles of niets).",
+    "Empty the store first.": "Maak de opslag eerst leeg.",
+    "Nodes per label and relationships per type, in a stable order.":
+        "Knopen per label en relaties per type, in een vaste volgorde.",
+    "Run Cypher on the store: read-only unless --write is given.":
+        "Voer Cypher uit op de opslag: alleen lezen, tenzij --write gegeven is.",
+    "A Cypher query.": "Een Cypher-query.",
+    "Query parameter name=value, repeatable. The value is text; name:TYPE=value gives it a "
+    "type: int, float, bool, json or str (-p k:int=2, -p ids:json='[\"a\", \"b\"]').":
+        "Queryparameter naam=waarde, herhaalbaar. De waarde is tekst; naam:TYPE=waarde geeft "
+        "ze een type: int, float, bool, json of str (-p k:int=2, -p ids:json='[\"a\", \"b\"]').",
+    "Allow the query to change the store, or files and extensions outside it (read-only "
+    "otherwise).":
+        "Sta de query toe de opslag te wijzigen, of bestanden en extensies daarbuiten "
+        "(anders alleen lezen).",
+    "Run a named query (see --list).": "Voer een benoemde query uit (zie --list).",
+    "List the named queries.": "Toon de benoemde query's.",
+    "Write the blank workbook a city fills in (Dutch headers, drop-down lists, an example row).":
+        "Schrijf de lege werkmap die een stad invult (Nederlandse kolomkoppen, keuzelijsten, "
+        "een voorbeeldrij).",
+    "Where to write the workbook (.xlsx).": "Waar de werkmap (.xlsx) komt.",
+    "Load the bundled sample, print the top pivot actors per city, write maps and reports.":
+        "Laad het meegeleverde voorbeeld, toon de belangrijkste spilfiguren per stad, schrijf "
+        "kaarten en rapporten.",
+    "Folder for the maps and reports.": "Map voor de kaarten en rapporten.",
+    "Pivot figures: centrality of every actor, ranked (default: betweenness).":
+        "Spilfiguren: centraliteit van elke actor, gerangschikt (standaard: betweenness).",
+    "Show only the first N rows.": "Toon alleen de eerste N rijen.",
+    "Rank by this measure: {measures}": "Rangschik op deze maat: {measures}",
+    "Compute on the actor × coalition network (Borgatti & Everett 1997 normalisations); rows "
+    "for actors and coalitions.":
+        "Bereken op het actor × coalitie-netwerk (normalisaties van Borgatti & Everett 1997); "
+        "rijen voor actoren en coalities.",
+    "Per coalition: the structural pivot beside the declared pivot, with explanations.":
+        "Per coalitie: de structurele spilfiguur naast de opgegeven spilfiguur, met uitleg.",
+    "Seed for sampled betweenness on large networks.":
+        "Toevalsgetal (seed) voor de steekproef-betweenness op grote netwerken.",
+    "Only this city.": "Alleen deze stad.",
+    "Scope": "Afbakening",
+    "Only this coalition (id or name).": "Alleen deze coalitie (id of naam).",
+    "Only coalitions with this sub-theme or theme cluster.":
+        "Alleen coalities met dit subthema of deze themacluster.",
+    "Only actors of this sector.": "Alleen actoren uit deze sector.",
+    "Only coalitions founded in or after this year.":
+        "Alleen coalities opgericht in of na dit jaar.",
+    "Only coalitions founded in or before this year.":
+        "Alleen coalities opgericht in of voor dit jaar.",
+    "What each measure means: the network it runs on, its normalisation, its reference and "
+    "what happens on large networks, in plain words (English, or Dutch with --lang nl).":
+        "Wat elke maat betekent: het netwerk waarop ze berekend wordt, de normalisatie, de "
+        "bron en wat er op grote netwerken gebeurt, in gewone woorden (Nederlands met "
+        "--lang nl, Engels met --lang en).",
+    "One measure (default: all).": "Eén maat (standaard: alle).",
+    "Language of the definitions: en or nl (default: the global --lang).":
+        "Taal van de definities: en of nl (standaard: de algemene --lang).",
+    "How embedded actors are: coreness, Burt's constraint and effective size, clustering, "
+    "sector diversity of the ego network (or, with --coalitions, how embedded coalitions are).":
+        "Hoe ingebed actoren zijn: kerngetal, Burts beperking en effectieve omvang, "
+        "clustering, sectordiversiteit van het egonetwerk (of, met --coalitions, hoe ingebed "
+        "coalities zijn).",
+    "Per coalition: overlap, government presence, members active elsewhere.":
+        "Per coalitie: overlap, aanwezigheid van de overheid, leden die elders actief zijn.",
+    "Rank by this measure, highest first (default: coreness; with --coalitions: overlap).":
+        "Rangschik op deze maat, hoogste eerst (standaard: coreness; met --coalitions: overlap).",
+    "Gould & Fernandez (1989) brokerage roles per actor, with z-scores as R's sna reports.":
+        "Makelaarsrollen van Gould & Fernandez (1989) per actor, met z-scores zoals R's sna "
+        "ze geeft.",
+    "Groups: sector, city, kind or function.": "Groepen: sector, city, kind of function.",
+    "Leiden communities of the actor network (seeded), with modularity.":
+        "Leiden-gemeenschappen van het actorennetwerk (met vaste seed), met modulariteit.",
+    "List every actor's community instead of the summary.":
+        "Toon de gemeenschap van elke actor in plaats van de samenvatting.",
+    "Leiden resolution.": "Resolutie van Leiden.",
+    "Random seed (results are reproducible).":
+        "Toevalsgetal (seed; de resultaten zijn herhaalbaar).",
+    "The study's clusterings of coalitions (theme, role, actor composition) as count tables.":
+        "De clusteringen van coalities uit het onderzoek (thema, rol, actorsamenstelling) "
+        "als teltabellen.",
+    "theme, role, actors (the study's three clusterings) or data (data-driven).":
+        "theme, role, actors (de drie clusteringen van het onderzoek) of data (uit de data).",
+    "Number of clusters for --by data (default: best silhouette in 2..8).":
+        "Aantal clusters voor --by data (standaard: beste silhouet in 2..8).",
+    "Propose N case studies that together cover the variation over the three clusterings.":
+        "Stel N casestudies voor die samen de variatie over de drie clusteringen dekken.",
+    "How many cases to propose.": "Hoeveel cases voorgesteld worden.",
+    "Per city: coalitions, government involvement, officials and politicians in between.":
+        "Per stad: coalities, betrokkenheid van de overheid, ambtenaren en politici "
+        "daartussen.",
+    "The analysis table of one coalition.": "De analysetabel van één coalitie.",
+    "Coalition id or name.": "Id of naam van de coalitie.",
+    "The study's follow-up grid: per type of coalition, the role of city actors, government "
+    "presence and the relations between actors.":
+        "Het vervolgrooster van het onderzoek: per type coalitie de rol van stedelijke "
+        "actoren, de aanwezigheid van de overheid en de relaties tussen actoren.",
+    "government, theme, role or actors.": "government, theme, role of actors.",
+    "Compute the measures on the whole graph and write them to the store as node properties "
+    "(degree, betweenness, …, constraint, community), to query them in Cypher.":
+        "Bereken de maten op de hele graaf en schrijf ze als knoopeigenschappen in de opslag "
+        "(degree, betweenness, …, constraint, community), om ze in Cypher te bevragen.",
+    "Seed for sampled measures and Leiden.":
+        "Toevalsgetal (seed) voor steekproefmaten en Leiden.",
+    "An interactive, offline network map (one HTML file) of a city, a coalition or the region.":
+        "Een interactieve, offline netwerkkaart (één HTML-bestand) van een stad, een "
+        "coalitie of de regio.",
+    "File to write: .html for the interactive map; .svg, .png (300 dpi) or .pdf for a static "
+    "figure.":
+        "Te schrijven bestand: .html voor de interactieve kaart; .svg, .png (300 dpi) of .pdf "
+        "voor een vaste figuur.",
+    "The whole region (every city).": "De hele regio (elke stad).",
+    "Measure that sizes actors.": "Maat die de grootte van actoren bepaalt.",
+    "sector, community or theme.": "sector, community of theme.",
+    "Above this many nodes, show a reduced view and say what was left out.":
+        "Boven zoveel knopen: toon een beperkte weergave en zeg wat weggelaten is.",
+    "Replace person names by stable pseudonyms (the same person gets the same one in every "
+    "output of this store).":
+        "Vervang namen van personen door vaste pseudoniemen (dezelfde persoon krijgt "
+        "hetzelfde in elke uitvoer van deze opslag).",
+    "One self-contained HTML report for a city: profile, pivots, brokers, clusterings, map, "
+    "figures and provenance.":
+        "Eén zelfstandig HTML-rapport voor een stad: profiel, spilfiguren, makelaars, "
+        "clusteringen, kaart, figuren en herkomst.",
+    "The city to report on.": "De stad van het rapport.",
+    "HTML file to write.": "Te schrijven HTML-bestand.",
+    "Export the network for Gephi, visone/yEd, Pajek, UCINET or pandas.":
+        "Exporteer het netwerk voor Gephi, visone/yEd, Pajek, UCINET of pandas.",
+    "gexf (Gephi), graphml (visone, yEd), pajek, dl (UCINET) or csv (a folder with nodes.csv "
+    "and edges.csv).":
+        "gexf (Gephi), graphml (visone, yEd), pajek, dl (UCINET) of csv (een map met "
+        "nodes.csv en edges.csv).",
+    "File (or folder for csv) to write.": "Te schrijven bestand (of map voor csv).",
+    "actors or coalitions: a weighted one-mode network instead of the two-mode one.":
+        "actors of coalitions: een gewogen één-modaal netwerk in plaats van het twee-modale.",
+    "Add the actors' centrality measures as node attributes.":
+        "Voeg de centraliteitsmaten van de actoren toe als knoopattributen.",
+    "Show this message and exit.": "Toon deze hulp en stop.",
+    # typer's and click's own headings
+    "Options": "Opties",
+    "Commands": "Opdrachten",
+    "Arguments": "Argumenten",
+    "Usage:": "Gebruik:",
+    "Missing command.": "Er ontbreekt een opdracht.",
+    "No such option: {name}": "Onbekende optie: {name}",
+    "Missing option {name}.": "Optie {name} ontbreekt.",
+    "Missing argument {name}.": "Argument {name} ontbreekt.",
+    "Got unexpected extra argument(s) ({args})": "Onverwacht(e) extra argument(en) ({args})",
+    "Invalid value for {hint}: {message}": "Ongeldige waarde voor {hint}: {message}",
+    "Error": "Fout",
+    "[default: {}]": "[standaard: {}]",
+    "[env var: {}]": "[omgevingsvariabele: {}]",
+    "[required]": "[verplicht]",
+    "Aborted.": "Afgebroken.",
+    "(deprecated) ": "(verouderd) ",
+    "Try [blue]'{command_path} {help_option}'[/] for help.":
+        "Probeer [blue]'{command_path} {help_option}'[/] voor hulp.",
+
+    # --- table titles, notes and messages of the CLI ----------------------------------
+    "Hint": "Tip",
+    "warning": "waarschuwing",
+    "Input is valid": "De invoer is geldig",
+    "Loaded into {where}": "Geladen in {where}",
+    "Nothing changed in {where}": "Niets gewijzigd in {where}",
+    "{engine} store {location}": "{engine}-opslag {location}",
+    "Wrote {path}": "{path} geschreven",
+    "Top pivot actors per city (betweenness on the city's actor network)":
+        "Belangrijkste spilfiguren per stad (betweenness op het actorennetwerk van de stad)",
+    "Sample loaded into {where}; {n} pages written to {out}/ (open {index})":
+        "Voorbeeld geladen in {where}; {n} pagina's geschreven in {out}/ (open {index})",
+    "Structural vs declared pivot per coalition":
+        "Structurele en opgegeven spilfiguur per coalitie",
+    "Pivot figures by {by}": "Spilfiguren volgens {by}",
+    "Definitions": "Definities",
+    "Brokers between groups of {group_by}": "Makelaars tussen groepen volgens {group_by}",
+    "Communities (Leiden)": "Gemeenschappen (Leiden)",
+    "modularity {modularity}; resolution {resolution}; seed {seed}":
+        "modulariteit {modularity}; resolutie {resolution}; seed {seed}",
+    "Data-driven clusters of coalitions": "Clusters van coalities uit de data",
+    "Coalitions by {by}": "Coalities volgens {by}",
+    "{n} proposed cases": "{n} voorgestelde cases",
+    "City profiles": "Stadsprofielen",
+    "Coalitions compared by {by}": "Coalities vergeleken volgens {by}",
+    "Measures written to the store": "Maten geschreven in de opslag",
+    "Coalition {coalition}": "Coalitie {coalition}",
+    "Coalitions in {city}": "Coalities in {city}",
+    "Coalitions in the region": "Coalities in de regio",
+    "Wrote {path}: {nodes} nodes, {edges} edges.":
+        "{path} geschreven: {nodes} knopen, {edges} verbindingen.",
+    "Wrote {path}: {nodes} nodes, {edges} edges, {labels} labels ({unlabelled} left out where "
+    "they would overlap).":
+        "{path} geschreven: {nodes} knopen, {edges} verbindingen, {labels} labels "
+        "({unlabelled} weggelaten waar ze zouden overlappen).",
+    "by sector": "per sector",
+    "members": "leden",
+    "position": "positie",
+    "Definitions in full: coalitions explain": "Volledige definities: coalitions explain",
+    "{column}: {name} on the {network}; {normalisation}":
+        "{column}: {name} (netwerk: {network}); {normalisation}",
+    "{key}, as computed here: {value}": "{key}, zoals hier berekend: {value}",
+
+    "loading": "laden",
+    "demo": "demo",
+    "analysing": "analyseren",
+    "drawing": "tekenen",
+    "writing the report": "rapport schrijven",
+    "loading the sample": "voorbeeld laden",
+    "analysing {city}": "{city} analyseren",
+    "drawing the region": "de regio tekenen",
+    "writing the report for {city}": "rapport voor {city} schrijven",
+    "Coalitions in the 13 centre cities and Brussels":
+        "Coalities in de 13 centrumsteden en Brussel",
+
+    # --- errors (coalitions.errors and where they are raised) -------------------------
+    "{n} problem in the input; nothing was written":
+        "{n} probleem in de invoer; er is niets geschreven",
+    "{n} problems in the input; nothing was written":
+        "{n} problemen in de invoer; er is niets geschreven",
+    "… and {n} more (`coalitions validate --format csv` lists them all)":
+        "… en nog {n} (`coalitions validate --format csv` toont ze allemaal)",
+    "sheet": "blad",
+    "row": "rij",
+    "column": "kolom",
+    "No city named {city} in the store.": "Geen stad met de naam {city} in de opslag.",
+    "Known cities: {cities}": "Bekende steden: {cities}",
+    "No coalition with id or name {coalition}.": "Geen coalitie met id of naam {coalition}.",
+    "`coalitions query --name coalitions` lists them.":
+        "`coalitions query --name coalitions` toont ze.",
+    "The name {name} is not unique ({ids}).": "De naam {name} is niet uniek ({ids}).",
+    "Pass the coalition id instead.": "Geef in de plaats de id van de coalitie.",
+    "The store is empty.": "De opslag is leeg.",
+    "Load data first: coalitions load FILE (or coalitions demo).":
+        "Laad eerst gegevens: coalitions load BESTAND (of coalitions demo).",
+    "No store at {path}.": "Geen opslag op {path}.",
+    "Load data first (`coalitions load FILE`) or pass --store.":
+        "Laad eerst gegevens (`coalitions load BESTAND`) of geef --store.",
+    "This store was opened read-only.": "Deze opslag is alleen-lezen geopend.",
+    "Pass --write.": "Geef --write.",
+    "Pass --write to allow changes.": "Geef --write om wijzigingen toe te staan.",
+    "This store was opened read-only; it cannot be loaded.":
+        "Deze opslag is alleen-lezen geopend; er kan niets in geladen worden.",
+    "No coalition with id {coalition} in scope.":
+        "Geen coalitie met id {coalition} in de afbakening.",
+    "Cannot compare coalitions by {by}.": "Kan coalities niet vergelijken volgens {by}.",
+    "`coalitions clusters --by theme` lists coalitions by name.":
+        "`coalitions clusters --by theme` toont de coalities bij naam.",
+    "--param {item} is not of the form name=value.":
+        "--param {item} heeft niet de vorm naam=waarde.",
+    "--param {item}: unknown type {kind}.": "--param {item}: onbekend type {kind}.",
+    "explicit ties between actors, read as directed arcs (weights and tie types ignored)":
+        "expliciete banden tussen actoren, gelezen als gerichte pijlen (gewichten en soorten "
+        "banden genegeerd)",
+    "Cannot rank by {by}.": "Kan niet rangschikken volgens {by}.",
+    "Use one of: {values}": "Gebruik een van: {values}",
+    "Use one of: {values}.": "Gebruik een van: {values}.",
+    "No language {lang}.": "Geen taal {lang}.",
+    "Use --lang en or --lang nl.": "Gebruik --lang en of --lang nl.",
+    "No measure called {measure}.": "Geen maat met de naam {measure}.",
+    "Known measures: {measures}": "Bekende maten: {measures}",
+    "Cannot cluster by {by}.": "Kan niet clusteren volgens {by}.",
+    "Use theme, role, actors or data.": "Gebruik theme, role, actors of data.",
+    "Give a Cypher query, or --name NAME, or --list.":
+        "Geef een Cypher-query, of --name NAAM, of --list.",
+    "Say what to draw: --city NAME, --coalition ID or --region.":
+        "Zeg wat getekend moet worden: --city NAAM, --coalition ID of --region.",
+    "A static figure is coloured by sector.": "Een vaste figuur is gekleurd per sector.",
+    "Leave out --color-by, or write .html for other colourings.":
+        "Laat --color-by weg, of schrijf .html voor andere kleuringen.",
+    "Cannot write a map as {suffix}.": "Kan geen kaart schrijven als {suffix}.",
+    "Name the file .html (interactive) or .svg, .png, .pdf (static).":
+        "Geef het bestand de extensie .html (interactief) of .svg, .png, .pdf (vast).",
+    "Unknown export format {fmt}.": "Onbekend exportformaat {fmt}.",
+    "Use gexf, graphml, pajek, dl or csv.": "Gebruik gexf, graphml, pajek, dl of csv.",
+    "Unknown projection {projection}.": "Onbekende projectie {projection}.",
+    "Use actors or coalitions.": "Gebruik actors of coalitions.",
+    "Cannot colour the map by {by}.": "Kan de kaart niet kleuren volgens {by}.",
+    "Cannot size the map by {by}: no such actor measure.":
+        "Kan de grootte op de kaart niet bepalen met {by}: geen zo'n actormaat.",
+    "The query tries to write, and the store is open read-only.":
+        "De query probeert te schrijven, en de opslag is alleen-lezen geopend.",
+    "The query tries to write, and it ran in read-only mode.":
+        "De query probeert te schrijven, en ze liep in alleen-lezenmodus.",
+
+    # --- problems in input files (coalitions.loaders) ---------------------------------
+    "no input files were given": "er zijn geen invoerbestanden gegeven",
+    "file or folder not found": "bestand of map niet gevonden",
+    "file is empty": "bestand is leeg",
+    "cannot be read: {reason}": "kan niet gelezen worden: {reason}",
+    "empty cell; every {what} needs {needs}": "lege cel; een {what} heeft altijd {needs} nodig",
+    "a name": "een naam", "a city": "een stad", "an id": "een id", "a kind": "een soort",
+    "an actor": "een actor", "a coalition": "een coalitie", "a source": "een bron",
+    "a target": "een doel", "actor": "actor", "membership": "lidmaatschap", "tie": "band",
+    "kind": "soort",
+    "unknown {vocabulary} {value}; allowed: {allowed}":
+        "onbekende waarde {value} voor {vocabulary}; toegestaan: {allowed}",
+    "{allowed} (Dutch: {dutch})": "{allowed} (in het Nederlands: {dutch})",
+    "{value} is not a number; expected {what}": "{value} is geen getal; verwacht: {what}",
+    "{value} is not a whole number; expected {what}":
+        "{value} is geen geheel getal; verwacht: {what}",
+    "{value} is negative; expected {what}": "{value} is negatief; verwacht: {what}",
+    "impossible year {year}; expected a year from {first} to {last}":
+        "onmogelijk jaar {year}; verwacht: een jaar van {first} tot {last}",
+    "duplicate id {id}; it first appears in {where}":
+        "dubbele id {id}; die komt eerst voor in {where}",
+    "unknown theme {theme}, kept without a cluster; known themes: {known}":
+        "onbekend thema {theme}, bewaard zonder cluster; bekende thema's: {known}",
+    "could not read a founding year in {value}; expected {what}":
+        "kon geen oprichtingsjaar lezen in {value}; verwacht: {what}",
+    "unknown sector {sector}; allowed: {allowed}":
+        "onbekende sector {sector}; toegestaan: {allowed}",
+    "actor {actor} is not an id in the actors table":
+        "actor {actor} is geen id in de tabel actors",
+    "source {actor} is not an id in the actors table":
+        "bron (source) {actor} is geen id in de tabel actors",
+    "target {actor} is not an id in the actors table":
+        "doel (target) {actor} is geen id in de tabel actors",
+    "organisation {actor} is not an id in the actors table":
+        "organisatie {actor} is geen id in de tabel actors",
+    "duplicate membership: actor {actor} is already a member of this coalition in {where}":
+        "dubbel lidmaatschap: actor {actor} is al lid van deze coalitie in {where}",
+    "coalition {coalition} is neither a coalition id nor the name of a coalition in the "
+    "coalitions table":
+        "coalitie {coalition} is geen id en geen naam van een coalitie in de tabel coalitions",
+    "coalition name {name} is ambiguous: it names coalitions {ids}; use the id":
+        "coalitienaam {name} is dubbelzinnig: ze noemt de coalities {ids}; gebruik de id",
+    "tie from {source} to itself; source and target must differ":
+        "band van {source} naar zichzelf; bron en doel moeten verschillen",
+    "{weight} is not a number; expected a weight of 0 or more":
+        "{weight} is geen getal; verwacht: een gewicht van 0 of meer",
+    "{weight} is negative; expected a weight of 0 or more":
+        "{weight} is negatief; verwacht: een gewicht van 0 of meer",
+    "duplicate tie: same source, target and type as {where}":
+        "dubbele band: dezelfde bron, hetzelfde doel en type als {where}",
+    "row {row}": "rij {row}",
+    "row {row} of {place}": "rij {row} van {place}",
+    "missing column {column}": "kolom {column} ontbreekt",
+    "ignored: a CSV file in a folder must be named coalitions, actors, memberships or ties "
+    "(Dutch: coalities, actoren, lidmaatschappen, banden); pass a workbook {rest}":
+        "genegeerd: een CSV-bestand in een map moet coalitions, actors, memberships of ties "
+        "heten (in het Nederlands: coalities, actoren, lidmaatschappen, banden); geef een "
+        "werkmap {rest}",
+    "unsupported file type {suffix}; expected .xlsx, .csv or a folder of CSV files":
+        "niet ondersteund bestandstype {suffix}; verwacht: .xlsx, .csv of een map met "
+        "CSV-bestanden",
+    "not a text/CSV file (it contains binary data); export the sheet as CSV UTF-8":
+        "geen tekst-/CSV-bestand (het bevat binaire gegevens); exporteer het blad als CSV UTF-8",
+    "not a text/CSV file: it is a zip archive, probably an Excel workbook; give it the .xlsx "
+    "extension":
+        "geen tekst-/CSV-bestand: het is een zip-archief, waarschijnlijk een Excel-werkmap; "
+        "geef het de extensie .xlsx",
+    "row has {saw} cells but the header has {expected}; a cell that contains the separator "
+    "{sep} must be in double quotes":
+        "rij heeft {saw} cellen maar de kopregel {expected}; een cel met het scheidingsteken "
+        "{sep} moet tussen dubbele aanhalingstekens staan",
+    "sheet ignored: not one of coalitions, actors, memberships, ties":
+        "blad genegeerd: niet een van coalitions, actors, memberships, ties",
+    "unknown column ignored; the {kind} columns are: {columns}":
+        "onbekende kolom genegeerd; de kolommen van {kind} zijn: {columns}",
+    "(not in the study's taxonomy)": "(niet in de taxonomie van het onderzoek)",
+    "a count of 0 or more": "een aantal van 0 of meer",
+    "a year": "een jaar",
+    "a year such as °1994, sinds 2008 or 1999": "een jaar zoals °1994, sinds 2008 of 1999",
+    "{allowed} (or the study's Dutch labels)":
+        "{allowed} (of de Nederlandse benamingen van het onderzoek)",
+    "not UTF-8; read as {codec}. If accented letters look wrong, pass the right encoding with "
+    "--encoding, or save the file as CSV UTF-8":
+        "geen UTF-8; gelezen als {codec}. Zien letters met accenten er verkeerd uit, geef dan "
+        "de juiste codering met --encoding, of bewaar het bestand als CSV UTF-8",
+    "columns {a} and {b} both give the {what}; keep one":
+        "de kolommen {a} en {b} geven allebei {what}; houd er één",
+    "negative size in {value}; expected counts of 0 or more":
+        "negatieve omvang in {value}; verwacht: aantallen van 0 of meer",
+    "could not read a size in {value}; expected counts such as {example}":
+        "kon geen omvang lezen in {value}; verwacht: aantallen zoals {example}",
+    "size in {value} is too large; expected counts below {limit}":
+        "omvang in {value} is te groot; verwacht: aantallen onder {limit}",
+    "organisation {actor} is a person; expected the id of an organisation":
+        "organisatie {actor} is een persoon; verwacht: de id van een organisatie",
+    "organisation {actor} is not an id in the actors table; expected the id of the "
+    "organisation this person works for":
+        "organisatie {actor} is geen id in de tabel actors; verwacht: de id van de organisatie "
+        "waar deze persoon werkt",
+    "not a text/CSV file (no text encoding fits its bytes); export the sheet as CSV UTF-8":
+        "geen tekst-/CSV-bestand (geen enkele tekstcodering past bij de bytes); exporteer het "
+        "blad als CSV UTF-8",
+    "cell has {n} characters; at most {limit} are accepted (Excel's own limit for a cell)":
+        "cel heeft {n} tekens; hoogstens {limit} worden aanvaard (de grens van Excel zelf voor "
+        "een cel)",
+    "could not tell the text encoding: the file is not UTF-8 and the best guess, {guess}, is "
+    "uncertain; pass --encoding (for example --encoding cp1252) or save the file as {rest}":
+        "kon de tekstcodering niet bepalen: het bestand is geen UTF-8 en de beste gok, {guess}, "
+        "is onzeker; geef --encoding (bijvoorbeeld --encoding cp1252) of bewaar het bestand "
+        "als {rest}",
+    "required column is missing; accepted headers: {headers}":
+        "verplichte kolom ontbreekt; aanvaarde kopteksten: {headers}",
+    "{suffix} files cannot be read; save the workbook as .xlsx (Excel workbook) or export each "
+    "sheet as CSV":
+        "{suffix}-bestanden kunnen niet gelezen worden; bewaar de werkmap als .xlsx "
+        "(Excel-werkmap) of exporteer elk blad als CSV",
+    "not a readable Excel workbook (.xlsx): {reason}":
+        "geen leesbare Excel-werkmap (.xlsx): {reason}",
+    "no sheet named coalitions, actors, memberships or ties (Dutch: coalities, actoren, "
+    "lidmaatschappen, banden); sheets found: {sheets}":
+        "geen blad met de naam coalitions, actors, memberships of ties (in het Nederlands: "
+        "coalities, actoren, lidmaatschappen, banden); gevonden bladen: {sheets}",
+    "no coalitions.csv, actors.csv, memberships.csv or ties.csv in this folder (Dutch names "
+    "coalities, actoren, lidmaatschappen, banden are accepted too)":
+        "geen coalitions.csv, actors.csv, memberships.csv of ties.csv in deze map (de "
+        "Nederlandse namen coalities, actoren, lidmaatschappen, banden mogen ook)",
+    "two sheets hold the {kind} table ({a} and {b}); keep one":
+        "twee bladen bevatten de tabel {kind} ({a} en {b}); houd er één",
+
+    # --- sentences and words the analyses write in their tables ---------------------
+    "sits in 1 coalition": "zit in 1 coalitie",
+    "sits in {k} coalitions": "zit in {k} coalities",
+    "reaches {n} sectors through {m} contacts": "bereikt {n} sectoren via {m} contacten",
+    "reaches 1 sector through {m} contacts": "bereikt 1 sector via {m} contacten",
+    "reaches 1 sector through 1 contact": "bereikt 1 sector via 1 contact",
+    "has no contacts in this network": "heeft geen contacten in dit netwerk",
+    "betweenness 0: on no shortest path between other actors":
+        "betweenness 0: op geen enkel kortste pad tussen andere actoren",
+    "betweenness {b}, rank {r} of {t} actors": "betweenness {b}, rang {r} van {t} actoren",
+    "betweenness {b}, rank {r} of {t} actors (tied with 1 other)":
+        "betweenness {b}, rang {r} van {t} actoren (gelijk met 1 andere)",
+    "betweenness {b}, rank {r} of {t} actors (tied with {o} others)":
+        "betweenness {b}, rang {r} van {t} actoren (gelijk met {o} andere)",
+    "the only link between {s} and {n} {t}": "de enige schakel tussen {s} en {n} {t}",
+    "{n} members tied at betweenness {b} (rank {r} of {t} actors): {names}; each {fact}":
+        "{n} leden met gelijke betweenness {b} (rang {r} van {t} actoren): {names}; elk "
+        "{fact}",
+    "{n} members tied at betweenness {b} (rank {r} of {t} actors): {rest}":
+        "{n} leden met gelijke betweenness {b} (rang {r} van {t} actoren): {rest}",
+    "no member lies on a shortest path between other actors of the city (highest "
+    "betweenness 0)":
+        "geen lid ligt op een kortste pad tussen andere actoren van de stad (hoogste "
+        "betweenness 0)",
+    "no members": "geen leden",
+    "no pivot declared": "geen spilfiguur opgegeven",
+    "with city government": "met stedelijke overheid",
+    "without city government": "zonder stedelijke overheid",
+    "expressive": "expressief",
+    "service": "dienstverlenend",
+
+    # --- the named queries (query --list) ----------------------------------------------
+    "The coalitions an actor (organisation or person) sits in, with the role and year it "
+    "joined.":
+        "De coalities waarin een actor (organisatie of persoon) zit, met de rol en het jaar van "
+        "toetreden.",
+    "Actors (organisations and persons) in k or more coalitions of a city: the ones that link "
+    "the city's coalitions.":
+        "Actoren (organisaties en personen) in k of meer coalities van een stad: zij die de "
+        "coalities van de stad verbinden.",
+    "The coalitions in the store, with city, founding year, role, relation to city government "
+    "and number of members.":
+        "De coalities in de opslag, met stad, oprichtingsjaar, rol, relatie tot de stedelijke "
+        "overheid en aantal leden.",
+    "Coalitions founded in a period (both years included); coalitions with an unknown founding "
+    "year are left out.":
+        "Coalities opgericht in een periode (beide jaren inbegrepen); coalities met een "
+        "onbekend oprichtingsjaar vallen weg.",
+    "Pairs of coalitions that share members, with the number of shared actors (the "
+    "coalition–coalition projection).":
+        "Paren coalities met gedeelde leden, met het aantal gedeelde actoren (de projectie "
+        "coalitie–coalitie).",
+    "Coalitions without city government involvement: no member of the city_government sector, "
+    "no official or politician among the members, and city_government not among the declared "
+    "sectors.":
+        "Coalities zonder betrokkenheid van de stedelijke overheid: geen lid uit de sector "
+        "city_government, geen ambtenaar of politicus onder de leden, en city_government niet "
+        "bij de opgegeven sectoren.",
+    "Officials and politicians who sit in two or more coalitions (research question 3: is city "
+    "government present in and between coalitions?).":
+        "Ambtenaren en politici die in twee of meer coalities zitten (onderzoeksvraag 3: is de "
+        "stedelijke overheid aanwezig in en tussen coalities?).",
+    "The members of one coalition, grouped by sector (organisations and persons, with their "
+    "membership role).":
+        "De leden van één coalitie, per sector (organisaties en personen, met hun rol als lid).",
+    "The shortest chains between two actors through shared coalitions (actor > coalition > "
+    "actor > …), every chain of the shortest length.":
+        "De kortste ketens tussen twee actoren via gedeelde coalities (actor > coalitie > "
+        "actor > …), elke keten van de kortste lengte.",
+    "Per city, the themes its coalitions address (theme cluster, sub-theme, number of "
+    "coalitions).":
+        "Per stad de thema's van haar coalities (themacluster, subthema, aantal coalities).",
+    "The actors (members of at least one coalition) ranked highest on a measure stored by "
+    "`coalitions analyse` (e.g. betweenness, degree, pagerank, coreness).":
+        "De actoren (lid van minstens één coalitie) die het hoogst scoren op een maat die "
+        "`coalitions analyse` bewaarde (bv. betweenness, degree, pagerank, coreness).",
+    "The coalitions ranked highest on a measure stored by `coalitions analyse` (e.g. degree, "
+    "betweenness, overlap, government_presence).":
+        "De coalities die het hoogst scoren op een maat die `coalitions analyse` bewaarde (bv. "
+        "degree, betweenness, overlap, government_presence).",
+
+    # --- the city report ---------------------------------------------------------------
+    "Coalitions, their pivots and brokers, and how city government takes part.":
+        "Coalities, hun spilfiguren en makelaars, en hoe de stedelijke overheid deelneemt.",
+    "Profile": "Profiel",
+    "Coalitions": "Coalities",
+    "Map": "Kaart",
+    "Pivots": "Spilfiguren",
+    "Brokers": "Makelaars",
+    "Central actors": "Centrale actoren",
+    "Clusterings": "Clusteringen",
+    "Figures": "Figuren",
+    "Provenance": "Herkomst",
+    "Officials and politicians spanning coalitions":
+        "Ambtenaren en politici over coalities heen",
+    "name": "naam",
+    "function": "functie",
+    "coalitions": "coalities",
+    "which": "welke",
+    "No official or politician sits in two or more of this city's coalitions.":
+        "Geen ambtenaar of politicus zit in twee of meer coalities van deze stad.",
+    "Network map": "Netwerkkaart",
+    "Actors (dots: organisations, triangles: persons) and coalitions (squares). Hover for "
+    "details; the panel on the left filters and searches.":
+        "Actoren (bollen: organisaties, driehoeken: personen) en coalities (vierkanten). "
+        "Beweeg erover voor details; het paneel links filtert en zoekt.",
+    "Network map of {city}": "Netwerkkaart van {city}",
+    "The declared pivot (role pivot or coordinator) beside the structural pivot: the member "
+    "with the highest betweenness in this city's actor network (the members of its "
+    "coalitions, linked by co-membership and ties). Members tied at the top are all named; "
+    "there is none when the highest betweenness is 0; a mismatch means every declared pivot "
+    "ranks strictly lower.":
+        "De opgegeven spilfiguur (rol spilfiguur of coördinator) naast de structurele "
+        "spilfiguur: het lid met de hoogste betweenness in het actorennetwerk van deze stad "
+        "(de leden van haar coalities, verbonden door gedeeld lidmaatschap en banden). Leden "
+        "met dezelfde hoogste score worden allemaal genoemd; er is er geen als de hoogste "
+        "betweenness 0 is; een verschil (mismatch) betekent dat elke opgegeven spilfiguur "
+        "strikt lager staat.",
+    "The ten actors with the highest {measure} in this city's network.":
+        "De tien actoren met de hoogste {measure} in het netwerk van deze stad.",
+    "Members of each coalition by sector": "Leden van elke coalitie per sector",
+    "Distribution of {measure}": "Verdeling van {measure}",
+    "Distribution of {measure} over {n} actors": "Verdeling van {measure} over {n} actoren",
+    "actors": "actoren",
+    "other or unknown": "ander of onbekend",
+    "What each measure on this page means: the network it is computed on, its normalisation "
+    "and its reference (the same text as":
+        "Wat elke maat op deze pagina betekent: het netwerk waarop ze berekend is, de "
+        "normalisatie en de bron (dezelfde tekst als",
+    "Network:": "Netwerk:",
+    "Normalisation:": "Normalisatie:",
+    "Large networks:": "Grote netwerken:",
+    "Reference:": "Bron:",
+    "By theme": "Volgens thema",
+    "By role": "Volgens rol",
+    "By actor composition": "Volgens actorsamenstelling",
+    "Generated {when}.": "Gemaakt op {when}.",
+    "input file": "invoerbestand",
+    "parameter": "parameter",
+    "value": "waarde",
+    "software": "software",
+    "version": "versie",
+    "Not available in this installation ({name}).":
+        "Niet beschikbaar in deze installatie ({name}).",
+    "Nothing to show for this city.": "Niets te tonen voor deze stad.",
+    "Gould & Fernandez roles between sectors; network read: {network}.":
+        "Rollen van Gould & Fernandez tussen sectoren; gelezen netwerk: {network}.",
+    "Composition read from the members' sectors (citizens and knowledge institutions count "
+    "as nonprofit; officials and politicians as city government).":
+        "Samenstelling gelezen uit de sectoren van de leden (burgers en kennisinstellingen "
+        "tellen als nonprofit; ambtenaren en politici als stedelijke overheid).",
+    " Where the inventory declares otherwise: {warnings}.":
+        " Waar de inventaris iets anders opgeeft: {warnings}.",
+    "actors in them": "actoren erin",
+    "memberships": "lidmaatschappen",
+    "coalitions with city government taking part": "coalities met de stedelijke overheid",
+    "{k} of {n} ({share})": "{k} van {n} ({share})",
+    "{k} of {n}": "{k} van {n}",
+    "coalitions with a declared pivot": "coalities met een opgegeven spilfiguur",
+    "officials and politicians in two or more coalitions":
+        "ambtenaren en politici in twee of meer coalities",
+    "brokerage by those officials and politicians (Gould–Fernandez total, sectors as groups)":
+        "makelaarschap van die ambtenaren en politici (totaal volgens Gould–Fernandez, "
+        "sectoren als groepen)",
+    "… of which between different sectors": "… waarvan tussen verschillende sectoren",
+    "density of the city's actor network": "dichtheid van het actorennetwerk van de stad",
+    "degree centralisation of the city's actor network (Freeman)":
+        "graadcentralisatie van het actorennetwerk van de stad (Freeman)",
+    ", on {n} actors and {m} links": ", op {n} actoren en {m} banden",
+    "not defined for a city with one coalition (its members are all linked by it)":
+        "niet bepaald voor een stad met één coalitie (haar leden zijn er allemaal door "
+        "verbonden)",
+    "Coalitions: city reports and maps": "Coalities: stadsrapporten en kaarten",
+    "city": "stad",
+    "report": "rapport",
+    "map": "kaart",
+    "The whole region": "De hele regio",
+    "One report and one interactive map per city": "Eén rapport en één interactieve kaart per stad",
+    ", and a map of the whole region": ", en een kaart van de hele regio",
+    "Cities": "Steden",
+    "Map of all cities (region)": "Kaart van alle steden (regio)",
+
+    # --- the map page --------------------------------------------------------------------
+    "Search": "Zoeken",
+    "Name of an actor or coalition": "Naam van een actor of coalitie",
+    "Search by name": "Zoeken op naam",
+    "Show whole network": "Toon het hele netwerk",
+    "Filter": "Filter",
+    "Legend": "Legende",
+    "organisation": "organisatie",
+    "person": "persoon",
+    "coalition": "coalitie",
+    "declared pivot or coordinator": "opgegeven spilfiguur of coördinator",
+    "member of": "lid van",
+    "pivot / coordinator of": "spilfiguur / coördinator van",
+    "direct tie": "rechtstreekse band",
+    "Coalition colour: theme cluster": "Kleur van coalities: themacluster",
+    "Size": "Grootte",
+    "Details": "Details",
+    "organisations": "organisaties",
+    "persons": "personen",
+    "sector not given": "sector niet opgegeven",
+    "community {n}": "gemeenschap {n}",
+    "{n} smaller communities": "{n} kleinere gemeenschappen",
+    "actor area ∝ {label} (largest {top}); coalition area ∝ number of members":
+        "oppervlak van een actor ∝ {label} (grootste {top}); oppervlak van een coalitie ∝ "
+        "aantal leden",
+    "Actor colour: sector": "Kleur van actoren: sector",
+    "Actor colour: community": "Kleur van actoren: gemeenschap",
+    "Actor colour: main theme cluster of its coalitions":
+        "Kleur van actoren: belangrijkste themacluster van hun coalities",
+    "{nodes} nodes, {edges} edges": "{nodes} knopen, {edges} verbindingen",
+    "organisation ": "organisatie ",
+    "declared pivot of": "opgegeven spilfiguur van",
+    "themes": "thema's",
+    "founded": "opgericht",
+    "role": "rol",
+    "relation": "relatie",
+    "origin": "oorsprong",
+    "declared pivot": "opgegeven spilfiguur",
+    "none declared": "geen opgegeven",
+    "Member of {n} coalition:": "Lid van {n} coalitie:",
+    "Member of {n} coalitions:": "Lid van {n} coalities:",
+    "{n} member:": "{n} lid:",
+    "{n} members:": "{n} leden:",
+    "Click a node to see its details.": "Klik op een knoop om de details te zien.",
+    "No node matches.": "Geen knoop gevonden.",
+    "{shown} of {total} nodes shown": "{shown} van {total} knopen getoond",
+    "{actors} actors · {coalitions} coalitions · {links} links":
+        "{actors} actoren · {coalitions} coalities · {links} banden",
+    " (of {actors} actors and {coalitions} coalitions)":
+        " (van {actors} actoren en {coalitions} coalities)",
+    "city government": "stedelijke overheid",
+    "other government": "andere overheid",
+    "nonprofit": "nonprofit",
+    "private": "privé",
+    "citizens": "burgers",
+    "knowledge institution": "kennisinstelling",
+    "other or unknown theme": "ander of onbekend thema",
+    "degree": "graad",
+    "strength": "sterkte",
+    "betweenness": "tussenpositie",
+    "closeness": "nabijheid",
+    "eigenvector": "eigenvector",
+    "PageRank": "PageRank",
+    "coreness": "kerngetal",
+    "Reduced view: the network has {total} nodes, more than the limit of {limit}. Shown are "
+    "the {actors} actors with the highest {label} and the {coalitions} coalitions they belong "
+    "to; left out are {left_a} actors and {left_c} coalitions, and the links to them. To see "
+    "them, draw one city or coalition, or raise the limit:":
+        "Beperkte weergave: het netwerk heeft {total} knopen, meer dan de grens van {limit}. "
+        "Getoond zijn de {actors} actoren met de hoogste {label} en de {coalitions} coalities "
+        "waartoe ze behoren; weggelaten zijn {left_a} actoren en {left_c} coalities, en de "
+        "banden met hen. Om ze te zien: teken één stad of coalitie, of verhoog de grens:",
+    "+ {n} more": "+ nog {n}",
+}
+
+# Column headers as a person reads them (terminal, Markdown, LaTeX); CSV and JSON keep the
+# English keys. Measure columns not listed here take their definition's Dutch name.
+COLUMNS: dict[str, str] = {
+    "name": "naam", "id": "id", "city": "stad", "sector": "sector", "mode": "modus",
+    "kind": "soort", "function": "functie", "group": "groep", "cluster": "cluster",
+    "code": "code", "count": "aantal", "study_count": "gepubliceerd aantal",
+    "examples": "voorbeelden", "table": "tabel", "rows": "rijen", "label": "label",
+    "type": "type", "file": "bestand", "sheet": "blad", "row": "rij", "column": "kolom",
+    "level": "niveau", "message": "melding", "field": "veld", "value": "waarde",
+    "rank": "rang", "composition": "samenstelling", "why": "waarom",
+    "coalitions": "coalities", "actors": "actoren", "members": "leden",
+    "memberships": "lidmaatschappen", "ties": "banden", "nodes": "knopen",
+    "relationships": "relaties", "created": "aangemaakt", "updated": "bijgewerkt",
+    "unchanged": "ongewijzigd", "removed": "verwijderd",
+    "structural_pivot_names": "structurele spilfiguur",
+    "declared_pivot_names": "opgegeven spilfiguur", "mismatch": "verschil",
+    "structural_explanation": "uitleg", "coordinator": "coördinator",
+    "itinerant": "rondtrekkend", "representative": "vertegenwoordiger",
+    "gatekeeper": "poortwachter", "liaison": "verbinder", "total": "totaal",
+    "z_total": "z totaal", "community": "gemeenschap", "size": "omvang",
+    "themes": "thema's", "founded_year": "opgericht", "role": "rol",
+    "relation": "relatie", "origin": "oorsprong", "measure": "maat",
+    "definition": "definitie", "network": "netwerk", "normalisation": "normalisatie",
+    "reference": "bron", "large_networks": "grote netwerken",
+    "n_coalitions": "coalities", "n_actors": "actoren", "n_edges": "banden",
+    "query": "query", "description": "beschrijving", "parameters": "parameters",
+    "properties": "eigenschappen",
+    "founded": "opgericht", "declared pivot": "opgegeven spilfiguur",
+    "structural_pivot": "structurele spilfiguur",
+    # measures: short headers (the footer and `coalitions explain` give the full names)
+    "degree": "graad", "strength": "sterkte", "betweenness": "tussenpositie",
+    "closeness": "nabijheid", "eigenvector": "eigenvector", "pagerank": "pagerank",
+    "coreness": "kerngetal", "constraint": "beperking", "effective_size": "effectieve omvang",
+    "clustering": "clustering", "sector_diversity": "sectordiversiteit", "overlap": "overlap",
+    "share_active_elsewhere": "aandeel elders actief", "modularity": "modulariteit",
+    "density": "dichtheid", "centralisation": "centralisatie",
+    # city profiles, comparisons, cases
+    "cities": "steden", "n_with_government": "met overheid",
+    "share_with_government": "aandeel met overheid", "n_inbetween": "aantal tussenfiguren",
+    "inbetween": "tussenfiguren", "inbetween_brokerage": "makelaarschap tussenfiguren",
+    "inbetween_brokerage_between_sectors": "waarvan tussen sectoren",
+    "n_city_actors": "stedelijke actoren", "n_members": "leden",
+    "city_actor_betweenness": "tussenpositie stedelijke actoren",
+    "city_actor_brokerage": "makelaarschap stedelijke actoren",
+    "city_actor_degree": "graad stedelijke actoren",
+    "city_government_organisations": "organisaties stedelijke overheid",
+    "officials": "ambtenaren", "politicians": "politici",
+    "government_presence": "aanwezigheid overheid",
+    "government_share_of_members": "aandeel overheid onder leden",
+    "mean_member_centralisation": "gem. centralisatie ledennetwerk",
+    "mean_member_density": "gem. dichtheid ledennetwerk",
+    "declared_betweenness": "tussenpositie opgegeven", "declared_explanation": "uitleg opgegeven",
+    "declared_pivot": "opgegeven spilfiguur", "declared_pivots": "opgegeven spilfiguren (id)",
+    "structural_betweenness": "tussenpositie structureel",
+    "structural_pivots": "structurele spilfiguren (id)", "role_kind": "soort rol",
+    "shared_members": "gedeelde leden", "sectors": "sectoren", "theme_clusters": "themaclusters",
+    "with_government": "met overheid", "covers": "dekt", "features": "kenmerken",
+    "silhouette": "silhouet", "params": "parameters",
+    "z_coordinator": "z coördinator", "z_gatekeeper": "z poortwachter",
+    "z_itinerant": "z rondtrekkend", "z_liaison": "z verbinder",
+    "z_representative": "z vertegenwoordiger",
+}

@@ -1,0 +1,419 @@
+"""Dutch and English: ``--lang``, ``COALITIONS_LANG`` and the locale, on every screen a
+person reads (help, tables, errors, the report and the map), with English unchanged."""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+import subprocess
+import sys
+
+import openpyxl
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from coalitions.cli import app
+from coalitions.i18n import (
+    _,
+    column_label,
+    language,
+    language_from_environment,
+    set_command_language,
+    set_language,
+    translate,
+    translate_help,
+)
+from coalitions.locale_nl import COLUMNS, NL
+from tests.conftest import SAMPLE
+
+runner = CliRunner()
+
+# The environment a test runs in must not choose the language for it.
+NEUTRAL = {"COALITIONS_LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": "C"}
+
+
+def invoke(*args: str, env: dict | None = None):
+    return runner.invoke(app, list(args), env={**NEUTRAL, **(env or {})},
+                         catch_exceptions=False)
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    """A test that switches the language (or typer's panel titles) leaves English behind."""
+    yield
+    set_language(None)
+    set_command_language(None)
+    translate_help(None, "en")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    args = ["--store", str(tmp_path_factory.mktemp("i18n") / "sample.db")]
+    result = invoke(*args, "load", str(SAMPLE))
+    assert result.exit_code == 0, result.stderr
+    return args
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name}
+
+
+# --- the catalogue --------------------------------------------------------------------------
+
+
+def test_every_catalogue_entry_has_a_dutch_text_with_the_same_placeholders():
+    assert len(NL) > 200
+    for english, dutch in NL.items():
+        assert dutch.strip(), english
+        assert _fields(dutch) == _fields(english), english
+
+
+def test_every_column_has_a_dutch_header():
+    for key, dutch in COLUMNS.items():
+        assert dutch.strip() and key == key.strip(), key
+
+
+def test_catalogue_speaks_of_the_study_never_of_the_seed():
+    for english, dutch in NL.items():
+        assert "seed's" not in english and "seed study" not in english, english
+        assert "zaad" not in dutch, dutch
+
+
+def test_formatted_message_is_translated_from_its_pattern_with_values_kept():
+    message = "No city named 'Atlantis' in the store."
+    assert translate(message, "nl") == "Geen stad met de naam 'Atlantis' in de opslag."
+    assert translate(message, "en") == message
+    assert translate("something the catalogue does not know", "nl") == (
+        "something the catalogue does not know")
+
+
+def test_underscore_formats_in_either_language():
+    assert _("Pivot figures by {by}", "en", by="degree") == "Pivot figures by degree"
+    assert _("Pivot figures by {by}", "nl", by="degree") == "Spilfiguren volgens degree"
+
+
+def test_column_label_is_the_key_in_english_and_dutch_otherwise():
+    assert column_label("study_count", "en") == "study_count"
+    assert column_label("study_count", "nl") == "gepubliceerd aantal"
+    # a measure without its own entry takes its definition's Dutch name, lower case like
+    # the other headers (definitions.py: name_nl="Dichtheid van het ledennetwerk")
+    assert column_label("member_density", "nl") == "dichtheid van het ledennetwerk"
+
+
+# --- which language -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    ({"LANG": "nl_BE.UTF-8"}, "nl"),
+    ({"LANG": "nl_NL"}, "nl"),
+    ({"LANG": "C"}, "en"),
+    ({"LANG": "en_GB.UTF-8"}, "en"),
+    ({}, "en"),
+    ({"LC_ALL": "C", "LANG": "nl_BE.UTF-8"}, "en"),  # LC_ALL overrides LANG (POSIX)
+    ({"LC_MESSAGES": "nl_BE.UTF-8", "LANG": "C"}, "nl"),
+    ({"COALITIONS_LANG": "nl", "LANG": "C"}, "nl"),
+    ({"COALITIONS_LANG": "en", "LC_ALL": "nl_BE.UTF-8"}, "en"),
+])
+def test_language_comes_from_coalitions_lang_then_the_locale(env, expected):
+    assert language_from_environment(env) == expected
+
+
+def test_set_language_wins_over_the_environment_and_refuses_others(monkeypatch):
+    monkeypatch.setenv("COALITIONS_LANG", "en")
+    set_language("nl")
+    assert language() == "nl"
+    set_language(None)
+    assert language() == "en"
+    from coalitions.errors import UsageError
+
+    with pytest.raises(UsageError, match="No language 'fr'"):
+        set_language("fr")
+
+
+def _run(*args: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items()
+             if k not in ("COALITIONS_LANG", "LC_ALL", "LC_MESSAGES", "LANG")}
+    return subprocess.run([sys.executable, "-m", "coalitions.cli", *args], env={**clean, **env},
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_dutch_locale_gives_dutch_help_and_c_locale_english():
+    dutch = _run("--help", LANG="nl_BE.UTF-8")
+    assert dutch.returncode == 0, dutch.stderr
+    assert "Coalities van actoren in steden als eigenschappengraaf" in dutch.stdout
+    assert "Opdrachten" in dutch.stdout
+    english = _run("--help", LANG="C")
+    assert english.returncode == 0, english.stderr
+    assert "Coalitions of actors in cities as a property graph" in english.stdout
+    assert "Commands" in english.stdout and "Opdrachten" not in english.stdout
+
+
+# --- help -----------------------------------------------------------------------------------
+
+
+def test_lang_nl_help_is_dutch():
+    result = invoke("--lang", "nl", "--help")
+    assert result.exit_code == 0
+    out = " ".join(result.stdout.split())
+    assert "Coalities van actoren in steden als eigenschappengraaf" in out
+    assert "Opties" in out and "Opdrachten" in out
+    assert "Taal van wat u leest" in out
+    assert "Toon deze hulp en stop." in out
+    assert "Show this message" not in out and "Check input files" not in out
+
+
+def test_coalitions_lang_nl_gives_dutch_help_of_a_command():
+    result = _run("pivots", "--help", COALITIONS_LANG="nl")
+    assert result.returncode == 0, result.stderr
+    out = " ".join(re.sub(r"[│╭╮╰╯─]", " ", result.stdout).split())
+    assert "Spilfiguren: centraliteit van elke actor, gerangschikt" in out
+    assert "Afbakening" in out  # the Scope panel
+    assert "Alleen deze stad." in out
+    assert "[standaard: 20]" in out
+    assert "Only this city." not in out and "[default:" not in out
+
+
+def test_lang_nl_before_a_command_gives_its_help_in_dutch():
+    result = invoke("--lang", "nl", "cities", "--help")
+    assert result.exit_code == 0
+    out = " ".join(re.sub(r"[│╭╮╰╯─]", " ", result.stdout).split())
+    assert "Per stad: coalities, betrokkenheid van de overheid" in out
+
+
+# --- tables on the terminal -----------------------------------------------------------------
+
+# command → (Dutch title, English title it replaces, a Dutch column header)
+COMMANDS = [
+    (["cities"], "Stadsprofielen", "City profiles", "aandeel met overheid"),
+    (["pivots", "-n", "3"], "Spilfiguren volgens betweenness", "Pivot figures by", "naam"),
+    (["pivots", "--per-coalition", "-n", "3"], "Structurele en opgegeven spilfiguur per coalitie",
+     "Structural vs declared", "verschil"),
+    (["brokers", "-n", "3"], "Makelaars tussen groepen volgens sector", "Brokers between",
+     "poortwachter"),
+    (["communities"], "Gemeenschappen (Leiden)", "Communities (Leiden)", "omvang"),
+    (["clusters"], "Coalities volgens theme", "Coalitions by", "gepubliceerd aantal"),
+    (["clusters", "--by", "data"], "Clusters van coalities uit de data", "Data-driven", "silhouet"),
+    (["shortlist", "2"], "2 voorgestelde cases", "proposed cases", "waarom"),
+    (["compare"], "Coalities vergeleken volgens government", "compared by",
+     "aandeel met overheid"),
+    (["case", "Torekes"], "Torekes (Gent)", "by sector", "veld"),
+    (["explain", "degree"], "Definities", "Definitions", "definitie"),
+    (["embeddedness", "-n", "3"], None, None, "kerngetal"),
+    (["stats"], None, None, "aantal"),
+    (["validate", str(SAMPLE)], "De invoer is geldig", "Input is valid", "rijen"),
+]
+
+
+@pytest.mark.parametrize(("args", "title", "english", "column"), COMMANDS,
+                         ids=[" ".join(c[0][:2]) for c in COMMANDS])
+def test_lang_nl_terminal_output_has_dutch_title_and_headers(store, args, title, english,
+                                                             column):
+    extra = store if args[0] != "validate" else []
+    result = invoke(*extra, "--lang", "nl", *args)
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    if title:
+        assert title in text
+    if english:
+        assert english not in text
+    assert column in text
+    # a definitions footer, where there is one, is Dutch too
+    assert "Definitions in full" not in text
+    assert ", as computed here" not in text
+
+
+def test_english_output_unchanged_by_default(store):
+    result = invoke(*store, "cities")
+    assert "City profiles" in result.stdout and "Stadsprofielen" not in result.stdout
+    assert "share_with_government" in result.stdout
+    result = invoke(*store, "clusters")
+    assert "study_count" in result.stdout
+
+
+def test_csv_and_json_keep_english_keys_in_dutch(store):
+    csv = invoke(*store, "--lang", "nl", "clusters", "-f", "csv").stdout
+    header = [line for line in csv.splitlines() if not line.startswith("#")][0]
+    assert header == "group,cluster,count,study_count,examples"
+    js = invoke(*store, "--lang", "nl", "cities", "-f", "json").stdout
+    assert '"share_with_government"' in js and "aandeel" not in js
+
+
+def test_markdown_headers_are_dutch(store):
+    md = invoke(*store, "--lang", "nl", "clusters", "-f", "markdown").stdout
+    assert md.splitlines()[0] == "| groep | cluster | aantal | gepubliceerd aantal | voorbeelden |"
+
+
+def test_explain_follows_the_global_language(store):
+    dutch = invoke("--lang", "nl", "explain", "degree", "-f", "json").stdout
+    assert "aandeel van de andere actoren waarmee deze actor verbonden is" in dutch
+    english = invoke("explain", "degree", "-f", "json").stdout
+    assert "aandeel" not in english
+    # its own --lang still works and wins
+    assert "aandeel" in invoke("explain", "degree", "--lang", "nl", "-f", "json").stdout
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+def test_unknown_city_is_a_dutch_error(store):
+    cities = sorted(set(pd.read_csv(SAMPLE / "coalitions.csv")["Stad"]))
+    result = invoke(*store, "--lang", "nl", "cities", "--city", "Atlantis")
+    assert result.exit_code == 1
+    assert result.stderr == ("Fout: Geen stad met de naam 'Atlantis' in de opslag.\n"
+                             "  Tip: Bekende steden: " + ", ".join(cities) + "\n")
+
+
+def test_bad_workbook_is_reported_in_dutch_with_sheet_row_and_column(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "actors"
+    ws.append(["id", "name", "kind"])
+    ws.append(["a1", "", "organisation"])
+    ws.append(["a2", "Jan", "robot"])
+    path = tmp_path / "bad.xlsx"
+    wb.save(path)
+    result = invoke("--lang", "nl", "validate", str(path))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Fout: 2 problemen in de invoer; er is niets geschreven\n"
+        f"  {path}, blad actors, rij 2, kolom name: lege cel; een actor heeft altijd een "
+        "naam nodig\n"
+        f"  {path}, blad actors, rij 3, kolom kind: onbekende waarde \"robot\" voor soort; "
+        "toegestaan: organisation, person (in het Nederlands: organisatie, persoon)\n")
+    english = invoke("validate", str(path))
+    assert english.stderr.startswith("Error: 2 problems in the input; nothing was written\n"
+                                     f"  {path}, sheet actors, row 2, column name: empty cell")
+
+
+def test_bad_references_are_reported_in_dutch():
+    folder = SAMPLE.parents[2] / "tests" / "data" / "cli" / "bad_refs"
+    result = invoke("--lang", "nl", "load", str(folder), "--store", "/nonexistent/never.db")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == "Fout: 2 problemen in de invoer; er is niets geschreven"
+    assert lines[1].endswith("memberships.csv, rij 3, kolom actor: actor \"p9\" is geen id in "
+                             "de tabel actors")
+
+
+def test_unknown_language_is_refused_in_english():
+    result = invoke("--lang", "fr", "stats")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: No language 'fr'.\n  Hint: Use --lang en or --lang nl.\n"
+
+
+def test_usage_error_of_map_is_dutch(store, tmp_path):
+    result = invoke(*store, "--lang", "nl", "map", "--out", str(tmp_path / "m.html"))
+    assert result.exit_code == 1
+    assert result.stderr == ("Fout: Zeg wat getekend moet worden: --city NAAM, --coalition ID "
+                             "of --region.\n")
+
+
+# --- the report and the map -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample():
+    from coalitions.loaders import load_inputs
+
+    return load_inputs([SAMPLE]).data
+
+
+def test_report_in_dutch_and_english(sample, tmp_path):
+    from coalitions.viz.report import render_report
+
+    nl = render_report(sample, "Gent", tmp_path / "nl.html", lang="nl").read_text("utf-8")
+    assert '<html lang="nl">' in nl
+    for heading in ("Profiel", "Coalities", "Netwerkkaart", "Spilfiguren", "Makelaars",
+                    "Centrale actoren", "Clusteringen", "Figuren", "Definities"):
+        assert f"<h2>{heading}</h2>" in nl
+    assert "<title>Coalities in Gent</title>" in nl
+    assert "coalities met een opgegeven spilfiguur" in nl
+    assert "<th>gepubliceerd aantal</th>" not in nl  # the report leaves the count out
+    assert "Herkomst" in nl and "Provenance" not in nl
+    # the map inside it is Dutch too (escaped in srcdoc)
+    assert "Zoeken" in nl and "Legende" in nl
+    en = render_report(sample, "Gent", tmp_path / "en.html", lang="en").read_text("utf-8")
+    assert '<html lang="en">' in en and "<h2>Profile</h2>" in en and "Profiel" not in en
+
+
+def test_map_in_dutch(sample, tmp_path):
+    from coalitions.graph.scope import Scope
+    from coalitions.viz.maps import render_map
+
+    part = Scope(city="Gent").apply(sample)
+    page = render_map(part, tmp_path / "m.html", title="Coalities in Gent", lang="nl")
+    html = page.path.read_text("utf-8")
+    assert '<html lang="nl">' in html
+    for text in ("<h2>Zoeken</h2>", "<h2>Legende</h2>", "<h2>Filter</h2>",
+                 'placeholder="Naam van een actor of coalitie"', "Toon het hele netwerk",
+                 "Kleur van actoren: sector", "stedelijke overheid", "opgegeven spilfiguur",
+                 "Klik op een knoop om de details te zien.", "{shown} van {total} knopen getoond"):
+        assert text in html, text
+    english = render_map(part, tmp_path / "e.html", title="x", lang="en").path.read_text("utf-8")
+    assert "<h2>Search</h2>" in english and "Zoeken" not in english
+
+
+def test_index_in_dutch(tmp_path):
+    from coalitions.viz.report import render_index
+
+    html = render_index(tmp_path, ["Gent"], lang="nl").read_text("utf-8")
+    assert '<html lang="nl">' in html and "Coalities: stadsrapporten en kaarten" in html
+
+
+def test_sentences_the_analyses_write_are_dutch_on_screen_and_english_in_csv(store):
+    md = invoke(*store, "--lang", "nl", "pivots", "--per-coalition", "-f", "markdown").stdout
+    assert "zit in " in md and "bereikt " in md
+    assert "sits in " not in md and "reaches " not in md and "| True |" not in md
+    csv = invoke(*store, "--lang", "nl", "pivots", "--per-coalition", "-f", "csv").stdout
+    assert "sits in " in csv and "zit in " not in csv
+    grid = invoke(*store, "--lang", "nl", "compare", "-f", "markdown").stdout.splitlines()
+    assert [line.split(" | ")[0] for line in grid[2:4]] == [
+        "| met stedelijke overheid", "| zonder stedelijke overheid"]
+
+
+def test_usage_errors_of_the_command_line_are_dutch():
+    result = invoke("--lang", "nl", "pivots", "--bogus")
+    assert result.exit_code == 2
+    assert "Onbekende optie: --bogus" in result.stderr
+    assert "No such option" not in result.stderr
+    english = invoke("pivots", "--bogus")
+    assert "No such option: --bogus" in english.stderr
+
+
+def test_every_problem_of_the_bad_input_corpus_reads_as_dutch():
+    """The loaders' messages on tests/data/bad (one file per kind of mistake): each one
+    comes out changed, with none of the English framing words left."""
+    from coalitions.errors import InputError
+    from coalitions.loaders import load_inputs
+
+    bad = SAMPLE.parents[2] / "tests" / "data" / "bad"
+    messages = set()
+    for path in sorted(bad.iterdir()):
+        if path.suffix == ".py":
+            continue
+        try:
+            problems = load_inputs([path]).warnings
+        except InputError as exc:
+            problems = exc.problems
+        messages |= {p.message for p in problems}
+    assert len(messages) > 30
+    for message in messages:
+        dutch = translate(message, "nl")
+        assert dutch != message, message
+        # (a Python library's own reason, such as zipfile's "File is not a zip file", is
+        # quoted as it is)
+        for english in ("expected", "allowed:", "empty cell", " row ", "(Dutch:", "sheet "):
+            assert english not in dutch, (message, dutch)
+
+
+def test_named_query_descriptions_are_dutch_in_the_list():
+    from coalitions.queries import list_queries
+
+    english = list(list_queries()["description"])
+    md = invoke("--lang", "nl", "query", "--list", "-f", "markdown").stdout
+    assert md.splitlines()[0] == "| naam | beschrijving | parameters |"
+    for description in english:
+        assert description not in md
+        assert translate(description, "nl") in md
