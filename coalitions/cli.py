@@ -301,7 +301,7 @@ def load(paths: PathsArg, encoding: EncodingOpt = None,
     from coalitions.graph.waves import check_wave
 
     _global["wave"] = check_wave(wave)
-    where = f"wave {_global['wave']} of the {where}"
+    where = tr("wave {wave} of the {where}", wave=_global["wave"], where=where)
     _print(pd.DataFrame(summary.rows()), fmt,
            title=tr("Loaded into {where}" if summary.changed else "Nothing changed in {where}",
                     where=where))
@@ -325,7 +325,7 @@ def waves(store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Forma
     the latest unless --wave says otherwise."""
     with _open(store, neo4j, graph_reads_only=True) as st:
         frame = st.waves()
-    _print(frame, fmt, title="Waves")
+    _print(frame, fmt, title=tr("Waves"))
 
 
 
@@ -745,7 +745,7 @@ def compare(
     data, _ = _scoped(store, neo4j, city, None, None, None, since, until, wave=wave)
     if per_city:
         frame = typology(data, by=by)
-        _print(frame, fmt, title=f"Coalitions per city by {frame.attrs['by']}")
+        _print(frame, fmt, title=tr("Coalitions per city by {by}", by=frame.attrs["by"]))
         return
     frame = grid(data, by=by)
     _warnings(frame.attrs.get("warnings", []))
@@ -809,7 +809,8 @@ def changes(
         sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2, default=str) + "\n")
         return
     for name in TABLES:
-        _print(tables[name], fmt, title=f"{name.replace('_', ' ')} (wave {a} → {b})")
+        _print(tables[name], fmt, title=tr("{table} (wave {a} → {b})",
+                                           table=tr(name.replace("_", " ")), a=a, b=b))
 
 
 # --- maps, reports, exports -------------------------------------------------------------------
@@ -860,7 +861,7 @@ def map_(
              else tr("Coalitions in the region"))
     if coalition:
         title = f"{data.coalitions['name'].iloc[0]} ({data.coalitions['city'].iloc[0]})"
-    title += f" · wave {_global['wave']}"  # (every output names the wave it read)
+    title += tr(" · wave {wave}", wave=_global["wave"])  # (every output names its wave)
     if out_file.suffix.lower() in FIGURE_FORMATS:
         if color_by != "sector":
             raise UsageError("A static figure is coloured by sector.",
@@ -904,7 +905,7 @@ def figure(
     directed: DirectedOpt = None,
     city: CityOpt = None, theme: ThemeOpt = None, since: SinceOpt = None,
     until: UntilOpt = None,
-    store: StoreOpt = None, neo4j: Neo4jOpt = None,
+    wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None,
 ) -> None:
     """A static figure for a paper where a table is harder to read: the city profiles side
     by side, or the ego network of one actor (a pivot, a broker)."""
@@ -918,21 +919,24 @@ def figure(
         raise UsageError(f"No figure called {kind!r}.", hint="Use cities or ego.")
     if kind == "ego" and not actor:
         raise UsageError("Say whose ego network to draw: --actor ID.")
-    got = _scoped(store, neo4j, city, None, theme, None, since, until, with_salt=pseudonymise)
+    got = _scoped(store, neo4j, city, None, theme, None, since, until, with_salt=pseudonymise,
+                  wave=wave)
     data = got[0]
-    with err.status("drawing"):
+    with err.status(tr("drawing")):
         if kind == "cities":
             from coalitions.analysis.cities import city_profiles
 
-            drawn = city_profiles_figure(city_profiles(data, directed=directed))
+            profiles = city_profiles(data, directed=directed)
+            profiles.attrs.setdefault("facts", {})["wave"] = _global["wave"]
+            drawn = city_profiles_figure(profiles)
         else:
             from coalitions.pseudonyms import pseudonymiser
 
             drawn = ego_network_figure(data, actor or "", size_by=size_by,
                                        pseudonymise=pseudonymiser(got[2]) if pseudonymise
-                                       else False)
+                                       else False, wave=_global["wave"])
         path = write_network_figure(drawn, out_file)
-    _say(f"Wrote {path}")
+    _say(tr("Wrote {path}", path=path))
 
 
 @app.command()
@@ -1049,8 +1053,9 @@ def export(
             tables = [actor_measures(d) if len(d.actors) else None for _, _, d in waves]
         path = write_timeline_gexf(waves, out_path, projection=projection, measures=tables,
                                    pseudonymise=pseudonymise, salt=salt)
-        err.print(f"Wrote {path}: waves " + ", ".join(w for w, _, _ in waves)
-                  + " as times " + ", ".join(str(n) for _, n, _ in waves), markup=False)
+        _say(tr("Wrote {path}: waves {waves} as times {times}", path=path,
+                waves=", ".join(w for w, _, _ in waves),
+                times=", ".join(str(n) for _, n, _ in waves)))
         return
     got = _scoped(store, neo4j, city, coalition, theme, sector, since, until,
                   with_salt=pseudonymise, wave=wave)

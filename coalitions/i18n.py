@@ -125,6 +125,7 @@ def translator(lang: str | None = None) -> Callable[..., str]:
     def gettext(text: str, **fmt: Any) -> str:
         return _(text, fixed, **fmt)
 
+    gettext.lang = fixed  # type: ignore[attr-defined]  # (for callers that pass it on)
     return gettext
 
 

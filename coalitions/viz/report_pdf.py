@@ -32,18 +32,23 @@ _A4 = (8.27, 11.69)
 def render_report_pdf(data: GraphData, city: str, out: str | Path, *,
                       inputs: Sequence[tuple[str | Path, str]] = (),
                       params: dict[str, Any] | None = None, size_by: str = "betweenness",
-                      directed: bool | None = None) -> Path:
+                      directed: bool | None = None, lang: str | None = None) -> Path:
     """Write the report of one city as a multi-page A4 PDF to ``out``; return its path.
 
-    Parameters are those of :func:`coalitions.viz.report.render_report`.
+    Parameters are those of :func:`coalitions.viz.report.render_report` (``lang``: the
+    language of the headings, captions, column headers and definitions; the provenance's
+    keys stay as the HTML report writes them).
     """
     from matplotlib.backends.backend_pdf import PdfPages
 
     from coalitions.fileio import atomic_path
+    from coalitions.i18n import language, translator
     from coalitions.viz import _data
     from coalitions.viz import report as page
     from coalitions.viz.static import _pyplot, network_figure
 
+    lang = language() if lang is None else lang
+    tr = translator(lang)
     part = Scope(city=city).apply(data)
     city = page._canonical_city(data, city)
     measures = _data.actor_measures(part)
@@ -51,50 +56,55 @@ def render_report_pdf(data: GraphData, city: str, out: str | Path, *,
     top = measures.assign(id=measures["id"].astype(str))
     top = top.assign(name=top["id"].map(names)).sort_values(size_by, ascending=False).head(10)
     central = page._rows(top[[c for c in dict.fromkeys(("name", "coalitions", "degree",
-                                                          size_by)) if c in top.columns]])
-    pivots = page._table_or_note(lambda: page._pivots(part))
-    brokers = page._table_or_note(lambda: page._brokers(part, directed))
-    clusterings = [(title, page._table_or_note(lambda by=by: page._clusters(part, by)))
+                                                          size_by)) if c in top.columns]],
+                        lang)
+    pivots = page._table_or_note(lambda: page._pivots(part), lang)
+    brokers = page._table_or_note(lambda: page._brokers(part, directed, lang), lang)
+    clusterings = [(tr(title), page._table_or_note(lambda by=by: page._clusters(part, by, lang),
+                                                   lang))
                    for title, by in (("By theme", "theme"), ("By role", "role"),
                                      ("By actor composition", "actors"))]
-    glossary = page._glossary(central, pivots, brokers, clusterings)
+    glossary = page._glossary(central, pivots, brokers, clusterings, lang=lang)
     prov = page.provenance(inputs, params or {})
     plt = _pyplot()
 
+    title = tr("Coalitions in {city}", city=city)
+    if prov.get("wave") is not None:
+        title += tr(" · wave {wave}", wave=prov["wave"])
     out = Path(out)
     with atomic_path(out) as tmp, PdfPages(tmp, metadata={
-            "Title": f"Coalitions in {city}", "Creator": "coalitions",
-            "CreationDate": None}) as pdf:
-        fig = _page(plt, f"Coalitions in {city}", f"Generated {prov['generated']}")
-        _key_values(fig, page._profile(part, directed), top=0.86)
+            "Title": title, "Creator": "coalitions", "CreationDate": None}) as pdf:
+        fig = _page(plt, title, tr("Generated {when}.", when=prov["generated"]))
+        _key_values(fig, page._profile(part, directed, lang), top=0.86)
         pdf.savefig(fig)
         plt.close(fig)
 
-        drawn = network_figure(part, title=f"Coalitions in {city}", size_by=size_by,
-                               measures=measures, width=_A4[0], height=_A4[0] * 1.05)
+        drawn = network_figure(part, title=title, size_by=size_by, measures=measures,
+                               width=_A4[0], height=_A4[0] * 1.05, lang=lang)
         pdf.savefig(drawn.figure)
         plt.close(drawn.figure)
 
         for title, caption, table in [
-                ("Pivots", "The declared pivot beside the structural pivot (the member with "
-                           "the highest betweenness), with the reason.", pivots),
-                ("Brokers", "", brokers),
-                ("Central actors", f"The ten actors with the highest {size_by}.", central),
-                *[(f"Clustering: {t.lower()}", "", c) for t, c in clusterings]]:
+                (tr("Pivots"), tr("The declared pivot beside the structural pivot (the member "
+                                  "with the highest betweenness), with the reason."), pivots),
+                (tr("Brokers"), "", brokers),
+                (tr("Central actors"), tr("The ten actors with the highest {measure} in this "
+                                          "city's network.", measure=size_by), central),
+                *[(tr("Clustering: {name}", name=t.lower()), "", c) for t, c in clusterings]]:
             _table_pages(pdf, plt, title, caption, table)
 
         lines = []
         for d in glossary:
             lines += textwrap.wrap(f"{d['name']} ({d['measure']}): {d['definition']}. "
-                                   f"Network: {d['network']}. Normalisation: "
-                                   f"{d['normalisation']}. Reference: {d['reference']}.",
-                                   110) + [""]
-        lines += ["Provenance", ""]
+                                   f"{tr('Network:')} {d['network']}. {tr('Normalisation:')} "
+                                   f"{d['normalisation']}. {tr('Reference:')} "
+                                   f"{d['reference']}.", 110) + [""]
+        lines += [tr("Provenance"), ""]
         lines += [f"input {p}  sha256 {h}" for p, h in prov["inputs"]] or ["inputs: not given"]
         lines += [f"{k}: {v}" for k, v in prov["params"]]
         lines += [f"{k} {v}" for k, v in prov["versions"]]
         for start in range(0, max(len(lines), 1), 60):
-            fig = _page(plt, "Definitions and provenance", "")
+            fig = _page(plt, tr("Definitions and provenance"), "")
             fig.text(0.07, 0.9, "\n".join(lines[start:start + 60]), va="top", fontsize=6.5,
                      family="DejaVu Sans")
             pdf.savefig(fig)

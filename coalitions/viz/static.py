@@ -60,15 +60,18 @@ def network_figure(data: GraphData, *, title: str, size_by: str = "betweenness",
                    label_coalitions: int = 25, max_nodes: int = 2500,
                    pseudonymise: bool | Callable[[dict], str] = False,
                    width: float = 7.0, height: float = 6.0,
-                   label_first: tuple[str, ...] = ()) -> NetworkFigure:
+                   label_first: tuple[str, ...] = (),
+                   lang: str | None = None) -> NetworkFigure:
     """Draw the two-mode network of ``data`` (actors, coalitions, memberships and ties).
 
     Actors are circles (organisations) and triangles (persons) coloured by sector, their
     area proportional to ``size_by``; coalitions are squares coloured by theme cluster;
     memberships grey, explicit ties dark. ``width`` and ``height`` are inches (7 in is a
     journal's full text width). ``exact_seconds`` and ``budget_seconds``: as in
-    :func:`~coalitions.viz.maps.render_map`, when ``measures`` is computed here.
+    :func:`~coalitions.viz.maps.render_map`, when ``measures`` is computed here. ``lang``:
+    the language of the legend (default :func:`coalitions.i18n.language`).
     """
+    from coalitions.i18n import language
     from coalitions.viz.maps import (
         OTHER_THEME,
         THEME_COLOURS,
@@ -88,7 +91,8 @@ def network_figure(data: GraphData, *, title: str, size_by: str = "betweenness",
     measures = measures.assign(id=measures["id"].astype(str)).drop_duplicates("id")
     measures = measures.set_index("id")[cols]
     shown, note, _hint = _reduce(data, measures, size_by, max_nodes)
-    builder = _Builder(shown, measures, size_by, "sector", pseudonymise)
+    lang = language() if lang is None else lang
+    builder = _Builder(shown, measures, size_by, "sector", pseudonymise, lang=lang)
     graph = _data.two_mode(shown)
     pos = _data.layout(graph)
     pos[:, 1] *= -1  # vis-network's y grows downwards, matplotlib's upwards
@@ -125,7 +129,7 @@ def network_figure(data: GraphData, *, title: str, size_by: str = "betweenness",
         ax.scatter(pos[idx, 0], pos[idx, 1], s=46, marker="s",
                    c=[THEME_COLOURS.get(builder.clusters[c], UNKNOWN_COLOUR) for c in co_ids],
                    edgecolors="#222222", linewidths=0.5, zorder=2)
-    _legend(ax, builder, shown, THEME_COLOURS, OTHER_THEME, UNKNOWN_COLOUR)
+    _legend(ax, builder, shown, THEME_COLOURS, OTHER_THEME, UNKNOWN_COLOUR, lang)
     if len(pos):
         pad = 0.08 * max(np.ptp(pos[:, 0]), np.ptp(pos[:, 1]), 1.0)
         ax.set_xlim(pos[:, 0].min() - pad, pos[:, 0].max() + pad)
@@ -158,14 +162,18 @@ _PANEL_TITLES = {"n_inbetween": "Officials and politicians in 2+ coalitions"}
 
 
 def city_profiles_figure(profiles: pd.DataFrame, *,
-                         panels: tuple[str, ...] = PROFILE_PANELS) -> NetworkFigure:
+                         panels: tuple[str, ...] = PROFILE_PANELS,
+                         lang: str | None = None) -> NetworkFigure:
     """The city profiles (:func:`coalitions.analysis.cities.city_profiles`) side by side: one
     panel per measure, one bar per city, the number of coalitions beside each city's name.
     A measure undefined for a city (e.g. density of a city with one coalition) is marked
-    "n/a", not drawn as 0.
+    "n/a", not drawn as 0. ``lang``: the language of the titles (default
+    :func:`coalitions.i18n.language`); the wave, when the profiles record one, ends the title.
     """
     from coalitions.analysis.definitions import used
+    from coalitions.i18n import translator
 
+    tr = translator(lang)
     plt = _pyplot()
     panels = tuple(p for p in panels if p in profiles.columns)
     if not panels or not len(profiles):
@@ -184,21 +192,30 @@ def city_profiles_figure(profiles: pd.DataFrame, *,
         for yi, v in zip(y, values, strict=True):
             if np.isnan(v):
                 ax.text(0, yi, " n/a", va="center", fontsize=6.5, color="#777777")
-        title = defs[col].name if col in defs else _PANEL_TITLES.get(col, col.replace("_", " "))
+        title = (defs[col].as_dict(tr.lang)["name"] if col in defs
+                 else tr(_PANEL_TITLES.get(col, col.replace("_", " "))))
         ax.set_title(_fill(title, 22), fontsize=7.5, loc="left")
         ax.tick_params(labelsize=6.5)
         ax.spines[["top", "right"]].set_visible(False)
     axes[0].set_yticks(y, labels)
-    fig.suptitle("City profiles (coalitions in scope in brackets)", x=0.01, ha="left",
-                 fontsize=10)
+    title = tr("City profiles (coalitions in scope in brackets)")
+    wave = profiles.attrs.get("facts", {}).get("wave")
+    if wave is not None:
+        title += tr(" · wave {wave}", wave=wave)
+    fig.suptitle(title, x=0.01, ha="left", fontsize=10)
     return NetworkFigure(fig, n_nodes=len(rows))
 
 
 def ego_network_figure(data: GraphData, actor: str, *, size_by: str = "betweenness",
-                       pseudonymise: bool | Callable[[dict], str] = False) -> NetworkFigure:
+                       pseudonymise: bool | Callable[[dict], str] = False,
+                       wave: str | None = None, lang: str | None = None) -> NetworkFigure:
     """The ego network of one actor: the coalitions it sits in, their members and their
     ties, drawn as :func:`network_figure` draws a city (the measures are those of this
-    smaller network), every member labelled where there is room, the ego first."""
+    smaller network), every member labelled where there is room, the ego first. ``wave``,
+    when given, ends the title; ``lang`` is the language of the title and legend."""
+    from coalitions.i18n import translator
+
+    tr = translator(lang)
     ids = data.actors["id"].astype(str)
     match = data.actors[(ids == actor) | (data.actors["name"].astype(str).str.lower()
                                           == actor.lower())]
@@ -219,11 +236,13 @@ def ego_network_figure(data: GraphData, actor: str, *, size_by: str = "betweenne
                       & m["actor"].astype(str).isin(keep)],
         ties=data.ties[data.ties["source"].astype(str).isin(keep)
                        & data.ties["target"].astype(str).isin(keep)])
-    name = str(match["name"].iloc[0]) if not pseudonymise else "the actor"
-    return network_figure(part, title=f"Ego network of {name}: {len(coalitions)} "
-                                      f"coalitions, {len(keep) - 1} others",
-                          size_by=size_by, label_top=40, pseudonymise=pseudonymise,
-                          label_first=(ego,))
+    name = str(match["name"].iloc[0]) if not pseudonymise else tr("the actor")
+    title = tr("Ego network of {name}: {k} coalitions, {n} others", name=name,
+               k=len(coalitions), n=len(keep) - 1)
+    if wave is not None:
+        title += tr(" · wave {wave}", wave=wave)
+    return network_figure(part, title=title, size_by=size_by, label_top=40,
+                          pseudonymise=pseudonymise, label_first=(ego,), lang=tr.lang)
 
 
 def write_network_figure(drawn: NetworkFigure, out: str | Path) -> Path:
@@ -263,19 +282,22 @@ def _pyplot():
 
 
 def _legend(ax, builder, shown: GraphData, theme_colours: dict, other: str,
-            unknown: str) -> None:
+            unknown: str, lang: str = "en") -> None:
     from matplotlib.lines import Line2D
 
+    from coalitions.i18n import translator
+
+    tr = translator(lang)
     handles = [Line2D([], [], ls="", marker="o", color=e["colour"], label=e["label"])
                for e in builder.colours]
     used = {builder.clusters[str(c)] for c in shown.coalitions["id"]}
     handles += [Line2D([], [], ls="", marker="s", color=theme_colours.get(c, unknown),
-                       markeredgecolor="#222222", label=f"coalition: {c}")
+                       markeredgecolor="#222222", label=tr("coalition: {cluster}", cluster=tr(c)))
                 for c in (*theme_colours, other) if c in used]
-    handles += [Line2D([], [], ls="", marker="o", color="#777777", label="organisation"),
-                Line2D([], [], ls="", marker="^", color="#777777", label="person")]
+    handles += [Line2D([], [], ls="", marker="o", color="#777777", label=tr("organisation")),
+                Line2D([], [], ls="", marker="^", color="#777777", label=tr("person"))]
     if len(shown.ties):
-        handles.append(Line2D([], [], color="#333333", lw=0.9, label="explicit tie"))
+        handles.append(Line2D([], [], color="#333333", lw=0.9, label=tr("explicit tie")))
     # Below the drawing, so the network keeps the figure's whole width.
     fig_legend = ax.get_figure().legend(handles=handles, loc="outside lower center", ncols=3,
                                         fontsize=6.5, frameon=False)
