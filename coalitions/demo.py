@@ -127,19 +127,20 @@ def _reports(data, out_dir: Path, loaded, say) -> list[Path]:
         from coalitions.viz.report import render_index, render_report
     except ImportError:  # the report module is optional until it lands
         return []
+    from coalitions.i18n import _
+
     files = []
     inputs = [(s.path, s.sha256) for s in loaded.sources]
     cities = sorted(data.coalitions["city"].dropna().unique())
     for city in cities:
-        from coalitions.i18n import _
-
         say(_("writing the report for {city}", city=city))
         files.append(render_report(data, city, out_dir / f"report-{slug(city)}.html",
                                    inputs=inputs, params={"command": "demo", "city": city},
                                    shared_assets=True))
         files.append(out_dir / f"map-{slug(city)}.html")  # written by render_report
     files.append(render_index(
-        out_dir, cities, title="Coalitions demo: city reports and maps",
-        description=f"Made by `coalitions demo` from the bundled sample: {len(cities)} "
-                    f"cities, {len(data.coalitions)} coalitions, {len(data.actors)} actors."))
+        out_dir, cities, title=_("Coalitions demo: city reports and maps"),
+        description=_("Made by `coalitions demo` from the bundled sample: {cities} cities, "
+                      "{coalitions} coalitions, {actors} actors.", cities=len(cities),
+                      coalitions=len(data.coalitions), actors=len(data.actors))))
     return files

@@ -698,6 +698,97 @@ NL: dict[str, str] = {
         "waartoe ze behoren; weggelaten zijn {left_a} actoren en {left_c} coalities, en de "
         "banden met hen. Om ze te zien: teken één stad of coalitie, of verhoog de grens:",
     "+ {n} more": "+ nog {n}",
+    # --- titles, figures and pages added since (waves, fields, paper-ready outputs) ---------
+    "Wrote {path}: waves {waves} as times {times}":
+        "{path} geschreven: golven {waves} als tijdstippen {times}",
+    "warning: {message}": "waarschuwing: {message}",
+    "wave {wave} of the {where}": "golf {wave} van de {where}",
+    "Waves": "Inventarisgolven",
+    "What changed from wave 1 to wave 2 (coalitions changes --from 1)":
+        "Wat er veranderde van golf 1 naar golf 2 (coalitions changes --from 1)",
+    "Coalitions per city by {by}": "Coalities per stad volgens {by}",
+    "{table} (wave {a} → {b})": "{table} (golf {a} → {b})",
+    "coalitions founded": "opgerichte coalities",
+    "coalitions stopped": "gestopte coalities",
+    "members joined": "toegetreden leden",
+    "members left": "vertrokken leden",
+    "roles changed": "gewijzigde rollen",
+    "pivots": "spilfiguren",
+    "cities": "steden",
+    " · wave {wave}": " · golf {wave}",
+    "loading the sample's two waves": "de twee golven van het voorbeeld laden",
+    "comparing the waves": "de golven vergelijken",
+    "; provenance in full with --format csv, json, latex or markdown":
+        "; volledige herkomst met --format csv, json, latex of markdown",
+    "seed": "toevalsgetal",
+    "wave": "golf",
+    "ended": "beëindigd",
+    "status": "status",
+    "active": "actief",
+    "stopped": "gestopt",
+    "merged": "opgegaan",
+    " into {name}": " in {name}",
+    "roles": "rollen",
+    "actor area ∝ {label} (largest {top})": "oppervlak van een actor ∝ {label} (grootste {top})",
+    "actors all the same size: {label} is not known for any of them":
+        "alle actoren even groot: {label} is voor geen van hen bekend",
+    "actors all the same size: {label} is {value} for every actor shown":
+        "alle actoren even groot: {label} is {value} voor elke getoonde actor",
+    "; coalition area ∝ number of members": "; oppervlak van een coalitie ∝ aantal leden",
+    "in the network of {city}": "in het netwerk van {city}",
+    "in the whole network": "in het hele netwerk",
+    "Roles: the primary role first. Relation to city government (complementary, "
+    "supplementary, adversarial; Young 2000) with the year it was recorded for.":
+        "Rollen: de hoofdrol eerst. Relatie met de stedelijke overheid (complementair, "
+        "supplementair, adversarieel; Young 2000) met het jaar waarvoor ze werd opgetekend.",
+    "Definitions and provenance": "Definities en herkomst",
+    "The declared pivot beside the structural pivot (the member with the highest "
+    "betweenness), with the reason.":
+        "De opgegeven spilfiguur naast de structurele spilfiguur (het lid met de hoogste "
+        "tussenpositie), met de reden.",
+    "Clustering: {name}": "Clustering: {name}",
+    "City profiles (coalitions in scope in brackets)":
+        "Stadsprofielen (coalities binnen de afbakening tussen haakjes)",
+    "Officials and politicians in 2+ coalitions": "Ambtenaren en politici in 2+ coalities",
+    "the actor": "de actor",
+    "Ego network of {name}: {k} coalitions, {n} others":
+        "Egonetwerk van {name}: {k} coalities, {n} anderen",
+    "coalition: {cluster}": "coalitie: {cluster}",
+    "explicit tie": "expliciete band",
+    "Random seed: {seed}.": "Toevalsgetal: {seed}.",
+    "Wave: {wave}.": "Golf: {wave}.",
+    "A <b>report</b> holds the city's profile, its coalitions, declared and structural "
+    "pivots, brokers, the three clusterings, figures and the embedded map, with the input "
+    "files and software versions it was made from. A <b>map</b> shows actors (dots: "
+    "organisations, triangles: persons) and the coalitions they belong to (squares); hover "
+    "or click for details, search and filter in the panel. Every page works offline: "
+    "nothing is fetched from the internet.":
+        "Een <b>rapport</b> bevat het profiel van de stad, haar coalities, opgegeven en "
+        "structurele spilfiguren, makelaars, de drie clusteringen, figuren en de ingebedde "
+        "kaart, met de invoerbestanden en softwareversies waarmee het gemaakt is. Een "
+        "<b>kaart</b> toont actoren (bolletjes: organisaties, driehoeken: personen) en de "
+        "coalities waartoe ze behoren (vierkanten); beweeg erover of klik voor details, zoek "
+        "en filter in het paneel. Elke pagina werkt offline: er wordt niets van het internet "
+        "gehaald.",
+    "Recorded": "Opgetekend",
+    "What the study records about each coalition":
+        "Wat het onderzoek over elke coalitie optekent",
+    "The study's questions 2 and 3, as recorded in the inventory: the in-between space (are "
+    "officials and politicians visible in and between coalitions?), the coalition's "
+    "autonomy, its dependence on resources, and its evaluation.":
+        "Vragen 2 en 3 van het onderzoek, zoals opgetekend in de inventaris: de tussenruimte "
+        "(zijn ambtenaren en politici zichtbaar in en tussen coalities?), de autonomie van de "
+        "coalitie, haar afhankelijkheid van middelen en haar evaluatie.",
+    "No tussenruimte, autonomy, resource dependence or evaluation recorded for this city's "
+    "coalitions.":
+        "Geen tussenruimte, autonomie, afhankelijkheid van middelen of evaluatie opgetekend "
+        "voor de coalities van deze stad.",
+    "Open the map on its own page": "Open de kaart op een eigen pagina",
+    "Coalitions demo: city reports and maps": "Demo van coalitions: stadsrapporten en kaarten",
+    "Made by `coalitions demo` from the bundled sample: {cities} cities, {coalitions} "
+    "coalitions, {actors} actors.":
+        "Gemaakt met `coalitions demo` uit het meegeleverde voorbeeld: {cities} steden, "
+        "{coalitions} coalities, {actors} actoren.",
 }
 
 # Column headers as a person reads them (terminal, Markdown, LaTeX); CSV and JSON keep the

@@ -81,6 +81,45 @@ def test_catalogue_speaks_of_the_study_never_of_the_seed():
         assert "zaad" not in dutch, dutch
 
 
+def _marked_texts() -> dict[str, str]:
+    """Every literal text the package marks for translation: ``_("…")``, ``tr("…")``,
+    ``self.tr("…")``, ``translator(lang)("…")`` in Python and ``_("…")`` in the templates,
+    with where it is."""
+    import ast
+    from pathlib import Path
+
+    import coalitions
+
+    root = Path(coalitions.__file__).parent
+    found: dict[str, str] = {}
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            fn = node.func
+            name = (fn.id if isinstance(fn, ast.Name) else fn.attr
+                    if isinstance(fn, ast.Attribute) else None)
+            if isinstance(fn, ast.Call) and getattr(fn.func, "id", None) == "translator":
+                name = "tr"
+            arg = node.args[0]
+            if name in ("_", "tr") and isinstance(arg, ast.Constant) and isinstance(arg.value,
+                                                                                    str):
+                found.setdefault(arg.value, f"{path.name}:{node.lineno}")
+    for path in sorted(root.rglob("*.j2")):
+        for m in re.finditer(r'_\(\s*"((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8")):
+            found.setdefault(m.group(1), path.name)
+    return found
+
+
+def test_every_text_marked_for_translation_has_a_dutch_entry():
+    """A text wrapped in _() without a catalogue entry would silently stay English in
+    Dutch output: the walk finds each one, where it is written."""
+    found = _marked_texts()
+    assert len(found) > 150  # the walk finds the texts (not an empty pass)
+    missing = {text: where for text, where in found.items() if text not in NL}
+    assert not missing
+
+
 def test_formatted_message_is_translated_from_its_pattern_with_values_kept():
     message = "No city named 'Atlantis' in the store."
     assert translate(message, "nl") == "Geen stad met de naam 'Atlantis' in de opslag."
@@ -417,3 +456,90 @@ def test_named_query_descriptions_are_dutch_in_the_list():
     for description in english:
         assert description not in md
         assert translate(description, "nl") in md
+
+
+# --- waves, changes and the outputs for papers ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def two_waves(tmp_path_factory):
+    """The sample's two waves in one store (as the demo loads them)."""
+    from coalitions.demo import WAVES
+
+    args = ["--store", str(tmp_path_factory.mktemp("i18n-waves") / "waves.db")]
+    for wave, path in WAVES:
+        result = invoke(*args, "load", str(path), "--wave", wave)
+        assert result.exit_code == 0, result.stderr
+    return args
+
+
+def test_waves_and_changes_speak_dutch(two_waves):
+    waves = invoke(*two_waves, "--lang", "nl", "waves")
+    assert waves.exit_code == 0, waves.stderr
+    assert "Inventarisgolven" in waves.stdout and "Waves" not in waves.stdout
+    changed = invoke(*two_waves, "--lang", "nl", "changes", "--from", "1")
+    assert changed.exit_code == 0, changed.stderr
+    text = " ".join(changed.stdout.split())
+    for title in ("opgerichte coalities (golf 1 → 2)", "toegetreden leden (golf 1 → 2)",
+                  "vertrokken leden (golf 1 → 2)"):
+        assert title in text
+    assert "(wave 1 → 2)" not in text
+    # scripts read the same keys in either language
+    english = invoke(*two_waves, "changes", "--from", "1", "-f", "json").stdout
+    dutch = invoke(*two_waves, "--lang", "nl", "changes", "--from", "1", "-f", "json").stdout
+    assert list(__import__("json").loads(english)) == list(__import__("json").loads(dutch))
+
+
+def test_a_table_names_its_wave_in_dutch_on_the_terminal(two_waves):
+    result = invoke(*two_waves, "--lang", "nl", "cities", "--wave", "1")
+    assert result.exit_code == 0, result.stderr
+    footer = " ".join(result.stdout.split()[-30:])
+    assert "golf 1" in footer and "volledige herkomst met --format" in footer
+    assert "provenance in full" not in result.stdout
+
+
+def test_load_names_the_wave_in_dutch(tmp_path):
+    result = invoke("--store", str(tmp_path / "w.db"), "--lang", "nl", "load", str(SAMPLE),
+                    "--wave", "2026")
+    assert result.exit_code == 0, result.stderr
+    assert "golf 2026 van de" in " ".join(result.stdout.split())
+
+
+def test_compare_per_city_title_is_dutch(two_waves):
+    result = invoke(*two_waves, "--lang", "nl", "compare", "--by", "relation,theme",
+                    "--per-city")
+    assert result.exit_code == 0, result.stderr
+    assert "Coalities per stad volgens relation,theme" in " ".join(result.stdout.split())
+
+
+def test_static_figure_and_pdf_report_in_dutch(two_waves, tmp_path):
+    """The figure's legend and the PDF's headings in Dutch, the wave named in both; the
+    text read back from the files (matplotlib keeps SVG/PDF text as text)."""
+    from pypdf import PdfReader
+
+    svg = tmp_path / "gent.svg"
+    result = invoke(*two_waves, "--lang", "nl", "map", "--city", "Gent", "--out", str(svg))
+    assert result.exit_code == 0, result.stderr
+    drawn = svg.read_text("utf-8")
+    assert "Coalities in Gent · golf 2" in drawn
+    assert "organisatie" in drawn and "persoon" in drawn
+    assert "organisation" not in drawn
+    pdf = tmp_path / "gent.pdf"
+    result = invoke(*two_waves, "--lang", "nl", "report", "--city", "Gent", "--out", str(pdf),
+                    "--wave", "1")
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    for dutch in ("Coalities in Gent · golf 1", "Spilfiguren", "Makelaars", "Centrale actoren",
+                  "Definities en herkomst", "Netwerk:"):
+        assert dutch in text, dutch
+    assert "Central actors" not in text and "Definitions and provenance" not in text
+
+
+def test_figure_command_takes_a_wave_and_speaks_dutch(two_waves, tmp_path):
+    out = tmp_path / "profiles.svg"
+    result = invoke(*two_waves, "--lang", "nl", "figure", "cities", "--out", str(out),
+                    "--wave", "1")
+    assert result.exit_code == 0, result.stderr
+    assert "geschreven" in result.stderr or "geschreven" in result.stdout
+    drawn = out.read_text("utf-8")
+    assert "Stadsprofielen" in drawn and "golf 1" in drawn

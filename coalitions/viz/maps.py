@@ -774,7 +774,7 @@ def context_measures(wide: GraphData, part: GraphData) -> tuple[pd.DataFrame, st
     cities = sorted({str(c) for c in part.coalitions["city"].dropna()}, key=str.lower)
     if len(cities) == 1:
         city_part = Scope(city=cities[0]).apply(wide)
-        context = f"in the network of {cities[0]}"
+        context = f"in the network of {cities[0]}"  # (Dutch: translated where shown)
     else:  # several or no cities: the whole of ``wide``
         city_part, context = wide, "in the whole network"
     measures = _data.actor_measures(city_part)
