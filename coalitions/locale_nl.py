@@ -9,6 +9,119 @@ counts the "gepubliceerde aantallen".
 from __future__ import annotations
 
 NL: dict[str, str] = {
+    # --- added for waves, fields, hardening, figures (issue 20 merge) ---
+    # command help
+    "Export the network for Gephi, visone/yEd, Pajek, UCINET or pandas (one wave, or with "
+    "--timeline every wave in one dynamic GEXF).":
+        "Exporteer het netwerk voor Gephi, visone/yEd, Pajek, UCINET of pandas (één golf, of "
+        "met --timeline elke golf in één dynamisch GEXF-bestand).",
+    "Add the maps' node coordinates (GEXF viz:position, GraphML/CSV x and y, Pajek 0..1); by "
+    "default for networks of up to 5,000 nodes.":
+        "Voeg de knoopcoördinaten van de kaarten toe (GEXF viz:position, GraphML/CSV x en y, "
+        "Pajek 0..1); standaard voor netwerken tot 5.000 knopen.",
+    "Every wave in one dynamic GEXF file: nodes and edges carry the waves they exist in as "
+    "spells, which Gephi's timeline plays.":
+        "Elke golf in één dynamisch GEXF-bestand: knopen en verbindingen dragen de golven "
+        "waarin ze bestaan als intervallen (spells), die de tijdlijn van Gephi afspeelt.",
+    "The inventory wave to read (default: the latest; see `coalitions waves`).":
+        "De inventarisgolf die gelezen wordt (standaard: de laatste; zie `coalitions waves`).",
+    "One self-contained HTML report for a city (or a PDF): profile, pivots, brokers, "
+    "clusterings, map, figures, definitions and provenance.":
+        "Eén zelfstandig HTML-rapport voor een stad (of een PDF): profiel, spilfiguren, "
+        "makelaars, clusteringen, kaart, figuren, definities en herkomst.",
+    "File to write: .html (one self-contained page) or .pdf (A4 pages).":
+        "Te schrijven bestand: .html (één zelfstandige pagina) of .pdf (A4-pagina's).",
+    "How brokerage reads the ties: --directed every tie source → target, --undirected every "
+    "tie both ways. Default: as recorded (symmetric types such as works_with undirected, "
+    "directional ones such as funds directed, or the ties sheet's directed column).":
+        "Hoe het makelaarschap de banden leest: --directed elke band van bron → doel, "
+        "--undirected elke band in beide richtingen. Standaard: zoals vastgelegd "
+        "(symmetrische soorten zoals works_with ongericht, gerichte zoals funds gericht, of "
+        "de kolom directed van het blad ties).",
+    "A static figure for a paper where a table is harder to read: the city profiles side by "
+    "side, or the ego network of one actor (a pivot, a broker).":
+        "Een vaste figuur voor een artikel, waar een tabel moeilijker te lezen is: de "
+        "stadsprofielen naast elkaar, of het egonetwerk van één actor (een spilfiguur, een "
+        "makelaar).",
+    "cities (the city profiles side by side) or ego (one actor's coalitions, co-members and "
+    "ties).":
+        "cities (de stadsprofielen naast elkaar) of ego (de coalities, medeleden en banden "
+        "van één actor).",
+    "Figure to write: .svg, .png (300 dpi) or .pdf.":
+        "Te schrijven figuur: .svg, .png (300 dpi) of .pdf.",
+    "For ego: the actor's id or name.": "Voor ego: de id of naam van de actor.",
+    "For ego: measure that sizes actors.": "Voor ego: maat die de grootte van actoren bepaalt.",
+    "What changed between two waves: coalitions founded and stopped, members who joined and "
+    "left, role and pivot changes, actors who rose or fell, how each city's measures moved.":
+        "Wat er veranderde tussen twee golven: opgerichte en gestopte coalities, leden die "
+        "toetraden en vertrokken, veranderde rollen en spilfiguren, actoren die stegen of "
+        "daalden, hoe de maten van elke stad bewogen.",
+    "The earlier wave.": "De vroegere golf.",
+    "The later wave (default: the latest).": "De latere golf (standaard: de laatste).",
+    "Show only the first N actors who rose or fell.":
+        "Toon alleen de eerste N actoren die stegen of daalden.",
+    "Compute the measures on one wave of the graph (default: the latest) and write them to its "
+    "nodes as properties (degree, betweenness, …, constraint, community), to query them in "
+    "Cypher.":
+        "Bereken de maten op één golf van de graaf (standaard: de laatste) en schrijf ze als "
+        "eigenschappen in de knopen van die golf (degree, betweenness, …, constraint, "
+        "community), om ze in Cypher te bevragen.",
+    "The study's follow-up grid: per type of coalition, the role of city actors, government "
+    "presence and the relations between actors; or, with --per-city, the counts and shares of "
+    "each type per city.":
+        "Het vervolgrooster van het onderzoek: per type coalitie de rol van stedelijke "
+        "actoren, de aanwezigheid van de overheid en de relaties tussen actoren; of, met "
+        "--per-city, de aantallen en aandelen van elk type per stad.",
+    "Typology axis: government, theme, role (primary), roles (all), composition, relation, "
+    "origin or status; several joined by commas cross them (relation,theme).":
+        "As van de typologie: government, theme, role (de primaire), roles (alle), "
+        "composition, relation, origin of status; meerdere, gescheiden door komma's, worden "
+        "gekruist (relation,theme).",
+    "Count the coalitions of each type per city, with their share of the city's coalitions, "
+    "instead of the grid.":
+        "Tel de coalities van elk type per stad, met hun aandeel in de coalities van de stad, "
+        "in plaats van het rooster.",
+    "Number of clusters for --by data (default: best silhouette for k in 2..min(8, n÷3)).":
+        "Aantal clusters voor --by data (standaard: beste silhouet voor k in 2..min(8, n÷3)).",
+    "Gould & Fernandez (1989) brokerage roles per actor, with z-scores as R's sna reports and "
+    "the share of each actor's two-paths it brokers (normalised).":
+        "Makelaarsrollen van Gould & Fernandez (1989) per actor, met z-scores zoals R's sna "
+        "ze geeft en het aandeel van de tweepaden via elke actor waarin die makelaar is "
+        "(genormaliseerd).",
+    "Betweenness and closeness exact when predicted to take under this many seconds, else "
+    "estimated with intervals (default 60; 0 always estimates, a large number always computes "
+    "exactly).":
+        "Betweenness en closeness exact als dat naar verwachting minder dan zoveel seconden "
+        "duurt, anders geschat met intervallen (standaard 60; 0 schat altijd, een groot getal "
+        "berekent altijd exact).",
+    "Time budget of the estimate: it stops adding sources after about this many seconds, or "
+    "earlier when the top 20 are within 10 % (default 60).":
+        "Tijdsbudget van de schatting: ze voegt na ongeveer zoveel seconden geen bronnen meer "
+        "toe, of eerder als de top 20 binnen 10 % ligt (standaard 60).",
+    "Load the bundled sample's two waves, print the top pivot actors per city and what changed "
+    "between the waves, write maps and reports.":
+        "Laad de twee golven van het meegeleverde voorbeeld, toon de belangrijkste "
+        "spilfiguren per stad en wat er tussen de golven veranderde, schrijf kaarten en "
+        "rapporten.",
+    "The inventory waves in the store, in the order they were first loaded; commands read the "
+    "latest unless --wave says otherwise.":
+        "De inventarisgolven in de opslag, in de volgorde waarin ze voor het eerst geladen "
+        "zijn; opdrachten lezen de laatste, tenzij --wave iets anders zegt.",
+    "Nodes per label and relationships per type in one wave (default: the latest), in a "
+    "stable order.":
+        "Knopen per label en relaties per type in één golf (standaard: de laatste), in een "
+        "vaste volgorde.",
+    "Validate input files and load them into the store as one inventory wave (idempotent, all "
+    "or nothing).":
+        "Controleer invoerbestanden en laad ze in de opslag als één inventarisgolf "
+        "(idempotent, alles of niets).",
+    "Empty the wave first (the other waves stay).":
+        "Maak de golf eerst leeg (de andere golven blijven).",
+    "Load as this inventory wave, e.g. 2026 (default: wave 1). Each wave is a complete "
+    "snapshot; commands read the latest unless --wave says otherwise.":
+        "Laad als deze inventarisgolf, bv. 2026 (standaard: golf 1). Elke golf is een "
+        "volledige momentopname; opdrachten lezen de laatste, tenzij --wave iets anders zegt.",
+
     # --- command help (typer reads it at import; cli.main translates it) ----------------
     "Coalitions of actors in cities as a property graph: load inventories, find pivot "
     "figures and brokers, draw offline network maps, query in Cypher.":
