@@ -122,6 +122,357 @@ NL: dict[str, str] = {
         "Laad als deze inventarisgolf, bv. 2026 (standaard: golf 1). Elke golf is een "
         "volledige momentopname; opdrachten lezen de laatste, tenzij --wave iets anders zegt.",
 
+    # errors, hints and notes
+    "A vertex asked for is not in the network.": "Een gevraagde knoop zit niet in het netwerk.",
+    "Cannot group brokerage by {by}.": "Kan makelaarschap niet groeperen volgens {by}.",
+    "Brokerage of {n} actors in a network of {m} arcs needs about {work} multiplications "
+    "(limit {limit}): every open two-path is checked for closure.":
+        "Makelaarschap van {n} actoren in een netwerk van {m} pijlen vraagt ongeveer {work} "
+        "vermenigvuldigingen (grens {limit}): elk open tweepad wordt op sluiting gecontroleerd.",
+    "Scope it to a city or a region (e.g. --city), or ask for fewer actors.":
+        "Beperk de afbakening tot een stad of een regio (bv. --city), of vraag minder actoren.",
+    "The network has no vertex attribute {group} to group by.":
+        "Het netwerk heeft geen knoopattribuut {group} om op te groeperen.",
+    "Attributes: {attributes}": "Attributen: {attributes}",
+    "{n} group values for {m} vertices.": "{n} groepswaarden voor {m} knopen.",
+    "{name} (--{option}) must be a number of seconds ≥ 0 (got {value}).":
+        "{name} (--{option}) moet een aantal seconden ≥ 0 zijn (gekregen: {value}).",
+    "exact_seconds 0 always estimates betweenness and closeness, a large value always computes "
+    "them exactly; budget_seconds bounds the estimate.":
+        "exact_seconds 0 schat betweenness en closeness altijd, een grote waarde berekent ze "
+        "altijd exact; budget_seconds begrenst de schatting.",
+    "Cannot cross {by}: an axis is named twice.": "Kan {by} niet kruisen: een as staat er twee keer in.",
+    "Name each axis once, e.g. relation,theme.": "Noem elke as één keer, bv. relation,theme.",
+    "Cannot cluster coalitions by {by}.": "Kan coalities niet clusteren volgens {by}.",
+    "Use one of: {values} (or `data`).": "Gebruik een van: {values} (of `data`).",
+    "A data-driven clustering needs at least 3 coalitions; the scope holds {n}.":
+        "Een clustering uit de data vraagt minstens 3 coalities; de afbakening bevat er {n}.",
+    "Widen the scope (drop --city/--theme).": "Verruim de afbakening (laat --city/--theme weg).",
+    "Cannot make {k} clusters of {n} coalitions.": "Kan geen {k} clusters maken van {n} coalities.",
+    "Choose k between 2 and {high}.": "Kies k tussen 2 en {high}.",
+    "Too few coalitions to choose a number of clusters: the scope holds {n}; choosing k needs "
+    "at least {need} (k from {low} to min(8, n ÷ 3), so that clusters hold three coalitions on "
+    "average).":
+        "Te weinig coalities om een aantal clusters te kiezen: de afbakening bevat er {n}; k "
+        "kiezen vraagt er minstens {need} (k van {low} tot min(8, n ÷ 3), zodat een cluster "
+        "gemiddeld drie coalities bevat).",
+    "Widen the scope, or give the number of clusters: --k 2 (up to {high}).":
+        "Verruim de afbakening, of geef het aantal clusters: --k 2 (tot {high}).",
+    "The shortlist needs at least one case.": "De shortlist vraagt minstens één case.",
+    "Pass N ≥ 1.": "Geef N ≥ 1.",
+    "The coalitions cannot be split: all have the same features.":
+        "De coalities kunnen niet gesplitst worden: ze hebben allemaal dezelfde kenmerken.",
+    "embeddedness of {n} actors with {pairs} co-membership pairs needs about {work} "
+    "multiplications (limit {limit}): constraint, effective size and clustering look at every "
+    "pair of an actor's contacts":
+        "inbedding van {n} actoren met {pairs} paren met gedeeld lidmaatschap vraagt ongeveer "
+        "{work} vermenigvuldigingen (grens {limit}): beperking, effectieve omvang en clustering "
+        "bekijken elk paar contacten van een actor",
+    "scope it to a city or region (e.g. --city), or use pivots, which scale to the whole "
+    "network":
+        "beperk de afbakening tot een stad of regio (bv. --city), of gebruik pivots, dat tot "
+        "het hele netwerk schaalt",
+    "Give a Scope or scope keywords, not both.":
+        "Geef een Scope of afbakening met trefwoorden, niet allebei.",
+    "Use None, 'actors', 'coalitions' or 'ties'.": "Gebruik None, 'actors', 'coalitions' of 'ties'.",
+    "exact_seconds and budget_seconds apply to the actor network.":
+        "exact_seconds en budget_seconds gelden voor het actorennetwerk.",
+    "two_mode uses its own fixed sample above 3,000 nodes.":
+        "two_mode gebruikt boven 3.000 knopen een eigen vaste steekproef.",
+    "No figure {kind} (with actor {actor}).": "Geen figuur {kind} (met actor {actor}).",
+    "Use 'cities', or 'ego' with actor=ID.": "Gebruik 'cities', of 'ego' met actor=ID.",
+    "--exact-seconds and --budget-seconds apply to the actor network.":
+        "--exact-seconds en --budget-seconds gelden voor het actorennetwerk.",
+    "--two-mode uses its own fixed sample above 3,000 nodes; leave them out, or leave out "
+    "--two-mode.":
+        "--two-mode gebruikt boven 3.000 knopen een eigen vaste steekproef; laat ze weg, of "
+        "laat --two-mode weg.",
+    "No figure called {kind}.": "Geen figuur met de naam {kind}.",
+    "Use cities or ego.": "Gebruik cities of ego.",
+    "Say whose ego network to draw: --actor ID.":
+        "Zeg van wie het egonetwerk getekend moet worden: --actor ID.",
+    "Cannot write a report as {suffix}.": "Kan geen rapport schrijven als {suffix}.",
+    "a file without suffix": "een bestand zonder extensie",
+    "Name the file .html or .pdf (a figure alone: coalitions map --out NAME.svg|png|pdf).":
+        "Geef het bestand de extensie .html of .pdf (alleen een figuur: coalitions map --out "
+        "NAAM.svg|png|pdf).",
+    "Load two waves first.": "Laad eerst twee golven.",
+    "--timeline writes every wave as a dynamic GEXF file.":
+        "--timeline schrijft elke golf in een dynamisch GEXF-bestand.",
+    "Use it with --format gexf and without --wave.":
+        "Gebruik het met --format gexf en zonder --wave.",
+    "Load data first: coalitions load FILE.": "Laad eerst gegevens: coalitions load BESTAND.",
+    # (the hint "Formats: …" is too short to be a pattern: its one text is listed whole)
+    "Formats: gexf, graphml, pajek, dl, csv": "Formaten: gexf, graphml, pajek, dl, csv",
+    "Leave it out for the two-mode network, or use: {values}":
+        "Laat het weg voor het twee-modale netwerk, of gebruik: {values}",
+    "Pseudonymising needs the store's pseudonym salt (pass salt=store).":
+        "Pseudonimiseren vraagt de pseudoniemsleutel (salt) van de opslag (geef salt=store).",
+    "The measures table has no 'id' column to match nodes by.":
+        "De tabel met maten heeft geen kolom 'id' om knopen aan te koppelen.",
+    # (output_error's "Cannot {what} {path}: {reason}." in its two uses: a pattern with
+    # {what} would also take "Cannot open the store …" apart)
+    "Cannot write {path}: {reason}.": "Kan {path} niet schrijven: {reason}.",
+    "Cannot make the folder {path}: {reason}.": "Kan de map {path} niet maken: {reason}.",
+    "the disk is full": "de schijf is vol",
+    "the disk quota is exceeded": "het schijfquotum is overschreden",
+    "the file is larger than this system allows (file size limit)":
+        "het bestand is groter dan dit systeem toelaat (grens voor de bestandsgrootte)",
+    "the name is too long for the file system (at most 255 bytes per name)":
+        "de naam is te lang voor het bestandssysteem (hoogstens 255 bytes per naam)",
+    "permission denied": "toegang geweigerd",
+    "the file system is read-only": "het bestandssysteem is alleen-lezen",
+    "it is a folder, not a file": "het is een map, geen bestand",
+    "a part of the path is a file, not a folder": "een deel van het pad is een bestand, geen map",
+    "the file size limit was reached": "de grens voor de bestandsgrootte is bereikt",
+    "the disk refused a write": "de schijf weigerde een schrijfbewerking",
+    "Free some space or choose another place with --out; any previous file there was left as "
+    "it was.":
+        "Maak wat ruimte vrij of kies een andere plaats met --out; een eerder bestand daar is "
+        "gebleven zoals het was.",
+    "Choose a shorter name with --out.": "Kies een kortere naam met --out.",
+    "Give --out the name of a file (inside that folder, if you like).":
+        "Geef --out de naam van een bestand (in die map, als u wilt).",
+    "Cannot write into {folder}: it is a file, not a folder.":
+        "Kan niet schrijven in {folder}: het is een bestand, geen map.",
+    "Give a folder with --out.": "Geef een map met --out.",
+    "{variable} must be a number of seconds, not {raw}.":
+        "{variable} moet een aantal seconden zijn, niet {raw}.",
+    "note: the log of the store {path} ends in an incomplete write (a load that stopped: the "
+    "process ended or the disk was full); reading what was committed before it.":
+        "opmerking: het logboek van de opslag {path} eindigt in een onvolledige "
+        "schrijfbewerking (een laadbeurt die stopte: het proces eindigde of de schijf was vol); "
+        "wat daarvoor vastgelegd was, wordt gelezen.",
+    "note: waiting for a load into {path} to finish committing (up to {wait} s)…":
+        "opmerking: wachten tot een laadbeurt in {path} klaar is met vastleggen (hoogstens "
+        "{wait} s)…",
+    "note: recovered the store {path}: a load had stopped while committing (the process ended "
+    "or the disk was full).":
+        "opmerking: de opslag {path} is hersteld: een laadbeurt was gestopt tijdens het "
+        "vastleggen (het proces eindigde of de schijf was vol).",
+    "Cannot open the store {path}: {reason}": "Kan de opslag {path} niet openen: {reason}",
+    "Cannot open the store {path}: a load stopped while committing (the process ended or the "
+    "disk was full), and finishing that failed (is the disk full?).":
+        "Kan de opslag {path} niet openen: een laadbeurt stopte tijdens het vastleggen (het "
+        "proces eindigde of de schijf was vol), en die afmaken mislukte (is de schijf vol?).",
+    "Cannot open the store {path}: a load stopped while committing (the process ended or the "
+    "disk was full), and finishing that failed: {reason}":
+        "Kan de opslag {path} niet openen: een laadbeurt stopte tijdens het vastleggen (het "
+        "proces eindigde of de schijf was vol), en die afmaken mislukte: {reason}",
+    "Free disk space if the disk is full, then run the command again. Do not delete the files "
+    "next to the store (.wal, .shadow): they may hold committed data.":
+        "Maak schijfruimte vrij als de schijf vol is en voer de opdracht dan opnieuw uit. "
+        "Verwijder de bestanden naast de opslag (.wal, .shadow) niet: ze kunnen vastgelegde "
+        "gegevens bevatten.",
+    "Is it a coalitions store? Pass another path with --store.":
+        "Is het een opslag van coalitions? Geef een ander pad met --store.",
+    "Pass another path with --store.": "Geef een ander pad met --store.",
+    "The store {path} is in use by another process.":
+        "De opslag {path} is in gebruik door een ander proces.",
+    "The store {path} is in use by another process{who}.":
+        "De opslag {path} is in gebruik door een ander proces{who}.",
+    " (process {pid})": " (proces {pid})",
+    "Wait until that command has finished, or use another store with --store PATH. Read-only "
+    "commands such as `query` can run alongside.":
+        "Wacht tot die opdracht klaar is, of gebruik een andere opslag met --store PAD. "
+        "Alleen-lezen opdrachten zoals `query` kunnen ernaast lopen.",
+    "A load into the store {path} is being committed by another process; it did not finish "
+    "within {wait} s.":
+        "Een laadbeurt in de opslag {path} wordt door een ander proces vastgelegd; ze was niet "
+        "klaar binnen {wait} s.",
+    "A load into the store {path} is being committed by another process{who}; it did not "
+    "finish within {wait} s.":
+        "Een laadbeurt in de opslag {path} wordt door een ander proces{who} vastgelegd; ze was "
+        "niet klaar binnen {wait} s.",
+    "Try again when that load has finished (read-only commands wait for it up to {variable} "
+    "seconds, default {default}).":
+        "Probeer opnieuw als die laadbeurt klaar is (alleen-lezen opdrachten wachten er tot "
+        "{variable} seconden op, standaard {default}).",
+    "The query failed on LadybugDB: {reason}": "De query mislukte op LadybugDB: {reason}",
+    "LadybugDB cannot take the query's parameters: {reason}":
+        "LadybugDB kan de parameters van de query niet aannemen: {reason}",
+    "A list parameter must hold values of one type.":
+        "Een lijstparameter moet waarden van één type bevatten.",
+    "The load failed: {reason} while writing the store {path}, and the store cannot be "
+    "reopened to see what it holds ({error}).":
+        "Het laden mislukte: {reason} bij het schrijven van de opslag {path}, en de opslag kan "
+        "niet heropend worden om te zien wat erin zit ({error}).",
+    "Free some space, then check the store with `coalitions stats`; load again with --replace "
+    "if it is not as expected.":
+        "Maak wat ruimte vrij en controleer dan de opslag met `coalitions stats`; laad opnieuw "
+        "met --replace als ze niet is zoals verwacht.",
+    "The load failed: {reason} while writing the store {path}. Nothing was loaded: the store "
+    "has the same nodes and relationships as before (reopened and counted).":
+        "Het laden mislukte: {reason} bij het schrijven van de opslag {path}. Er is niets "
+        "geladen: de opslag heeft dezelfde knopen en relaties als voorheen (heropend en "
+        "geteld).",
+    "Free some space and load again (loading twice is harmless).":
+        "Maak wat ruimte vrij en laad opnieuw (twee keer laden kan geen kwaad).",
+    "The load may be incomplete: {reason} while writing the store {path}. Reopened, the store "
+    "has the numbers of nodes and relationships the load should give ({held}), but the engine "
+    "could not finish writing it.":
+        "Het laden is misschien onvolledig: {reason} bij het schrijven van de opslag {path}. "
+        "Heropend heeft de opslag de aantallen knopen en relaties die het laden moet geven "
+        "({held}), maar de engine kon het schrijven niet afmaken.",
+    "The load failed: {reason} while writing the store {path}, and the store was left neither "
+    "as it was nor as loaded: reopened, {held}.":
+        "Het laden mislukte: {reason} bij het schrijven van de opslag {path}, en de opslag is "
+        "noch zoals voorheen, noch zoals geladen: heropend, {held}.",
+    # ("it holds {counts}" alone is too short to be a pattern)
+    "The load failed: {reason} while writing the store {path}, and the store was left neither "
+    "as it was nor as loaded: reopened, it holds {counts}.":
+        "Het laden mislukte: {reason} bij het schrijven van de opslag {path}, en de opslag is "
+        "noch zoals voorheen, noch zoals geladen: heropend bevat ze {counts}.",
+    "The load may be incomplete: {reason} while writing the store {path}. Reopened, the store "
+    "has the numbers of nodes and relationships the load should give (it holds {counts}), but "
+    "the engine could not finish writing it.":
+        "Het laden is misschien onvolledig: {reason} bij het schrijven van de opslag {path}. "
+        "Heropend heeft de opslag de aantallen knopen en relaties die het laden moet geven "
+        "(ze bevat {counts}), maar de engine kon het schrijven niet afmaken.",
+    "it is empty": "ze is leeg",
+    "Free some space, then load all the inputs again with --replace (or restore the store from "
+    "a backup).":
+        "Maak wat ruimte vrij en laad dan alle invoer opnieuw met --replace (of zet de opslag "
+        "terug uit een back-up).",
+    "The query failed on Neo4j: {reason}": "De query mislukte op Neo4j: {reason}",
+    "Neo4j at {uri} refused the load: another load or write ran at the same time and created "
+    "a node with the same key first; nothing was written.":
+        "Neo4j op {uri} weigerde het laden: een andere laadbeurt of schrijfbewerking liep "
+        "tegelijk en maakte eerst een knoop met dezelfde sleutel; er is niets geschreven.",
+    "Neo4j at {uri} gave up the load while waiting for another load or write that ran at the "
+    "same time ({code}); nothing was written.":
+        "Neo4j op {uri} gaf het laden op tijdens het wachten op een andere laadbeurt of "
+        "schrijfbewerking die tegelijk liep ({code}); er is niets geschreven.",
+    "Run the load again: it will start from what the other load left.":
+        "Laad opnieuw: het laden begint bij wat de andere laadbeurt achterliet.",
+    "Neo4j at {uri} refused the credentials of user {user}.":
+        "Neo4j op {uri} weigerde de inloggegevens van gebruiker {user}.",
+    "Check NEO4J_USERNAME and NEO4J_PASSWORD.": "Controleer NEO4J_USERNAME en NEO4J_PASSWORD.",
+    "Cannot reach Neo4j at {uri}: {detail}.": "Kan Neo4j op {uri} niet bereiken: {detail}.",
+    "Is the server running (`scripts/neo4j-local start` or `docker compose up -d`) and is "
+    "NEO4J_URI right?":
+        "Draait de server (`scripts/neo4j-local start` of `docker compose up -d`) en klopt "
+        "NEO4J_URI?",
+    "Lost the connection to Neo4j at {uri}: {reason}":
+        "De verbinding met Neo4j op {uri} is verloren: {reason}",
+    "Lost the connection to Neo4j at {uri} during the load, and retrying did not help; nothing "
+    "was written.":
+        "De verbinding met Neo4j op {uri} is verloren tijdens het laden, en opnieuw proberen "
+        "hielp niet; er is niets geschreven.",
+    "Check that the server is up and load again ({error}).":
+        "Controleer of de server draait en laad opnieuw ({error}).",
+    "Neo4j at {uri} could not complete the load ({code}); nothing was written.":
+        "Neo4j op {uri} kon het laden niet voltooien ({code}); er is niets geschreven.",
+    "Check the server log (memory, disk) and load again.":
+        "Controleer het logboek van de server (geheugen, schijf) en laad opnieuw.",
+    "Unknown sector {sector}.": "Onbekende sector {sector}.",
+    "The query's {what} statement {reason}; without --write a query may only read the store.":
+        "De instructie {what} van de query {reason}; zonder --write mag een query de opslag "
+        "alleen lezen.",
+    "copies data between the store and files (COPY … TO writes a file)":
+        "kopieert gegevens tussen de opslag en bestanden (COPY … TO schrijft een bestand)",
+    "writes the database to files": "schrijft de database naar bestanden",
+    "reads a database from files into the store": "leest een database uit bestanden in de opslag",
+    "downloads and installs an extension": "downloadt en installeert een extensie",
+    "removes an installed extension": "verwijdert een geïnstalleerde extensie",
+    "downloads a new version of an extension": "downloadt een nieuwe versie van een extensie",
+    "loads an extension's code into the program": "laadt de code van een extensie in het programma",
+    "opens another database": "opent een andere database",
+    "closes an attached database": "sluit een gekoppelde database",
+    "switches to an attached database": "schakelt over naar een gekoppelde database",
+    "writes the store's files (and on a read-only connection leaves the store needing "
+    "recovery)":
+        "schrijft de bestanden van de opslag (en laat op een alleen-lezenverbinding een opslag "
+        "achter die hersteld moet worden)",
+    "recomputes the store's statistics (maintenance, which the engine lets a read-only "
+    "connection start)":
+        "berekent de statistieken van de opslag opnieuw (onderhoud, dat de engine ook op een "
+        "alleen-lezenverbinding laat starten)",
+    "is not known to leave everything outside the store unchanged":
+        "laat niet met zekerheid alles buiten de opslag ongewijzigd",
+    "Run it again with --write if that is what you mean.":
+        "Voer ze opnieuw uit met --write als u dat bedoelt.",
+    "The store {path} cannot be used as it is. {detail}":
+        "De opslag {path} is zo niet bruikbaar. {detail}",
+    "It was made by an earlier version of coalitions, before inventory waves (nodes without a "
+    "wave).":
+        "Ze is gemaakt door een eerdere versie van coalitions, van vóór de inventarisgolven "
+        "(knopen zonder golf).",
+    "Load your inventory again with --replace, which removes the earlier version's data (add "
+    "--wave NAME to label it).":
+        "Laad uw inventaris opnieuw met --replace, dat de gegevens van de eerdere versie "
+        "verwijdert (voeg --wave NAAM toe om de golf een naam te geven).",
+    "No wave {wave} in the store {path}.": "Geen golf {wave} in de opslag {path}.",
+    "Waves there: {waves}": "Golven in de opslag: {waves}",
+    "The store holds no wave yet: load one first.":
+        "De opslag bevat nog geen golf: laad er eerst een.",
+    "A wave needs a name.": "Een golf heeft een naam nodig.",
+    "E.g. --wave 2026.": "Bv. --wave 2026.",
+    "The wave name {name}… is longer than {n} characters.":
+        "De golfnaam {name}… is langer dan {n} tekens.",
+    "Use a short label such as 2026.": "Gebruik een korte naam zoals 2026.",
+    "The wave name {name} contains a control character.":
+        "De golfnaam {name} bevat een stuurteken.",
+    "Use letters, digits, '-' or '_', e.g. 2026.": "Gebruik letters, cijfers, '-' of '_', bv. 2026.",
+    "{variable}={raw} is not a positive whole number":
+        "{variable}={raw} is geen positief geheel getal",
+    "unset it to use the default, {default}":
+        "maak ze leeg om de standaardwaarde te gebruiken, {default}",
+    "(no input)": "(geen invoer)",
+    "This store has no pseudonym key yet, and it is open read-only.":
+        "Deze opslag heeft nog geen pseudoniemsleutel, en ze is alleen-lezen geopend.",
+    "Run the command once without read-only access (the key is made on first use and kept in "
+    "the store).":
+        "Voer de opdracht één keer uit zonder alleen-lezentoegang (de sleutel wordt bij het "
+        "eerste gebruik gemaakt en in de opslag bewaard).",
+    "Two persons would get the same pseudonym.":
+        "Twee personen zouden hetzelfde pseudoniem krijgen.",
+    "Report this; it should practically never happen.":
+        "Meld dit; het zou zo goed als nooit mogen gebeuren.",
+    "An empty pseudonym salt would make pseudonyms guessable.":
+        "Een lege pseudoniemsleutel (salt) zou pseudoniemen raadbaar maken.",
+    "There is no named query {name}.": "Er is geen benoemde query {name}.",
+    "Named queries: {names} (`coalitions query --list` describes them).":
+        "Benoemde query's: {names} (`coalitions query --list` beschrijft ze).",
+    "The named query {name} has no parameter {params}.":
+        "De benoemde query {name} heeft geen parameter {params}.",
+    "The named query {name} needs the parameter {param} ({help}).":
+        "De benoemde query {name} heeft de parameter {param} nodig ({help}).",
+    "Types: {types} (e.g. -p k:int=2).": "Types: {types} (bv. -p k:int=2).",
+    "Unknown measure {value} for the named query {query}.":
+        "Onbekende maat {value} voor de benoemde query {query}.",
+    "Measures: {measures}. Run `coalitions analyse` first to store them.":
+        "Maten: {measures}. Voer eerst `coalitions analyse` uit om ze te bewaren.",
+    "The parameter {name} of the named query {query} must be {kind}, not {value}.":
+        "De parameter {name} van de benoemde query {query} moet {kind} zijn, niet {value}.",
+    "Pass it as --param {name}=VALUE.": "Geef ze als --param {name}=WAARDE.",
+    "--param {item}: {value} is not {what}.":
+        "--param {item}: {value} is geen geldige waarde; verwacht: {what}.",
+    "an integer": "een geheel getal",
+    "a number": "een getal",
+    "true or false": "true of false",
+    "a JSON value": "een JSON-waarde",
+    "text": "tekst",
+    "a float": "een getal (float)",
+    "a bool": "true of false (bool)",
+    "a str": "tekst (str)",
+    "--max-nodes must be at least 1 (got {n}).": "--max-nodes moet minstens 1 zijn (gekregen: {n}).",
+    "Two actors would get the same pseudonymous id.":
+        "Twee actoren zouden dezelfde pseudonieme id krijgen.",
+    "vis-network is missing from the pyvis installation ({lib}).":
+        "vis-network ontbreekt in de installatie van pyvis ({lib}).",
+    "Reinstall pyvis: pip install --force-reinstall pyvis":
+        "Installeer pyvis opnieuw: pip install --force-reinstall pyvis",
+    "Cannot size the figure by {by}: no such actor measure.":
+        "Kan de grootte in de figuur niet bepalen met {by}: geen zo'n actormaat.",
+    "Nothing to draw: no city profile in scope.":
+        "Niets te tekenen: geen stadsprofiel in de afbakening.",
+    "No single actor with id or name {actor}.": "Geen unieke actor met id of naam {actor}.",
+    "`coalitions pivots -f csv` lists the actors' ids.":
+        "`coalitions pivots -f csv` toont de id's van de actoren.",
+    "Cannot write a figure as {suffix}.": "Kan geen figuur schrijven als {suffix}.",
+    "Name the file .svg, .png or .pdf.": "Geef het bestand de extensie .svg, .png of .pdf.",
+
     # --- command help (typer reads it at import; cli.main translates it) ----------------
     "Coalitions of actors in cities as a property graph: load inventories, find pivot "
     "figures and brokers, draw offline network maps, query in Cypher.":
