@@ -473,6 +473,159 @@ NL: dict[str, str] = {
     "Cannot write a figure as {suffix}.": "Kan geen figuur schrijven als {suffix}.",
     "Name the file .svg, .png or .pdf.": "Geef het bestand de extensie .svg, .png of .pdf.",
 
+    # problems in input files
+    'byte 0x{byte} in "{cell}" is not UTF-8, though the rest of the file is; {advice}':
+        'byte 0x{byte} in "{cell}" is geen UTF-8, hoewel de rest van het bestand dat wel is; '
+        '{advice}',
+    "byte 0x{byte} on line {line} is not UTF-8, though the rest of the file is; {advice}":
+        "byte 0x{byte} op regel {line} is geen UTF-8, hoewel de rest van het bestand dat wel "
+        "is; {advice}",
+    "correct the cell and save the file as CSV UTF-8, or, if the whole file is in the Windows "
+    "encoding, pass --encoding cp1252":
+        "verbeter de cel en bewaar het bestand als CSV UTF-8, of geef --encoding cp1252 als het "
+        "hele bestand in de Windows-codering staat",
+    "id {id} differs from id {other} in {where} only in upper and lower case; ids must differ "
+    "in more than case":
+        "id {id} verschilt van id {other} in {where} alleen in hoofdletters en kleine letters; "
+        "id's moeten in meer verschillen dan dat",
+    "ids are matched exactly, and {id} differs only in upper and lower case":
+        "id's worden exact vergeleken, en {id} verschilt alleen in hoofdletters en kleine "
+        "letters",
+    "the cell holds the invisible control character U+{code} ({name}) at character {at}; such "
+    "characters make text show differently from what it holds (or not at all): remove it":
+        "de cel bevat het onzichtbare stuurteken U+{code} ({name}) op teken {at}; zulke tekens "
+        "tonen tekst anders dan wat hij bevat (of helemaal niet): verwijder het",
+    "a control character": "een stuurteken",
+    "tie type {type} is not known to be directional or symmetric; its ties are read as "
+    "undirected (fill the directed column with yes or no to say otherwise)":
+        "van het bandtype {type} is niet bekend of het gericht of symmetrisch is; de banden "
+        "ervan worden als ongericht gelezen (vul de kolom directed met yes of no om iets "
+        "anders op te geven)",
+    "{value} is not a direction; expected yes or no (true/false, ja/nee, 1/0), or an empty "
+    "cell to go by the tie type":
+        "{value} is geen richting; verwacht: yes of no (true/false, ja/nee, 1/0), of een lege "
+        "cel om het bandtype te volgen",
+    "refused: the part {part} unpacks {packed} bytes into {unpacked} (compressed {ratio}:1, "
+    "as a decompression bomb is); {limit}":
+        "geweigerd: het onderdeel {part} pakt {packed} bytes uit tot {unpacked} (gecomprimeerd "
+        "{ratio}:1, zoals een decompressiebom); {limit}",
+    "refused: the workbook unpacks to more than {mb} MB; {limit}":
+        "geweigerd: de werkmap pakt uit tot meer dan {mb} MB; {limit}",
+    "refused: the sheet has more than {max_rows} rows ({rows}); {limit}":
+        "geweigerd: het blad heeft meer dan {max_rows} rijen ({rows}); {limit}",
+    "refused: the sheet has more than {max_rows} rows; at most {most} rows per sheet are "
+    "accepted (Excel's own limit; set {variable} to raise it, or give the table as a CSV file)":
+        "geweigerd: het blad heeft meer dan {max_rows} rijen; hoogstens {most} rijen per blad "
+        "worden aanvaard (de grens van Excel zelf; zet {variable} om ze te verhogen, of geef "
+        "de tabel als CSV-bestand)",
+    "refused: a cell holds more than {mb} MB of text; at most {chars} characters are accepted "
+    "(Excel's own limit for a cell)":
+        "geweigerd: een cel bevat meer dan {mb} MB tekst; hoogstens {chars} tekens worden "
+        "aanvaard (de grens van Excel zelf voor een cel)",
+    "refused: a cell{part} holds more than {mb} MB of text; at most {chars} characters are "
+    "accepted (Excel's own limit for a cell)":
+        "geweigerd: een cel{part} bevat meer dan {mb} MB tekst; hoogstens {chars} tekens "
+        "worden aanvaard (de grens van Excel zelf voor een cel)",
+    " (in the part {part})": " (in het onderdeel {part})",
+    "at most {mb} MB are accepted (set {variable} to raise the limit)":
+        "hoogstens {mb} MB wordt aanvaard (zet {variable} om de grens te verhogen)",
+    "at most {ratio}:1 is accepted (set {variable} to raise the limit)":
+        "hoogstens {ratio}:1 wordt aanvaard (zet {variable} om de grens te verhogen)",
+    "at most {rows} rows per sheet are accepted (Excel's own limit; set {variable} to raise "
+    "it, or give the table as a CSV file)":
+        "hoogstens {rows} rijen per blad worden aanvaard (de grens van Excel zelf; zet "
+        "{variable} om ze te verhogen, of geef de tabel als CSV-bestand)",
+    "the sheet is {how}; its {kind} are loaded like those of a visible sheet":
+        "het blad is {how}; de {kind} erop worden geladen zoals die van een zichtbaar blad",
+    "very hidden (only a macro can show it)":
+        "zeer verborgen (alleen een macro kan het tonen)",
+    "hidden (Excel: right-click a sheet tab, Unhide)":
+        "verborgen (Excel: klik met de rechtermuisknop op een bladtab, Zichtbaar maken)",
+    "ties": "banden",
+    "sheet cannot be read: {reason}": "blad kan niet gelezen worden: {reason}",
+    "unknown encoding {encoding}; try utf-8 or cp1252":
+        "onbekende codering {encoding}; probeer utf-8 of cp1252",
+    "cannot be decoded as {encoding} (byte 0x{byte} at position {position}); pass the file's "
+    "real encoding with --encoding":
+        "kan niet gedecodeerd worden als {encoding} (byte 0x{byte} op positie {position}); "
+        "geef de echte codering van het bestand met --encoding",
+    # (the codec twice: a pattern needs two names)
+    "starts with a {codec} byte-order mark but is not valid {again}; save it again as CSV "
+    "UTF-8 or pass --encoding":
+        "begint met een {codec}-bytevolgordemarkering (BOM) maar is geen geldige {again}; "
+        "bewaar het opnieuw als CSV UTF-8 of geef --encoding",
+    "not a well-formed CSV file ({detail}); check quotes and separators (separator used: "
+    "{sep})":
+        "geen goed gevormd CSV-bestand ({detail}); controleer aanhalingstekens en "
+        "scheidingstekens (gebruikt scheidingsteken: {sep})",
+    "not a readable CSV file ({reason})": "geen leesbaar CSV-bestand ({reason})",
+    "no coalitions, actors, memberships or ties table was found":
+        "er is geen tabel coalitions, actors, memberships of ties gevonden",
+    "(no extension)": "(geen extensie)",
+    "{value} is too large; expected a count below {limit}":
+        "{value} is te groot; verwacht: een aantal onder {limit}",
+    "the year the member left": "het jaar waarin het lid vertrok",
+    "could not tell which sectors take part from {value}; expected words such as Stad, "
+    "Provincie, vzw, vrijwilligers or bedrijven, or fill the sectors column":
+        "kon niet opmaken welke sectoren deelnemen uit {value}; verwacht: woorden zoals Stad, "
+        "Provincie, vzw, vrijwilligers of bedrijven, of vul de kolom sectors in",
+    "relation year {year} without a relation; fill the relation column ({allowed}) or leave "
+    "the year empty":
+        "relatiejaar {year} zonder relatie; vul de kolom relation in ({allowed}) of laat het "
+        "jaar leeg",
+    "relation year {year} lies outside the coalition's life (Leeftijd, einde); check the year":
+        "relatiejaar {year} ligt buiten het bestaan van de coalitie (Leeftijd, einde); "
+        "controleer het jaar",
+    "{value} holds no year; expected the year the coalition ended, such as 2016":
+        "{value} bevat geen jaar; verwacht: het jaar waarin de coalitie eindigde, zoals 2016",
+    "end year: {problem}": "eindjaar: {problem}",
+    "end year {end} is before the founding year {founded} (Leeftijd); expected an end year "
+    "from the founding year on":
+        "eindjaar {end} ligt voor het oprichtingsjaar {founded} (Leeftijd); verwacht: een "
+        "eindjaar vanaf het oprichtingsjaar",
+    "end year {end} is before the founding year {founded}":
+        "eindjaar {end} ligt voor het oprichtingsjaar {founded}",
+    "status {status} but the coalition has an end year; expected stopped or merged (Dutch: "
+    "gestopt, opgegaan in), or no end year":
+        "status {status} maar de coalitie heeft een eindjaar; verwacht: stopped of merged (in "
+        "het Nederlands: gestopt, opgegaan in), of geen eindjaar",
+    "{allowed} (or the study's Dutch labels); several separated by ; with the primary role "
+    "first":
+        "{allowed} (of de Nederlandse benamingen van het onderzoek); meerdere gescheiden door "
+        "; met de primaire rol eerst",
+    "left in {until}, before joining in {since}; expected a year from the year of joining on":
+        "vertrokken in {until}, voor de toetreding in {since}; verwacht: een jaar vanaf het "
+        "jaar van toetreding",
+    "member {what} in {year}, after the coalition ended in {end}; check the year or the "
+    "coalition's end year":
+        "lid {what} in {year}, nadat de coalitie eindigde in {end}; controleer het jaar of het "
+        "eindjaar van de coalitie",
+    "joined": "toegetreden",
+    "left": "vertrokken",
+    "duplicate coalition: same city and name as {where} (id {id}); fill the id column to tell "
+    "them apart":
+        "dubbele coalitie: dezelfde stad en naam als {where} (id {id}); vul de kolom id in om "
+        "ze te onderscheiden",
+
+    # named queries (query --list)
+    "The coalitions an actor (organisation or person) sits in, with the role, the year it "
+    "joined and the year it left (empty: still a member).":
+        "De coalities waarin een actor (organisatie of persoon) zit, met de rol, het jaar van "
+        "toetreden en het jaar van vertrek (leeg: nog lid).",
+    "Each coalition over time: founded, ended, status, its roles (primary first) and its "
+    "relation to city government with the year that relation held.":
+        "Elke coalitie door de tijd: opgericht, beëindigd, status, haar rollen (de primaire "
+        "eerst) en haar relatie tot de stedelijke overheid, met het jaar waarin die relatie "
+        "gold.",
+    "The coalitions in the store, with city, founding and end year, status, role, relation to "
+    "city government and number of members.":
+        "De coalities in de opslag, met stad, oprichtings- en eindjaar, status, rol, relatie "
+        "tot de stedelijke overheid en aantal leden.",
+    "The members of one coalition, grouped by sector (organisations and persons, with their "
+    "membership role and period).":
+        "De leden van één coalitie, per sector (organisaties en personen, met hun rol als lid "
+        "en hun periode).",
+
     # --- command help (typer reads it at import; cli.main translates it) ----------------
     "Coalitions of actors in cities as a property graph: load inventories, find pivot "
     "figures and brokers, draw offline network maps, query in Cypher.":
