@@ -1320,6 +1320,24 @@ NL: dict[str, str] = {
 # Column headers as a person reads them (terminal, Markdown, LaTeX); CSV and JSON keep the
 # English keys. Measure columns not listed here take their definition's Dutch name.
 COLUMNS: dict[str, str] = {
+    # --- added for waves, fields, hardening, figures (issue 20 merge) ---
+    "wave": "golf", "number": "nummer", "loaded_at": "geladen op", "latest": "laatste",
+    "coalition": "coalitie", "coalition_name": "naam coalitie", "actor_name": "naam actor",
+    "theme": "thema", "share": "aandeel", "n_city_coalitions": "coalities in de stad",
+    "linked_coalitions": "verbonden coalities", "this": "deze coalitie",
+    "member_degree": "graad ledennetwerk", "possible": "mogelijk",
+    "normalised": "genormaliseerd",
+    "inbetween_brokerage_normalised": "makelaarschap tussenfiguren genormaliseerd",
+    # changes between waves
+    "before": "voor", "after": "na", "change": "verandering",
+    "role_before": "rol voor", "role_after": "rol na",
+    "declared_before": "opgegeven spilfiguur voor", "declared_after": "opgegeven spilfiguur na",
+    "structural_before": "structurele spilfiguur voor",
+    "structural_after": "structurele spilfiguur na",
+    "rank_before": "rang voor", "rank_after": "rang na", "rank_change": "verandering rang",
+    "betweenness_before": "tussenpositie voor", "betweenness_after": "tussenpositie na",
+    "brokerage_before": "makelaarschap voor", "brokerage_after": "makelaarschap na",
+    "brokerage_change": "verandering makelaarschap",
     "name": "naam", "id": "id", "city": "stad", "sector": "sector", "mode": "modus",
     "kind": "soort", "function": "functie", "group": "groep", "cluster": "cluster",
     "code": "code", "count": "aantal", "study_count": "gepubliceerd aantal",
