@@ -417,3 +417,64 @@ def test_named_query_descriptions_are_dutch_in_the_list():
     for description in english:
         assert description not in md
         assert translate(description, "nl") in md
+
+
+# --- every column a command outputs has a Dutch header --------------------------------------
+
+# Keys whose Dutch header is the same word (international or technical terms a Dutch reader
+# uses as they are); any other key left as its own header fails the test below.
+SAME_IN_DUTCH = {
+    "actor", "cluster", "clustering", "code", "eigenvector", "id", "label", "overlap",
+    "pagerank", "sector", "type",
+}
+
+COLUMN_COMMANDS = [
+    ["stats"], ["waves"], ["pivots"], ["pivots", "--per-coalition"], ["embeddedness"],
+    ["embeddedness", "--coalitions"], ["brokers"], ["communities"],
+    ["communities", "--members"], ["clusters", "--by", "theme"], ["clusters", "--by", "role"],
+    ["clusters", "--by", "actors"], ["clusters", "--by", "data"], ["shortlist", "3"],
+    ["cities"], ["case", "Torekes"], ["compare"], ["compare", "--by", "relation,theme"],
+    ["compare", "--per-city"], ["changes", "--from", "1"], ["explain"], ["analyse"],
+    ["query", "--list"],
+]
+
+
+@pytest.fixture(scope="module")
+def two_waves(tmp_path_factory):
+    args = ["--store", str(tmp_path_factory.mktemp("i18n-waves") / "waves.db")]
+    for folder, wave in ((SAMPLE, "1"), (SAMPLE / "wave2", "2")):
+        result = invoke(*args, "load", str(folder), "--wave", wave)
+        assert result.exit_code == 0, result.stderr
+    return args
+
+
+def _row_keys(obj, out: set[str]) -> None:
+    """The column keys of every table in a command's JSON (``rows`` lists, at any depth:
+    ``changes`` nests one table per kind of change)."""
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            if key == "rows" and isinstance(value, list):
+                out.update(k for row in value if isinstance(row, dict) for k in row)
+            elif key != "metadata":
+                _row_keys(value, out)
+
+
+def test_every_column_the_commands_output_has_a_dutch_header(two_waves):
+    import json
+
+    keys: dict[str, str] = {}
+    runs = [[*two_waves, *args] for args in COLUMN_COMMANDS]
+    runs.append(["validate", str(SAMPLE)])
+    for args in runs:
+        result = invoke(*args, "-f", "json")
+        assert result.exit_code == 0, (args, result.stderr)
+        found: set[str] = set()
+        _row_keys(json.loads(result.stdout), found)
+        assert found, args  # (a command whose tables were not found proves nothing)
+        for key in found:
+            keys.setdefault(key, " ".join(args[2:] if args[0] == "--store" else args))
+    # the two-wave store gives the tables of changes, which a one-wave store cannot
+    assert {"rank_before", "role_after", "brokerage_change", "wave", "loaded_at"} <= set(keys)
+    english = {key: where for key, where in keys.items()
+               if column_label(key, "nl") == key and key not in SAME_IN_DUTCH}
+    assert not english, english
