@@ -626,6 +626,63 @@ NL: dict[str, str] = {
         "De leden van één coalitie, per sector (organisaties en personen, met hun rol als lid "
         "en hun periode).",
 
+    # titles, notes, the report, the index and the map
+    "What changed from wave 1 to wave 2 (coalitions changes --from 1)":
+        "Wat er veranderde van golf 1 naar golf 2 (coalitions changes --from 1)",
+    "warning: {message}": "waarschuwing: {message}",
+    "loading the sample's two waves": "de twee golven van het voorbeeld laden",
+    "comparing the waves": "de golven vergelijken",
+    "wave": "golf",
+    "; provenance in full with --format csv, json, latex or markdown":
+        "; volledige herkomst met --format csv, json, latex of markdown",
+    "Waves": "Golven",
+    "Coalitions per city by {by}": "Coalities per stad volgens {by}",
+    "{table} (wave {a} → {b})": "{table} (golf {a} → {b})",
+    "coalitions founded": "opgerichte coalities",
+    "coalitions stopped": "gestopte coalities",
+    "members joined": "toegetreden leden",
+    "members left": "vertrokken leden",
+    "roles changed": "veranderde rollen",
+    "pivots": "spilfiguren",
+    "cities": "steden",
+    "actor area ∝ {label} (largest {top})": "oppervlak van een actor ∝ {label} (grootste {top})",
+    "; coalition area ∝ number of members": "; oppervlak van een coalitie ∝ aantal leden",
+    "actors all the same size: {label} is not known for any of them":
+        "actoren allemaal even groot: {label} is voor geen enkele bekend",
+    "actors all the same size: {label} is {value} for every actor shown":
+        "actoren allemaal even groot: {label} is {value} voor elke getoonde actor",
+    "… normalised: mean share of their two-paths they broker":
+        "… genormaliseerd: gemiddeld aandeel van hun tweepaden waarin ze makelaar zijn",
+    "Recorded": "Vastgelegd",
+    "What the study records about each coalition":
+        "Wat het onderzoek over elke coalitie vastlegt",
+    "The study's questions 2 and 3, as recorded in the inventory: the in-between space (are "
+    "officials and politicians visible in and between coalitions?), the coalition's autonomy, "
+    "its dependence on resources, and its evaluation.":
+        "Onderzoeksvragen 2 en 3 van het onderzoek, zoals vastgelegd in de inventaris: de "
+        "tussenruimte (zijn ambtenaren en politici zichtbaar in en tussen coalities?), de "
+        "autonomie van de coalitie, haar afhankelijkheid van middelen en haar evaluatie.",
+    "No tussenruimte, autonomy, resource dependence or evaluation recorded for this city's "
+    "coalitions.":
+        "Geen tussenruimte, autonomie, afhankelijkheid van middelen of evaluatie vastgelegd "
+        "voor de coalities van deze stad.",
+    "Open the map on its own page": "Open de kaart op een eigen pagina",
+    "Random seed: {seed}.": "Toevalsgetal (seed): {seed}.",
+    "Wave: {wave}.": "Golf: {wave}.",
+    "A <b>report</b> holds the city's profile, its coalitions, declared and structural pivots, "
+    "brokers, the three clusterings, figures and the embedded map, with the input files and "
+    "software versions it was made from. A <b>map</b> shows actors (dots: organisations, "
+    "triangles: persons) and the coalitions they belong to (squares); hover or click for "
+    "details, search and filter in the panel. Every page works offline: nothing is fetched "
+    "from the internet.":
+        "Een <b>rapport</b> bevat het profiel van de stad, haar coalities, opgegeven en "
+        "structurele spilfiguren, makelaars, de drie clusteringen, figuren en de ingebedde "
+        "kaart, met de invoerbestanden en softwareversies waaruit het gemaakt is. Een "
+        "<b>kaart</b> toont actoren (bollen: organisaties, driehoeken: personen) en de "
+        "coalities waartoe ze behoren (vierkanten); beweeg erover of klik voor details, zoek "
+        "en filter in het paneel. Elke pagina werkt offline: er wordt niets van het internet "
+        "gehaald.",
+
     # --- command help (typer reads it at import; cli.main translates it) ----------------
     "Coalitions of actors in cities as a property graph: load inventories, find pivot "
     "figures and brokers, draw offline network maps, query in Cypher.":
