@@ -94,11 +94,12 @@ def _say(message: object) -> None:
 def _open(store: Path | None, neo4j: str | None, *, read_only: bool = False,
           must_exist: bool = False, graph_reads_only: bool = False):
     from coalitions.graph.store import open_store
+    from coalitions.i18n import translate
 
     return open_store(store or _global["store"], neo4j=neo4j or _global["neo4j"],
                       read_only=read_only, must_exist=must_exist,
                       graph_reads_only=graph_reads_only,
-                      note=lambda message: err.print(message, markup=False))
+                      note=lambda message: err.print(translate(message), markup=False))
 
 
 def _print(frame: pd.DataFrame, fmt: Format, title: str | None = None,
@@ -325,7 +326,7 @@ def waves(store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Forma
     the latest unless --wave says otherwise."""
     with _open(store, neo4j, graph_reads_only=True) as st:
         frame = st.waves()
-    _print(frame, fmt, title="Waves")
+    _print(frame, fmt, title=tr("Waves"))
 
 
 
@@ -745,7 +746,7 @@ def compare(
     data, _ = _scoped(store, neo4j, city, None, None, None, since, until, wave=wave)
     if per_city:
         frame = typology(data, by=by)
-        _print(frame, fmt, title=f"Coalitions per city by {frame.attrs['by']}")
+        _print(frame, fmt, title=tr("Coalitions per city by {by}", by=frame.attrs["by"]))
         return
     frame = grid(data, by=by)
     _warnings(frame.attrs.get("warnings", []))
@@ -809,7 +810,8 @@ def changes(
         sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2, default=str) + "\n")
         return
     for name in TABLES:
-        _print(tables[name], fmt, title=f"{name.replace('_', ' ')} (wave {a} → {b})")
+        _print(tables[name], fmt, title=tr("{table} (wave {a} → {b})",
+                                            table=tr(name.replace("_", " ")), a=a, b=b))
 
 
 # --- maps, reports, exports -------------------------------------------------------------------
@@ -932,7 +934,7 @@ def figure(
                                        pseudonymise=pseudonymiser(got[2]) if pseudonymise
                                        else False)
         path = write_network_figure(drawn, out_file)
-    _say(f"Wrote {path}")
+    _say(tr("Wrote {path}", path=path))
 
 
 @app.command()
@@ -1049,8 +1051,9 @@ def export(
             tables = [actor_measures(d) if len(d.actors) else None for _, _, d in waves]
         path = write_timeline_gexf(waves, out_path, projection=projection, measures=tables,
                                    pseudonymise=pseudonymise, salt=salt)
-        err.print(f"Wrote {path}: waves " + ", ".join(w for w, _, _ in waves)
-                  + " as times " + ", ".join(str(n) for _, n, _ in waves), markup=False)
+        err.print(tr("Wrote {path}: waves {waves} as times {times}", path=path,
+                     waves=", ".join(w for w, _, _ in waves),
+                     times=", ".join(str(n) for _, n, _ in waves)), markup=False)
         return
     got = _scoped(store, neo4j, city, coalition, theme, sector, since, until,
                   with_salt=pseudonymise, wave=wave)

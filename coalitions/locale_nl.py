@@ -638,6 +638,8 @@ NL: dict[str, str] = {
     "Waves": "Golven",
     "Coalitions per city by {by}": "Coalities per stad volgens {by}",
     "{table} (wave {a} → {b})": "{table} (golf {a} → {b})",
+    "Wrote {path}: waves {waves} as times {times}":
+        "{path} geschreven: golven {waves} als tijden {times}",
     "coalitions founded": "opgerichte coalities",
     "coalitions stopped": "gestopte coalities",
     "members joined": "toegetreden leden",

@@ -478,3 +478,13 @@ def test_every_column_the_commands_output_has_a_dutch_header(two_waves):
     english = {key: where for key, where in keys.items()
                if column_label(key, "nl") == key and key not in SAME_IN_DUTCH}
     assert not english, english
+
+
+def test_waves_and_changes_have_dutch_titles(two_waves):
+    waves = invoke(*two_waves, "--lang", "nl", "waves").stdout
+    assert "Golven" in waves and "Waves" not in waves
+    changes = invoke(*two_waves, "--lang", "nl", "changes", "--from", "1").stdout
+    assert "opgerichte coalities (golf 1 → 2)" in changes
+    assert "(wave 1" not in changes
+    english = invoke(*two_waves, "changes", "--from", "1").stdout
+    assert "coalitions founded (wave 1 → 2)" in english
