@@ -669,6 +669,17 @@ NL: dict[str, str] = {
         "Geen tussenruimte, autonomie, afhankelijkheid van middelen of evaluatie vastgelegd "
         "voor de coalities van deze stad.",
     "Open the map on its own page": "Open de kaart op een eigen pagina",
+    "Roles: the primary role first. Relation to city government (complementary, "
+    "supplementary, adversarial; Young 2000) with the year it was recorded for.":
+        "Rollen: de primaire rol eerst. Relatie tot de stedelijke overheid (complementair, "
+        "supplementair, tegenstrevend; Young 2000) met het jaar waarvoor ze vastgelegd is.",
+    "actor network: co-membership and symmetric ties both ways, directed ties source → target "
+    "(ties {reading}: {n} of {m} directed)":
+        "actorennetwerk: gedeeld lidmaatschap en symmetrische banden in beide richtingen, "
+        "gerichte banden van bron → doel (banden {reading}: {n} van {m} gericht)",
+    "as recorded": "zoals vastgelegd",
+    "all directed": "alle gericht",
+    "all undirected": "alle ongericht",
     "Random seed: {seed}.": "Toevalsgetal (seed): {seed}.",
     "Wave: {wave}.": "Golf: {wave}.",
     "A <b>report</b> holds the city's profile, its coalitions, declared and structural pivots, "
@@ -1380,7 +1391,7 @@ NL: dict[str, str] = {
 # English keys. Measure columns not listed here take their definition's Dutch name.
 COLUMNS: dict[str, str] = {
     # --- added for waves, fields, hardening, figures (issue 20 merge) ---
-    "wave": "golf", "number": "nummer", "loaded_at": "geladen op", "latest": "laatste",
+    "wave": "golf", "ended": "beëindigd", "number": "nummer", "loaded_at": "geladen op", "latest": "laatste",
     "coalition": "coalitie", "coalition_name": "naam coalitie", "actor_name": "naam actor",
     "theme": "thema", "share": "aandeel", "n_city_coalitions": "coalities in de stad",
     "linked_coalitions": "verbonden coalities", "this": "deze coalitie",
