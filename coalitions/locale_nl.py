@@ -680,6 +680,14 @@ NL: dict[str, str] = {
     "as recorded": "zoals vastgelegd",
     "all directed": "alle gericht",
     "all undirected": "alle ongericht",
+    # the map's coalition facts
+    "ended": "beëindigd",
+    "status": "status",
+    "roles": "rollen",
+    " into {name}": " in {name}",
+    "active": "actief",
+    "stopped": "gestopt",
+    "merged": "opgegaan",
     "Random seed: {seed}.": "Toevalsgetal (seed): {seed}.",
     "Wave: {wave}.": "Golf: {wave}.",
     "A <b>report</b> holds the city's profile, its coalitions, declared and structural pivots, "
