@@ -680,6 +680,27 @@ NL: dict[str, str] = {
     "as recorded": "zoals vastgelegd",
     "all directed": "alle gericht",
     "all undirected": "alle ongericht",
+    # a coalition whose members' composition differs from the declared one
+    "coalition {name} ({id}): its members make it {members}, the inventory declares "
+    "{declared}; the members' reading is used":
+        "coalitie {name} ({id}): volgens haar leden is ze {members}, de inventaris geeft "
+        "{declared} op; de lezing volgens de leden wordt gebruikt",
+    "nonprofit only": "alleen nonprofit",
+    "unknown": "onbekend",
+    "city government + other government": "stedelijke overheid + andere overheid",
+    "city government + nonprofit": "stedelijke overheid + nonprofit",
+    "city government + private": "stedelijke overheid + privé",
+    "other government + nonprofit": "andere overheid + nonprofit",
+    "other government + private": "andere overheid + privé",
+    "nonprofit + private": "nonprofit + privé",
+    "city government + other government + nonprofit":
+        "stedelijke overheid + andere overheid + nonprofit",
+    "city government + other government + private":
+        "stedelijke overheid + andere overheid + privé",
+    "city government + nonprofit + private": "stedelijke overheid + nonprofit + privé",
+    "other government + nonprofit + private": "andere overheid + nonprofit + privé",
+    "city government + other government + nonprofit + private":
+        "stedelijke overheid + andere overheid + nonprofit + privé",
     # the map's coalition facts
     "ended": "beëindigd",
     "status": "status",
