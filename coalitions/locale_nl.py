@@ -680,6 +680,45 @@ NL: dict[str, str] = {
     "as recorded": "zoals vastgelegd",
     "all directed": "alle gericht",
     "all undirected": "alle ongericht",
+    # facts under a table ("{key}, as computed here: {value}")
+    "exact on the actor network": "exact op het actorennetwerk",
+    "exact on the two-mode network": "exact op het twee-modale netwerk",
+    "exact on the actor network (predicted {seconds} s)":
+        "exact op het actorennetwerk (voorspeld: {seconds} s)",
+    "harmonic": "harmonisch",
+    "classic": "klassiek",
+    "per coalition: the actor network of its city (members of the city's coalitions in scope, "
+    "and their ties)":
+        "per coalitie: het actorennetwerk van haar stad (de leden van de coalities van de stad "
+        "in de afbakening, en hun banden)",
+    "per city: the members of its coalitions in scope, linked by shared coalitions and "
+    "explicit ties":
+        "per stad: de leden van haar coalities in de afbakening, verbonden door gedeelde "
+        "coalities en expliciete banden",
+    "the actor network of {city}: members of its coalitions and their ties":
+        "het actorennetwerk van {city}: de leden van haar coalities en hun banden",
+    "city actors' degree, betweenness and brokerage: per type, the actor network of the "
+    "coalitions of that type (all cities in scope); member density and centralisation: per "
+    "coalition, averaged":
+        "graad, tussenpositie en makelaarschap van stedelijke actoren: per type, het "
+        "actorennetwerk van de coalities van dat type (alle steden in de afbakening); "
+        "dichtheid en centralisatie van het ledennetwerk: per coalitie, gemiddeld",
+    "per city: its coalitions; (all cities): every coalition with a city":
+        "per stad: haar coalities; (alle steden): elke coalitie met een stad",
+    "sum over the officials and politicians in two or more of the city's coalitions, each as "
+    "`brokers --city` counts it (sectors as groups)":
+        "som over de ambtenaren en politici in twee of meer coalities van de stad, elk zoals "
+        "`brokers --city` het telt (sectoren als groepen)",
+    "mean over the same officials and politicians of their normalised brokerage":
+        "gemiddelde over dezelfde ambtenaren en politici van hun genormaliseerde makelaarschap",
+    "k = {k}, highest mean silhouette over k = {low}..{high} (bounds: at least 2 clusters, at "
+    "most min(8, n ÷ 3) with n = {n} coalitions, so that clusters hold three coalitions on "
+    "average; ties: the smaller k)":
+        "k = {k}, hoogste gemiddelde silhouet over k = {low}..{high} (grenzen: minstens 2 "
+        "clusters, hoogstens min(8, n ÷ 3) met n = {n} coalities, zodat een cluster gemiddeld "
+        "drie coalities bevat; bij gelijke scores: de kleinere k)",
+    "k = {k}, given (k = {given} of at most n − 1 = {most})":
+        "k = {k}, opgegeven (k = {given} van hoogstens n − 1 = {most})",
     # a coalition whose members' composition differs from the declared one
     "coalition {name} ({id}): its members make it {members}, the inventory declares "
     "{declared}; the members' reading is used":
