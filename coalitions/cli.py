@@ -94,11 +94,12 @@ def _say(message: object) -> None:
 def _open(store: Path | None, neo4j: str | None, *, read_only: bool = False,
           must_exist: bool = False, graph_reads_only: bool = False):
     from coalitions.graph.store import open_store
+    from coalitions.i18n import translate
 
     return open_store(store or _global["store"], neo4j=neo4j or _global["neo4j"],
                       read_only=read_only, must_exist=must_exist,
                       graph_reads_only=graph_reads_only,
-                      note=lambda message: err.print(message, markup=False))
+                      note=lambda message: err.print(translate(message), markup=False))
 
 
 def _print(frame: pd.DataFrame, fmt: Format, title: str | None = None,

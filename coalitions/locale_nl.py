@@ -9,6 +9,761 @@ counts the "gepubliceerde aantallen".
 from __future__ import annotations
 
 NL: dict[str, str] = {
+    # --- added for waves, fields, hardening, figures (issue 20 merge) ---
+    # command help
+    "Export the network for Gephi, visone/yEd, Pajek, UCINET or pandas (one wave, or with "
+    "--timeline every wave in one dynamic GEXF).":
+        "Exporteer het netwerk voor Gephi, visone/yEd, Pajek, UCINET of pandas (één golf, of "
+        "met --timeline elke golf in één dynamisch GEXF-bestand).",
+    "Add the maps' node coordinates (GEXF viz:position, GraphML/CSV x and y, Pajek 0..1); by "
+    "default for networks of up to 5,000 nodes.":
+        "Voeg de knoopcoördinaten van de kaarten toe (GEXF viz:position, GraphML/CSV x en y, "
+        "Pajek 0..1); standaard voor netwerken tot 5.000 knopen.",
+    "Every wave in one dynamic GEXF file: nodes and edges carry the waves they exist in as "
+    "spells, which Gephi's timeline plays.":
+        "Elke golf in één dynamisch GEXF-bestand: knopen en verbindingen dragen de golven "
+        "waarin ze bestaan als intervallen (spells), die de tijdlijn van Gephi afspeelt.",
+    "The inventory wave to read (default: the latest; see `coalitions waves`).":
+        "De inventarisgolf die gelezen wordt (standaard: de laatste; zie `coalitions waves`).",
+    "One self-contained HTML report for a city (or a PDF): profile, pivots, brokers, "
+    "clusterings, map, figures, definitions and provenance.":
+        "Eén zelfstandig HTML-rapport voor een stad (of een PDF): profiel, spilfiguren, "
+        "makelaars, clusteringen, kaart, figuren, definities en herkomst.",
+    "File to write: .html (one self-contained page) or .pdf (A4 pages).":
+        "Te schrijven bestand: .html (één zelfstandige pagina) of .pdf (A4-pagina's).",
+    "How brokerage reads the ties: --directed every tie source → target, --undirected every "
+    "tie both ways. Default: as recorded (symmetric types such as works_with undirected, "
+    "directional ones such as funds directed, or the ties sheet's directed column).":
+        "Hoe het makelaarschap de banden leest: --directed elke band van bron → doel, "
+        "--undirected elke band in beide richtingen. Standaard: zoals vastgelegd "
+        "(symmetrische soorten zoals works_with ongericht, gerichte zoals funds gericht, of "
+        "de kolom directed van het blad ties).",
+    "A static figure for a paper where a table is harder to read: the city profiles side by "
+    "side, or the ego network of one actor (a pivot, a broker).":
+        "Een vaste figuur voor een artikel, waar een tabel moeilijker te lezen is: de "
+        "stadsprofielen naast elkaar, of het egonetwerk van één actor (een spilfiguur, een "
+        "makelaar).",
+    "cities (the city profiles side by side) or ego (one actor's coalitions, co-members and "
+    "ties).":
+        "cities (de stadsprofielen naast elkaar) of ego (de coalities, medeleden en banden "
+        "van één actor).",
+    "Figure to write: .svg, .png (300 dpi) or .pdf.":
+        "Te schrijven figuur: .svg, .png (300 dpi) of .pdf.",
+    "For ego: the actor's id or name.": "Voor ego: de id of naam van de actor.",
+    "For ego: measure that sizes actors.": "Voor ego: maat die de grootte van actoren bepaalt.",
+    "What changed between two waves: coalitions founded and stopped, members who joined and "
+    "left, role and pivot changes, actors who rose or fell, how each city's measures moved.":
+        "Wat er veranderde tussen twee golven: opgerichte en gestopte coalities, leden die "
+        "toetraden en vertrokken, veranderde rollen en spilfiguren, actoren die stegen of "
+        "daalden, hoe de maten van elke stad bewogen.",
+    "The earlier wave.": "De vroegere golf.",
+    "The later wave (default: the latest).": "De latere golf (standaard: de laatste).",
+    "Show only the first N actors who rose or fell.":
+        "Toon alleen de eerste N actoren die stegen of daalden.",
+    "Compute the measures on one wave of the graph (default: the latest) and write them to its "
+    "nodes as properties (degree, betweenness, …, constraint, community), to query them in "
+    "Cypher.":
+        "Bereken de maten op één golf van de graaf (standaard: de laatste) en schrijf ze als "
+        "eigenschappen in de knopen van die golf (degree, betweenness, …, constraint, "
+        "community), om ze in Cypher te bevragen.",
+    "The study's follow-up grid: per type of coalition, the role of city actors, government "
+    "presence and the relations between actors; or, with --per-city, the counts and shares of "
+    "each type per city.":
+        "Het vervolgrooster van het onderzoek: per type coalitie de rol van stedelijke "
+        "actoren, de aanwezigheid van de overheid en de relaties tussen actoren; of, met "
+        "--per-city, de aantallen en aandelen van elk type per stad.",
+    "Typology axis: government, theme, role (primary), roles (all), composition, relation, "
+    "origin or status; several joined by commas cross them (relation,theme).":
+        "As van de typologie: government, theme, role (de primaire), roles (alle), "
+        "composition, relation, origin of status; meerdere, gescheiden door komma's, worden "
+        "gekruist (relation,theme).",
+    "Count the coalitions of each type per city, with their share of the city's coalitions, "
+    "instead of the grid.":
+        "Tel de coalities van elk type per stad, met hun aandeel in de coalities van de stad, "
+        "in plaats van het rooster.",
+    "Number of clusters for --by data (default: best silhouette for k in 2..min(8, n÷3)).":
+        "Aantal clusters voor --by data (standaard: beste silhouet voor k in 2..min(8, n÷3)).",
+    "Gould & Fernandez (1989) brokerage roles per actor, with z-scores as R's sna reports and "
+    "the share of each actor's two-paths it brokers (normalised).":
+        "Makelaarsrollen van Gould & Fernandez (1989) per actor, met z-scores zoals R's sna "
+        "ze geeft en het aandeel van de tweepaden via elke actor waarin die makelaar is "
+        "(genormaliseerd).",
+    "Betweenness and closeness exact when predicted to take under this many seconds, else "
+    "estimated with intervals (default 60; 0 always estimates, a large number always computes "
+    "exactly).":
+        "Betweenness en closeness exact als dat naar verwachting minder dan zoveel seconden "
+        "duurt, anders geschat met intervallen (standaard 60; 0 schat altijd, een groot getal "
+        "berekent altijd exact).",
+    "Time budget of the estimate: it stops adding sources after about this many seconds, or "
+    "earlier when the top 20 are within 10 % (default 60).":
+        "Tijdsbudget van de schatting: ze voegt na ongeveer zoveel seconden geen bronnen meer "
+        "toe, of eerder als de top 20 binnen 10 % ligt (standaard 60).",
+    "Load the bundled sample's two waves, print the top pivot actors per city and what changed "
+    "between the waves, write maps and reports.":
+        "Laad de twee golven van het meegeleverde voorbeeld, toon de belangrijkste "
+        "spilfiguren per stad en wat er tussen de golven veranderde, schrijf kaarten en "
+        "rapporten.",
+    "The inventory waves in the store, in the order they were first loaded; commands read the "
+    "latest unless --wave says otherwise.":
+        "De inventarisgolven in de opslag, in de volgorde waarin ze voor het eerst geladen "
+        "zijn; opdrachten lezen de laatste, tenzij --wave iets anders zegt.",
+    "Nodes per label and relationships per type in one wave (default: the latest), in a "
+    "stable order.":
+        "Knopen per label en relaties per type in één golf (standaard: de laatste), in een "
+        "vaste volgorde.",
+    "Validate input files and load them into the store as one inventory wave (idempotent, all "
+    "or nothing).":
+        "Controleer invoerbestanden en laad ze in de opslag als één inventarisgolf "
+        "(idempotent, alles of niets).",
+    "Empty the wave first (the other waves stay).":
+        "Maak de golf eerst leeg (de andere golven blijven).",
+    "Load as this inventory wave, e.g. 2026 (default: wave 1). Each wave is a complete "
+    "snapshot; commands read the latest unless --wave says otherwise.":
+        "Laad als deze inventarisgolf, bv. 2026 (standaard: golf 1). Elke golf is een "
+        "volledige momentopname; opdrachten lezen de laatste, tenzij --wave iets anders zegt.",
+
+    # errors, hints and notes
+    "A vertex asked for is not in the network.": "Een gevraagde knoop zit niet in het netwerk.",
+    "Cannot group brokerage by {by}.": "Kan makelaarschap niet groeperen volgens {by}.",
+    "Brokerage of {n} actors in a network of {m} arcs needs about {work} multiplications "
+    "(limit {limit}): every open two-path is checked for closure.":
+        "Makelaarschap van {n} actoren in een netwerk van {m} pijlen vraagt ongeveer {work} "
+        "vermenigvuldigingen (grens {limit}): elk open tweepad wordt op sluiting gecontroleerd.",
+    "Scope it to a city or a region (e.g. --city), or ask for fewer actors.":
+        "Beperk de afbakening tot een stad of een regio (bv. --city), of vraag minder actoren.",
+    "The network has no vertex attribute {group} to group by.":
+        "Het netwerk heeft geen knoopattribuut {group} om op te groeperen.",
+    "Attributes: {attributes}": "Attributen: {attributes}",
+    "{n} group values for {m} vertices.": "{n} groepswaarden voor {m} knopen.",
+    "{name} (--{option}) must be a number of seconds ≥ 0 (got {value}).":
+        "{name} (--{option}) moet een aantal seconden ≥ 0 zijn (gekregen: {value}).",
+    "exact_seconds 0 always estimates betweenness and closeness, a large value always computes "
+    "them exactly; budget_seconds bounds the estimate.":
+        "exact_seconds 0 schat betweenness en closeness altijd, een grote waarde berekent ze "
+        "altijd exact; budget_seconds begrenst de schatting.",
+    "Cannot cross {by}: an axis is named twice.": "Kan {by} niet kruisen: een as staat er twee keer in.",
+    "Name each axis once, e.g. relation,theme.": "Noem elke as één keer, bv. relation,theme.",
+    "Cannot cluster coalitions by {by}.": "Kan coalities niet clusteren volgens {by}.",
+    "Use one of: {values} (or `data`).": "Gebruik een van: {values} (of `data`).",
+    "A data-driven clustering needs at least 3 coalitions; the scope holds {n}.":
+        "Een clustering uit de data vraagt minstens 3 coalities; de afbakening bevat er {n}.",
+    "Widen the scope (drop --city/--theme).": "Verruim de afbakening (laat --city/--theme weg).",
+    "Cannot make {k} clusters of {n} coalitions.": "Kan geen {k} clusters maken van {n} coalities.",
+    "Choose k between 2 and {high}.": "Kies k tussen 2 en {high}.",
+    "Too few coalitions to choose a number of clusters: the scope holds {n}; choosing k needs "
+    "at least {need} (k from {low} to min(8, n ÷ 3), so that clusters hold three coalitions on "
+    "average).":
+        "Te weinig coalities om een aantal clusters te kiezen: de afbakening bevat er {n}; k "
+        "kiezen vraagt er minstens {need} (k van {low} tot min(8, n ÷ 3), zodat een cluster "
+        "gemiddeld drie coalities bevat).",
+    "Widen the scope, or give the number of clusters: --k 2 (up to {high}).":
+        "Verruim de afbakening, of geef het aantal clusters: --k 2 (tot {high}).",
+    "The shortlist needs at least one case.": "De shortlist vraagt minstens één case.",
+    "Pass N ≥ 1.": "Geef N ≥ 1.",
+    "The coalitions cannot be split: all have the same features.":
+        "De coalities kunnen niet gesplitst worden: ze hebben allemaal dezelfde kenmerken.",
+    "embeddedness of {n} actors with {pairs} co-membership pairs needs about {work} "
+    "multiplications (limit {limit}): constraint, effective size and clustering look at every "
+    "pair of an actor's contacts":
+        "inbedding van {n} actoren met {pairs} paren met gedeeld lidmaatschap vraagt ongeveer "
+        "{work} vermenigvuldigingen (grens {limit}): beperking, effectieve omvang en clustering "
+        "bekijken elk paar contacten van een actor",
+    "scope it to a city or region (e.g. --city), or use pivots, which scale to the whole "
+    "network":
+        "beperk de afbakening tot een stad of regio (bv. --city), of gebruik pivots, dat tot "
+        "het hele netwerk schaalt",
+    "Give a Scope or scope keywords, not both.":
+        "Geef een Scope of afbakening met trefwoorden, niet allebei.",
+    "Use None, 'actors', 'coalitions' or 'ties'.": "Gebruik None, 'actors', 'coalitions' of 'ties'.",
+    "exact_seconds and budget_seconds apply to the actor network.":
+        "exact_seconds en budget_seconds gelden voor het actorennetwerk.",
+    "two_mode uses its own fixed sample above 3,000 nodes.":
+        "two_mode gebruikt boven 3.000 knopen een eigen vaste steekproef.",
+    "No figure {kind} (with actor {actor}).": "Geen figuur {kind} (met actor {actor}).",
+    "Use 'cities', or 'ego' with actor=ID.": "Gebruik 'cities', of 'ego' met actor=ID.",
+    "--exact-seconds and --budget-seconds apply to the actor network.":
+        "--exact-seconds en --budget-seconds gelden voor het actorennetwerk.",
+    "--two-mode uses its own fixed sample above 3,000 nodes; leave them out, or leave out "
+    "--two-mode.":
+        "--two-mode gebruikt boven 3.000 knopen een eigen vaste steekproef; laat ze weg, of "
+        "laat --two-mode weg.",
+    "No figure called {kind}.": "Geen figuur met de naam {kind}.",
+    "Use cities or ego.": "Gebruik cities of ego.",
+    "Say whose ego network to draw: --actor ID.":
+        "Zeg van wie het egonetwerk getekend moet worden: --actor ID.",
+    "Cannot write a report as {suffix}.": "Kan geen rapport schrijven als {suffix}.",
+    "a file without suffix": "een bestand zonder extensie",
+    "Name the file .html or .pdf (a figure alone: coalitions map --out NAME.svg|png|pdf).":
+        "Geef het bestand de extensie .html of .pdf (alleen een figuur: coalitions map --out "
+        "NAAM.svg|png|pdf).",
+    "Load two waves first.": "Laad eerst twee golven.",
+    "--timeline writes every wave as a dynamic GEXF file.":
+        "--timeline schrijft elke golf in een dynamisch GEXF-bestand.",
+    "Use it with --format gexf and without --wave.":
+        "Gebruik het met --format gexf en zonder --wave.",
+    "Load data first: coalitions load FILE.": "Laad eerst gegevens: coalitions load BESTAND.",
+    # (the hint "Formats: …" is too short to be a pattern: its one text is listed whole)
+    "Formats: gexf, graphml, pajek, dl, csv": "Formaten: gexf, graphml, pajek, dl, csv",
+    "Leave it out for the two-mode network, or use: {values}":
+        "Laat het weg voor het twee-modale netwerk, of gebruik: {values}",
+    "Pseudonymising needs the store's pseudonym salt (pass salt=store).":
+        "Pseudonimiseren vraagt de pseudoniemsleutel (salt) van de opslag (geef salt=store).",
+    "The measures table has no 'id' column to match nodes by.":
+        "De tabel met maten heeft geen kolom 'id' om knopen aan te koppelen.",
+    # (output_error's "Cannot {what} {path}: {reason}." in its two uses: a pattern with
+    # {what} would also take "Cannot open the store …" apart)
+    "Cannot write {path}: {reason}.": "Kan {path} niet schrijven: {reason}.",
+    "Cannot make the folder {path}: {reason}.": "Kan de map {path} niet maken: {reason}.",
+    "the disk is full": "de schijf is vol",
+    "the disk quota is exceeded": "het schijfquotum is overschreden",
+    "the file is larger than this system allows (file size limit)":
+        "het bestand is groter dan dit systeem toelaat (grens voor de bestandsgrootte)",
+    "the name is too long for the file system (at most 255 bytes per name)":
+        "de naam is te lang voor het bestandssysteem (hoogstens 255 bytes per naam)",
+    "permission denied": "toegang geweigerd",
+    "the file system is read-only": "het bestandssysteem is alleen-lezen",
+    "it is a folder, not a file": "het is een map, geen bestand",
+    "a part of the path is a file, not a folder": "een deel van het pad is een bestand, geen map",
+    "the file size limit was reached": "de grens voor de bestandsgrootte is bereikt",
+    "the disk refused a write": "de schijf weigerde een schrijfbewerking",
+    "Free some space or choose another place with --out; any previous file there was left as "
+    "it was.":
+        "Maak wat ruimte vrij of kies een andere plaats met --out; een eerder bestand daar is "
+        "gebleven zoals het was.",
+    "Choose a shorter name with --out.": "Kies een kortere naam met --out.",
+    "Give --out the name of a file (inside that folder, if you like).":
+        "Geef --out de naam van een bestand (in die map, als u wilt).",
+    "Cannot write into {folder}: it is a file, not a folder.":
+        "Kan niet schrijven in {folder}: het is een bestand, geen map.",
+    "Give a folder with --out.": "Geef een map met --out.",
+    "{variable} must be a number of seconds, not {raw}.":
+        "{variable} moet een aantal seconden zijn, niet {raw}.",
+    "note: the log of the store {path} ends in an incomplete write (a load that stopped: the "
+    "process ended or the disk was full); reading what was committed before it.":
+        "opmerking: het logboek van de opslag {path} eindigt in een onvolledige "
+        "schrijfbewerking (een laadbeurt die stopte: het proces eindigde of de schijf was vol); "
+        "wat daarvoor vastgelegd was, wordt gelezen.",
+    "note: waiting for a load into {path} to finish committing (up to {wait} s)…":
+        "opmerking: wachten tot een laadbeurt in {path} klaar is met vastleggen (hoogstens "
+        "{wait} s)…",
+    "note: recovered the store {path}: a load had stopped while committing (the process ended "
+    "or the disk was full).":
+        "opmerking: de opslag {path} is hersteld: een laadbeurt was gestopt tijdens het "
+        "vastleggen (het proces eindigde of de schijf was vol).",
+    "Cannot open the store {path}: {reason}": "Kan de opslag {path} niet openen: {reason}",
+    "Cannot open the store {path}: a load stopped while committing (the process ended or the "
+    "disk was full), and finishing that failed (is the disk full?).":
+        "Kan de opslag {path} niet openen: een laadbeurt stopte tijdens het vastleggen (het "
+        "proces eindigde of de schijf was vol), en die afmaken mislukte (is de schijf vol?).",
+    "Cannot open the store {path}: a load stopped while committing (the process ended or the "
+    "disk was full), and finishing that failed: {reason}":
+        "Kan de opslag {path} niet openen: een laadbeurt stopte tijdens het vastleggen (het "
+        "proces eindigde of de schijf was vol), en die afmaken mislukte: {reason}",
+    "Free disk space if the disk is full, then run the command again. Do not delete the files "
+    "next to the store (.wal, .shadow): they may hold committed data.":
+        "Maak schijfruimte vrij als de schijf vol is en voer de opdracht dan opnieuw uit. "
+        "Verwijder de bestanden naast de opslag (.wal, .shadow) niet: ze kunnen vastgelegde "
+        "gegevens bevatten.",
+    "Is it a coalitions store? Pass another path with --store.":
+        "Is het een opslag van coalitions? Geef een ander pad met --store.",
+    "Pass another path with --store.": "Geef een ander pad met --store.",
+    "The store {path} is in use by another process.":
+        "De opslag {path} is in gebruik door een ander proces.",
+    "The store {path} is in use by another process{who}.":
+        "De opslag {path} is in gebruik door een ander proces{who}.",
+    " (process {pid})": " (proces {pid})",
+    "Wait until that command has finished, or use another store with --store PATH. Read-only "
+    "commands such as `query` can run alongside.":
+        "Wacht tot die opdracht klaar is, of gebruik een andere opslag met --store PAD. "
+        "Alleen-lezen opdrachten zoals `query` kunnen ernaast lopen.",
+    "A load into the store {path} is being committed by another process; it did not finish "
+    "within {wait} s.":
+        "Een laadbeurt in de opslag {path} wordt door een ander proces vastgelegd; ze was niet "
+        "klaar binnen {wait} s.",
+    "A load into the store {path} is being committed by another process{who}; it did not "
+    "finish within {wait} s.":
+        "Een laadbeurt in de opslag {path} wordt door een ander proces{who} vastgelegd; ze was "
+        "niet klaar binnen {wait} s.",
+    "Try again when that load has finished (read-only commands wait for it up to {variable} "
+    "seconds, default {default}).":
+        "Probeer opnieuw als die laadbeurt klaar is (alleen-lezen opdrachten wachten er tot "
+        "{variable} seconden op, standaard {default}).",
+    "The query failed on LadybugDB: {reason}": "De query mislukte op LadybugDB: {reason}",
+    "LadybugDB cannot take the query's parameters: {reason}":
+        "LadybugDB kan de parameters van de query niet aannemen: {reason}",
+    "A list parameter must hold values of one type.":
+        "Een lijstparameter moet waarden van één type bevatten.",
+    "The load failed: {reason} while writing the store {path}, and the store cannot be "
+    "reopened to see what it holds ({error}).":
+        "Het laden mislukte: {reason} bij het schrijven van de opslag {path}, en de opslag kan "
+        "niet heropend worden om te zien wat erin zit ({error}).",
+    "Free some space, then check the store with `coalitions stats`; load again with --replace "
+    "if it is not as expected.":
+        "Maak wat ruimte vrij en controleer dan de opslag met `coalitions stats`; laad opnieuw "
+        "met --replace als ze niet is zoals verwacht.",
+    "The load failed: {reason} while writing the store {path}. Nothing was loaded: the store "
+    "has the same nodes and relationships as before (reopened and counted).":
+        "Het laden mislukte: {reason} bij het schrijven van de opslag {path}. Er is niets "
+        "geladen: de opslag heeft dezelfde knopen en relaties als voorheen (heropend en "
+        "geteld).",
+    "Free some space and load again (loading twice is harmless).":
+        "Maak wat ruimte vrij en laad opnieuw (twee keer laden kan geen kwaad).",
+    "The load may be incomplete: {reason} while writing the store {path}. Reopened, the store "
+    "has the numbers of nodes and relationships the load should give ({held}), but the engine "
+    "could not finish writing it.":
+        "Het laden is misschien onvolledig: {reason} bij het schrijven van de opslag {path}. "
+        "Heropend heeft de opslag de aantallen knopen en relaties die het laden moet geven "
+        "({held}), maar de engine kon het schrijven niet afmaken.",
+    "The load failed: {reason} while writing the store {path}, and the store was left neither "
+    "as it was nor as loaded: reopened, {held}.":
+        "Het laden mislukte: {reason} bij het schrijven van de opslag {path}, en de opslag is "
+        "noch zoals voorheen, noch zoals geladen: heropend, {held}.",
+    # ("it holds {counts}" alone is too short to be a pattern)
+    "The load failed: {reason} while writing the store {path}, and the store was left neither "
+    "as it was nor as loaded: reopened, it holds {counts}.":
+        "Het laden mislukte: {reason} bij het schrijven van de opslag {path}, en de opslag is "
+        "noch zoals voorheen, noch zoals geladen: heropend bevat ze {counts}.",
+    "The load may be incomplete: {reason} while writing the store {path}. Reopened, the store "
+    "has the numbers of nodes and relationships the load should give (it holds {counts}), but "
+    "the engine could not finish writing it.":
+        "Het laden is misschien onvolledig: {reason} bij het schrijven van de opslag {path}. "
+        "Heropend heeft de opslag de aantallen knopen en relaties die het laden moet geven "
+        "(ze bevat {counts}), maar de engine kon het schrijven niet afmaken.",
+    "it is empty": "ze is leeg",
+    "Free some space, then load all the inputs again with --replace (or restore the store from "
+    "a backup).":
+        "Maak wat ruimte vrij en laad dan alle invoer opnieuw met --replace (of zet de opslag "
+        "terug uit een back-up).",
+    "The query failed on Neo4j: {reason}": "De query mislukte op Neo4j: {reason}",
+    "Neo4j at {uri} refused the load: another load or write ran at the same time and created "
+    "a node with the same key first; nothing was written.":
+        "Neo4j op {uri} weigerde het laden: een andere laadbeurt of schrijfbewerking liep "
+        "tegelijk en maakte eerst een knoop met dezelfde sleutel; er is niets geschreven.",
+    "Neo4j at {uri} gave up the load while waiting for another load or write that ran at the "
+    "same time ({code}); nothing was written.":
+        "Neo4j op {uri} gaf het laden op tijdens het wachten op een andere laadbeurt of "
+        "schrijfbewerking die tegelijk liep ({code}); er is niets geschreven.",
+    "Run the load again: it will start from what the other load left.":
+        "Laad opnieuw: het laden begint bij wat de andere laadbeurt achterliet.",
+    "Neo4j at {uri} refused the credentials of user {user}.":
+        "Neo4j op {uri} weigerde de inloggegevens van gebruiker {user}.",
+    "Check NEO4J_USERNAME and NEO4J_PASSWORD.": "Controleer NEO4J_USERNAME en NEO4J_PASSWORD.",
+    "Cannot reach Neo4j at {uri}: {detail}.": "Kan Neo4j op {uri} niet bereiken: {detail}.",
+    "Is the server running (`scripts/neo4j-local start` or `docker compose up -d`) and is "
+    "NEO4J_URI right?":
+        "Draait de server (`scripts/neo4j-local start` of `docker compose up -d`) en klopt "
+        "NEO4J_URI?",
+    "Lost the connection to Neo4j at {uri}: {reason}":
+        "De verbinding met Neo4j op {uri} is verloren: {reason}",
+    "Lost the connection to Neo4j at {uri} during the load, and retrying did not help; nothing "
+    "was written.":
+        "De verbinding met Neo4j op {uri} is verloren tijdens het laden, en opnieuw proberen "
+        "hielp niet; er is niets geschreven.",
+    "Check that the server is up and load again ({error}).":
+        "Controleer of de server draait en laad opnieuw ({error}).",
+    "Neo4j at {uri} could not complete the load ({code}); nothing was written.":
+        "Neo4j op {uri} kon het laden niet voltooien ({code}); er is niets geschreven.",
+    "Check the server log (memory, disk) and load again.":
+        "Controleer het logboek van de server (geheugen, schijf) en laad opnieuw.",
+    "Unknown sector {sector}.": "Onbekende sector {sector}.",
+    "The query's {what} statement {reason}; without --write a query may only read the store.":
+        "De instructie {what} van de query {reason}; zonder --write mag een query de opslag "
+        "alleen lezen.",
+    "copies data between the store and files (COPY … TO writes a file)":
+        "kopieert gegevens tussen de opslag en bestanden (COPY … TO schrijft een bestand)",
+    "writes the database to files": "schrijft de database naar bestanden",
+    "reads a database from files into the store": "leest een database uit bestanden in de opslag",
+    "downloads and installs an extension": "downloadt en installeert een extensie",
+    "removes an installed extension": "verwijdert een geïnstalleerde extensie",
+    "downloads a new version of an extension": "downloadt een nieuwe versie van een extensie",
+    "loads an extension's code into the program": "laadt de code van een extensie in het programma",
+    "opens another database": "opent een andere database",
+    "closes an attached database": "sluit een gekoppelde database",
+    "switches to an attached database": "schakelt over naar een gekoppelde database",
+    "writes the store's files (and on a read-only connection leaves the store needing "
+    "recovery)":
+        "schrijft de bestanden van de opslag (en laat op een alleen-lezenverbinding een opslag "
+        "achter die hersteld moet worden)",
+    "recomputes the store's statistics (maintenance, which the engine lets a read-only "
+    "connection start)":
+        "berekent de statistieken van de opslag opnieuw (onderhoud, dat de engine ook op een "
+        "alleen-lezenverbinding laat starten)",
+    "is not known to leave everything outside the store unchanged":
+        "laat niet met zekerheid alles buiten de opslag ongewijzigd",
+    "Run it again with --write if that is what you mean.":
+        "Voer ze opnieuw uit met --write als u dat bedoelt.",
+    "The store {path} cannot be used as it is. {detail}":
+        "De opslag {path} is zo niet bruikbaar. {detail}",
+    "It was made by an earlier version of coalitions, before inventory waves (nodes without a "
+    "wave).":
+        "Ze is gemaakt door een eerdere versie van coalitions, van vóór de inventarisgolven "
+        "(knopen zonder golf).",
+    "Load your inventory again with --replace, which removes the earlier version's data (add "
+    "--wave NAME to label it).":
+        "Laad uw inventaris opnieuw met --replace, dat de gegevens van de eerdere versie "
+        "verwijdert (voeg --wave NAAM toe om de golf een naam te geven).",
+    "No wave {wave} in the store {path}.": "Geen golf {wave} in de opslag {path}.",
+    "Waves there: {waves}": "Golven in de opslag: {waves}",
+    "The store holds no wave yet: load one first.":
+        "De opslag bevat nog geen golf: laad er eerst een.",
+    "A wave needs a name.": "Een golf heeft een naam nodig.",
+    "E.g. --wave 2026.": "Bv. --wave 2026.",
+    "The wave name {name}… is longer than {n} characters.":
+        "De golfnaam {name}… is langer dan {n} tekens.",
+    "Use a short label such as 2026.": "Gebruik een korte naam zoals 2026.",
+    "The wave name {name} contains a control character.":
+        "De golfnaam {name} bevat een stuurteken.",
+    "Use letters, digits, '-' or '_', e.g. 2026.": "Gebruik letters, cijfers, '-' of '_', bv. 2026.",
+    "{variable}={raw} is not a positive whole number":
+        "{variable}={raw} is geen positief geheel getal",
+    "unset it to use the default, {default}":
+        "maak ze leeg om de standaardwaarde te gebruiken, {default}",
+    "(no input)": "(geen invoer)",
+    "This store has no pseudonym key yet, and it is open read-only.":
+        "Deze opslag heeft nog geen pseudoniemsleutel, en ze is alleen-lezen geopend.",
+    "Run the command once without read-only access (the key is made on first use and kept in "
+    "the store).":
+        "Voer de opdracht één keer uit zonder alleen-lezentoegang (de sleutel wordt bij het "
+        "eerste gebruik gemaakt en in de opslag bewaard).",
+    "Two persons would get the same pseudonym.":
+        "Twee personen zouden hetzelfde pseudoniem krijgen.",
+    "Report this; it should practically never happen.":
+        "Meld dit; het zou zo goed als nooit mogen gebeuren.",
+    "An empty pseudonym salt would make pseudonyms guessable.":
+        "Een lege pseudoniemsleutel (salt) zou pseudoniemen raadbaar maken.",
+    "There is no named query {name}.": "Er is geen benoemde query {name}.",
+    "Named queries: {names} (`coalitions query --list` describes them).":
+        "Benoemde query's: {names} (`coalitions query --list` beschrijft ze).",
+    "The named query {name} has no parameter {params}.":
+        "De benoemde query {name} heeft geen parameter {params}.",
+    "The named query {name} needs the parameter {param} ({help}).":
+        "De benoemde query {name} heeft de parameter {param} nodig ({help}).",
+    "Types: {types} (e.g. -p k:int=2).": "Types: {types} (bv. -p k:int=2).",
+    "Unknown measure {value} for the named query {query}.":
+        "Onbekende maat {value} voor de benoemde query {query}.",
+    "Measures: {measures}. Run `coalitions analyse` first to store them.":
+        "Maten: {measures}. Voer eerst `coalitions analyse` uit om ze te bewaren.",
+    "The parameter {name} of the named query {query} must be {kind}, not {value}.":
+        "De parameter {name} van de benoemde query {query} moet {kind} zijn, niet {value}.",
+    "Pass it as --param {name}=VALUE.": "Geef ze als --param {name}=WAARDE.",
+    "--param {item}: {value} is not {what}.":
+        "--param {item}: {value} is geen geldige waarde; verwacht: {what}.",
+    "an integer": "een geheel getal",
+    "a number": "een getal",
+    "true or false": "true of false",
+    "a JSON value": "een JSON-waarde",
+    "text": "tekst",
+    "a float": "een getal (float)",
+    "a bool": "true of false (bool)",
+    "a str": "tekst (str)",
+    "--max-nodes must be at least 1 (got {n}).": "--max-nodes moet minstens 1 zijn (gekregen: {n}).",
+    "Two actors would get the same pseudonymous id.":
+        "Twee actoren zouden dezelfde pseudonieme id krijgen.",
+    "vis-network is missing from the pyvis installation ({lib}).":
+        "vis-network ontbreekt in de installatie van pyvis ({lib}).",
+    "Reinstall pyvis: pip install --force-reinstall pyvis":
+        "Installeer pyvis opnieuw: pip install --force-reinstall pyvis",
+    "Cannot size the figure by {by}: no such actor measure.":
+        "Kan de grootte in de figuur niet bepalen met {by}: geen zo'n actormaat.",
+    "Nothing to draw: no city profile in scope.":
+        "Niets te tekenen: geen stadsprofiel in de afbakening.",
+    "No single actor with id or name {actor}.": "Geen unieke actor met id of naam {actor}.",
+    "`coalitions pivots -f csv` lists the actors' ids.":
+        "`coalitions pivots -f csv` toont de id's van de actoren.",
+    "Cannot write a figure as {suffix}.": "Kan geen figuur schrijven als {suffix}.",
+    "Name the file .svg, .png or .pdf.": "Geef het bestand de extensie .svg, .png of .pdf.",
+
+    # problems in input files
+    'byte 0x{byte} in "{cell}" is not UTF-8, though the rest of the file is; {advice}':
+        'byte 0x{byte} in "{cell}" is geen UTF-8, hoewel de rest van het bestand dat wel is; '
+        '{advice}',
+    "byte 0x{byte} on line {line} is not UTF-8, though the rest of the file is; {advice}":
+        "byte 0x{byte} op regel {line} is geen UTF-8, hoewel de rest van het bestand dat wel "
+        "is; {advice}",
+    "correct the cell and save the file as CSV UTF-8, or, if the whole file is in the Windows "
+    "encoding, pass --encoding cp1252":
+        "verbeter de cel en bewaar het bestand als CSV UTF-8, of geef --encoding cp1252 als het "
+        "hele bestand in de Windows-codering staat",
+    "id {id} differs from id {other} in {where} only in upper and lower case; ids must differ "
+    "in more than case":
+        "id {id} verschilt van id {other} in {where} alleen in hoofdletters en kleine letters; "
+        "id's moeten in meer verschillen dan dat",
+    "ids are matched exactly, and {id} differs only in upper and lower case":
+        "id's worden exact vergeleken, en {id} verschilt alleen in hoofdletters en kleine "
+        "letters",
+    "the cell holds the invisible control character U+{code} ({name}) at character {at}; such "
+    "characters make text show differently from what it holds (or not at all): remove it":
+        "de cel bevat het onzichtbare stuurteken U+{code} ({name}) op teken {at}; zulke tekens "
+        "tonen tekst anders dan wat hij bevat (of helemaal niet): verwijder het",
+    "a control character": "een stuurteken",
+    "tie type {type} is not known to be directional or symmetric; its ties are read as "
+    "undirected (fill the directed column with yes or no to say otherwise)":
+        "van het bandtype {type} is niet bekend of het gericht of symmetrisch is; de banden "
+        "ervan worden als ongericht gelezen (vul de kolom directed met yes of no om iets "
+        "anders op te geven)",
+    "{value} is not a direction; expected yes or no (true/false, ja/nee, 1/0), or an empty "
+    "cell to go by the tie type":
+        "{value} is geen richting; verwacht: yes of no (true/false, ja/nee, 1/0), of een lege "
+        "cel om het bandtype te volgen",
+    "refused: the part {part} unpacks {packed} bytes into {unpacked} (compressed {ratio}:1, "
+    "as a decompression bomb is); {limit}":
+        "geweigerd: het onderdeel {part} pakt {packed} bytes uit tot {unpacked} (gecomprimeerd "
+        "{ratio}:1, zoals een decompressiebom); {limit}",
+    "refused: the workbook unpacks to more than {mb} MB; {limit}":
+        "geweigerd: de werkmap pakt uit tot meer dan {mb} MB; {limit}",
+    "refused: the sheet has more than {max_rows} rows ({rows}); {limit}":
+        "geweigerd: het blad heeft meer dan {max_rows} rijen ({rows}); {limit}",
+    "refused: the sheet has more than {max_rows} rows; at most {most} rows per sheet are "
+    "accepted (Excel's own limit; set {variable} to raise it, or give the table as a CSV file)":
+        "geweigerd: het blad heeft meer dan {max_rows} rijen; hoogstens {most} rijen per blad "
+        "worden aanvaard (de grens van Excel zelf; zet {variable} om ze te verhogen, of geef "
+        "de tabel als CSV-bestand)",
+    "refused: a cell holds more than {mb} MB of text; at most {chars} characters are accepted "
+    "(Excel's own limit for a cell)":
+        "geweigerd: een cel bevat meer dan {mb} MB tekst; hoogstens {chars} tekens worden "
+        "aanvaard (de grens van Excel zelf voor een cel)",
+    "refused: a cell{part} holds more than {mb} MB of text; at most {chars} characters are "
+    "accepted (Excel's own limit for a cell)":
+        "geweigerd: een cel{part} bevat meer dan {mb} MB tekst; hoogstens {chars} tekens "
+        "worden aanvaard (de grens van Excel zelf voor een cel)",
+    " (in the part {part})": " (in het onderdeel {part})",
+    "at most {mb} MB are accepted (set {variable} to raise the limit)":
+        "hoogstens {mb} MB wordt aanvaard (zet {variable} om de grens te verhogen)",
+    "at most {ratio}:1 is accepted (set {variable} to raise the limit)":
+        "hoogstens {ratio}:1 wordt aanvaard (zet {variable} om de grens te verhogen)",
+    "at most {rows} rows per sheet are accepted (Excel's own limit; set {variable} to raise "
+    "it, or give the table as a CSV file)":
+        "hoogstens {rows} rijen per blad worden aanvaard (de grens van Excel zelf; zet "
+        "{variable} om ze te verhogen, of geef de tabel als CSV-bestand)",
+    "the sheet is {how}; its {kind} are loaded like those of a visible sheet":
+        "het blad is {how}; de {kind} erop worden geladen zoals die van een zichtbaar blad",
+    "very hidden (only a macro can show it)":
+        "zeer verborgen (alleen een macro kan het tonen)",
+    "hidden (Excel: right-click a sheet tab, Unhide)":
+        "verborgen (Excel: klik met de rechtermuisknop op een bladtab, Zichtbaar maken)",
+    "ties": "banden",
+    "sheet cannot be read: {reason}": "blad kan niet gelezen worden: {reason}",
+    "unknown encoding {encoding}; try utf-8 or cp1252":
+        "onbekende codering {encoding}; probeer utf-8 of cp1252",
+    "cannot be decoded as {encoding} (byte 0x{byte} at position {position}); pass the file's "
+    "real encoding with --encoding":
+        "kan niet gedecodeerd worden als {encoding} (byte 0x{byte} op positie {position}); "
+        "geef de echte codering van het bestand met --encoding",
+    # (the codec twice: a pattern needs two names)
+    "starts with a {codec} byte-order mark but is not valid {again}; save it again as CSV "
+    "UTF-8 or pass --encoding":
+        "begint met een {codec}-bytevolgordemarkering (BOM) maar is geen geldige {again}; "
+        "bewaar het opnieuw als CSV UTF-8 of geef --encoding",
+    "not a well-formed CSV file ({detail}); check quotes and separators (separator used: "
+    "{sep})":
+        "geen goed gevormd CSV-bestand ({detail}); controleer aanhalingstekens en "
+        "scheidingstekens (gebruikt scheidingsteken: {sep})",
+    "not a readable CSV file ({reason})": "geen leesbaar CSV-bestand ({reason})",
+    "no coalitions, actors, memberships or ties table was found":
+        "er is geen tabel coalitions, actors, memberships of ties gevonden",
+    "(no extension)": "(geen extensie)",
+    "{value} is too large; expected a count below {limit}":
+        "{value} is te groot; verwacht: een aantal onder {limit}",
+    "the year the member left": "het jaar waarin het lid vertrok",
+    "could not tell which sectors take part from {value}; expected words such as Stad, "
+    "Provincie, vzw, vrijwilligers or bedrijven, or fill the sectors column":
+        "kon niet opmaken welke sectoren deelnemen uit {value}; verwacht: woorden zoals Stad, "
+        "Provincie, vzw, vrijwilligers of bedrijven, of vul de kolom sectors in",
+    "relation year {year} without a relation; fill the relation column ({allowed}) or leave "
+    "the year empty":
+        "relatiejaar {year} zonder relatie; vul de kolom relation in ({allowed}) of laat het "
+        "jaar leeg",
+    "relation year {year} lies outside the coalition's life (Leeftijd, einde); check the year":
+        "relatiejaar {year} ligt buiten het bestaan van de coalitie (Leeftijd, einde); "
+        "controleer het jaar",
+    "{value} holds no year; expected the year the coalition ended, such as 2016":
+        "{value} bevat geen jaar; verwacht: het jaar waarin de coalitie eindigde, zoals 2016",
+    "end year: {problem}": "eindjaar: {problem}",
+    "end year {end} is before the founding year {founded} (Leeftijd); expected an end year "
+    "from the founding year on":
+        "eindjaar {end} ligt voor het oprichtingsjaar {founded} (Leeftijd); verwacht: een "
+        "eindjaar vanaf het oprichtingsjaar",
+    "end year {end} is before the founding year {founded}":
+        "eindjaar {end} ligt voor het oprichtingsjaar {founded}",
+    "status {status} but the coalition has an end year; expected stopped or merged (Dutch: "
+    "gestopt, opgegaan in), or no end year":
+        "status {status} maar de coalitie heeft een eindjaar; verwacht: stopped of merged (in "
+        "het Nederlands: gestopt, opgegaan in), of geen eindjaar",
+    "{allowed} (or the study's Dutch labels); several separated by ; with the primary role "
+    "first":
+        "{allowed} (of de Nederlandse benamingen van het onderzoek); meerdere gescheiden door "
+        "; met de primaire rol eerst",
+    "left in {until}, before joining in {since}; expected a year from the year of joining on":
+        "vertrokken in {until}, voor de toetreding in {since}; verwacht: een jaar vanaf het "
+        "jaar van toetreding",
+    "member {what} in {year}, after the coalition ended in {end}; check the year or the "
+    "coalition's end year":
+        "lid {what} in {year}, nadat de coalitie eindigde in {end}; controleer het jaar of het "
+        "eindjaar van de coalitie",
+    "joined": "toegetreden",
+    "left": "vertrokken",
+    "duplicate coalition: same city and name as {where} (id {id}); fill the id column to tell "
+    "them apart":
+        "dubbele coalitie: dezelfde stad en naam als {where} (id {id}); vul de kolom id in om "
+        "ze te onderscheiden",
+
+    # named queries (query --list)
+    "The coalitions an actor (organisation or person) sits in, with the role, the year it "
+    "joined and the year it left (empty: still a member).":
+        "De coalities waarin een actor (organisatie of persoon) zit, met de rol, het jaar van "
+        "toetreden en het jaar van vertrek (leeg: nog lid).",
+    "Each coalition over time: founded, ended, status, its roles (primary first) and its "
+    "relation to city government with the year that relation held.":
+        "Elke coalitie door de tijd: opgericht, beëindigd, status, haar rollen (de primaire "
+        "eerst) en haar relatie tot de stedelijke overheid, met het jaar waarin die relatie "
+        "gold.",
+    "The coalitions in the store, with city, founding and end year, status, role, relation to "
+    "city government and number of members.":
+        "De coalities in de opslag, met stad, oprichtings- en eindjaar, status, rol, relatie "
+        "tot de stedelijke overheid en aantal leden.",
+    "The members of one coalition, grouped by sector (organisations and persons, with their "
+    "membership role and period).":
+        "De leden van één coalitie, per sector (organisaties en personen, met hun rol als lid "
+        "en hun periode).",
+
+    # titles, notes, the report, the index and the map
+    "What changed from wave 1 to wave 2 (coalitions changes --from 1)":
+        "Wat er veranderde van golf 1 naar golf 2 (coalitions changes --from 1)",
+    "warning: {message}": "waarschuwing: {message}",
+    "loading the sample's two waves": "de twee golven van het voorbeeld laden",
+    "comparing the waves": "de golven vergelijken",
+    "wave": "golf",
+    "; provenance in full with --format csv, json, latex or markdown":
+        "; volledige herkomst met --format csv, json, latex of markdown",
+    "Waves": "Golven",
+    "Coalitions per city by {by}": "Coalities per stad volgens {by}",
+    "{table} (wave {a} → {b})": "{table} (golf {a} → {b})",
+    "Wrote {path}: waves {waves} as times {times}":
+        "{path} geschreven: golven {waves} als tijden {times}",
+    "coalitions founded": "opgerichte coalities",
+    "coalitions stopped": "gestopte coalities",
+    "members joined": "toegetreden leden",
+    "members left": "vertrokken leden",
+    "roles changed": "veranderde rollen",
+    "pivots": "spilfiguren",
+    "cities": "steden",
+    "actor area ∝ {label} (largest {top})": "oppervlak van een actor ∝ {label} (grootste {top})",
+    "; coalition area ∝ number of members": "; oppervlak van een coalitie ∝ aantal leden",
+    "actors all the same size: {label} is not known for any of them":
+        "actoren allemaal even groot: {label} is voor geen enkele bekend",
+    "actors all the same size: {label} is {value} for every actor shown":
+        "actoren allemaal even groot: {label} is {value} voor elke getoonde actor",
+    "… normalised: mean share of their two-paths they broker":
+        "… genormaliseerd: gemiddeld aandeel van hun tweepaden waarin ze makelaar zijn",
+    "Recorded": "Vastgelegd",
+    "What the study records about each coalition":
+        "Wat het onderzoek over elke coalitie vastlegt",
+    "The study's questions 2 and 3, as recorded in the inventory: the in-between space (are "
+    "officials and politicians visible in and between coalitions?), the coalition's autonomy, "
+    "its dependence on resources, and its evaluation.":
+        "Onderzoeksvragen 2 en 3 van het onderzoek, zoals vastgelegd in de inventaris: de "
+        "tussenruimte (zijn ambtenaren en politici zichtbaar in en tussen coalities?), de "
+        "autonomie van de coalitie, haar afhankelijkheid van middelen en haar evaluatie.",
+    "No tussenruimte, autonomy, resource dependence or evaluation recorded for this city's "
+    "coalitions.":
+        "Geen tussenruimte, autonomie, afhankelijkheid van middelen of evaluatie vastgelegd "
+        "voor de coalities van deze stad.",
+    "Open the map on its own page": "Open de kaart op een eigen pagina",
+    "Roles: the primary role first. Relation to city government (complementary, "
+    "supplementary, adversarial; Young 2000) with the year it was recorded for.":
+        "Rollen: de primaire rol eerst. Relatie tot de stedelijke overheid (complementair, "
+        "supplementair, tegenstrevend; Young 2000) met het jaar waarvoor ze vastgelegd is.",
+    "actor network: co-membership and symmetric ties both ways, directed ties source → target "
+    "(ties {reading}: {n} of {m} directed)":
+        "actorennetwerk: gedeeld lidmaatschap en symmetrische banden in beide richtingen, "
+        "gerichte banden van bron → doel (banden {reading}: {n} van {m} gericht)",
+    "as recorded": "zoals vastgelegd",
+    "all directed": "alle gericht",
+    "all undirected": "alle ongericht",
+    # facts under a table ("{key}, as computed here: {value}")
+    "exact on the actor network": "exact op het actorennetwerk",
+    "exact on the two-mode network": "exact op het twee-modale netwerk",
+    "exact on the actor network (predicted {seconds} s)":
+        "exact op het actorennetwerk (voorspeld: {seconds} s)",
+    "harmonic": "harmonisch",
+    "classic": "klassiek",
+    "per coalition: the actor network of its city (members of the city's coalitions in scope, "
+    "and their ties)":
+        "per coalitie: het actorennetwerk van haar stad (de leden van de coalities van de stad "
+        "in de afbakening, en hun banden)",
+    "per city: the members of its coalitions in scope, linked by shared coalitions and "
+    "explicit ties":
+        "per stad: de leden van haar coalities in de afbakening, verbonden door gedeelde "
+        "coalities en expliciete banden",
+    "the actor network of {city}: members of its coalitions and their ties":
+        "het actorennetwerk van {city}: de leden van haar coalities en hun banden",
+    "city actors' degree, betweenness and brokerage: per type, the actor network of the "
+    "coalitions of that type (all cities in scope); member density and centralisation: per "
+    "coalition, averaged":
+        "graad, tussenpositie en makelaarschap van stedelijke actoren: per type, het "
+        "actorennetwerk van de coalities van dat type (alle steden in de afbakening); "
+        "dichtheid en centralisatie van het ledennetwerk: per coalitie, gemiddeld",
+    "per city: its coalitions; (all cities): every coalition with a city":
+        "per stad: haar coalities; (alle steden): elke coalitie met een stad",
+    "sum over the officials and politicians in two or more of the city's coalitions, each as "
+    "`brokers --city` counts it (sectors as groups)":
+        "som over de ambtenaren en politici in twee of meer coalities van de stad, elk zoals "
+        "`brokers --city` het telt (sectoren als groepen)",
+    "mean over the same officials and politicians of their normalised brokerage":
+        "gemiddelde over dezelfde ambtenaren en politici van hun genormaliseerde makelaarschap",
+    "k = {k}, highest mean silhouette over k = {low}..{high} (bounds: at least 2 clusters, at "
+    "most min(8, n ÷ 3) with n = {n} coalitions, so that clusters hold three coalitions on "
+    "average; ties: the smaller k)":
+        "k = {k}, hoogste gemiddelde silhouet over k = {low}..{high} (grenzen: minstens 2 "
+        "clusters, hoogstens min(8, n ÷ 3) met n = {n} coalities, zodat een cluster gemiddeld "
+        "drie coalities bevat; bij gelijke scores: de kleinere k)",
+    "k = {k}, given (k = {given} of at most n − 1 = {most})":
+        "k = {k}, opgegeven (k = {given} van hoogstens n − 1 = {most})",
+    # a coalition whose members' composition differs from the declared one
+    "coalition {name} ({id}): its members make it {members}, the inventory declares "
+    "{declared}; the members' reading is used":
+        "coalitie {name} ({id}): volgens haar leden is ze {members}, de inventaris geeft "
+        "{declared} op; de lezing volgens de leden wordt gebruikt",
+    "nonprofit only": "alleen nonprofit",
+    "unknown": "onbekend",
+    "city government + other government": "stedelijke overheid + andere overheid",
+    "city government + nonprofit": "stedelijke overheid + nonprofit",
+    "city government + private": "stedelijke overheid + privé",
+    "other government + nonprofit": "andere overheid + nonprofit",
+    "other government + private": "andere overheid + privé",
+    "nonprofit + private": "nonprofit + privé",
+    "city government + other government + nonprofit":
+        "stedelijke overheid + andere overheid + nonprofit",
+    "city government + other government + private":
+        "stedelijke overheid + andere overheid + privé",
+    "city government + nonprofit + private": "stedelijke overheid + nonprofit + privé",
+    "other government + nonprofit + private": "andere overheid + nonprofit + privé",
+    "city government + other government + nonprofit + private":
+        "stedelijke overheid + andere overheid + nonprofit + privé",
+    # the map's coalition facts
+    "ended": "beëindigd",
+    "status": "status",
+    "roles": "rollen",
+    " into {name}": " in {name}",
+    "active": "actief",
+    "stopped": "gestopt",
+    "merged": "opgegaan",
+    "Random seed: {seed}.": "Toevalsgetal (seed): {seed}.",
+    "Wave: {wave}.": "Golf: {wave}.",
+    "A <b>report</b> holds the city's profile, its coalitions, declared and structural pivots, "
+    "brokers, the three clusterings, figures and the embedded map, with the input files and "
+    "software versions it was made from. A <b>map</b> shows actors (dots: organisations, "
+    "triangles: persons) and the coalitions they belong to (squares); hover or click for "
+    "details, search and filter in the panel. Every page works offline: nothing is fetched "
+    "from the internet.":
+        "Een <b>rapport</b> bevat het profiel van de stad, haar coalities, opgegeven en "
+        "structurele spilfiguren, makelaars, de drie clusteringen, figuren en de ingebedde "
+        "kaart, met de invoerbestanden en softwareversies waaruit het gemaakt is. Een "
+        "<b>kaart</b> toont actoren (bollen: organisaties, driehoeken: personen) en de "
+        "coalities waartoe ze behoren (vierkanten); beweeg erover of klik voor details, zoek "
+        "en filter in het paneel. Elke pagina werkt offline: er wordt niets van het internet "
+        "gehaald.",
+
     # --- command help (typer reads it at import; cli.main translates it) ----------------
     "Coalitions of actors in cities as a property graph: load inventories, find pivot "
     "figures and brokers, draw offline network maps, query in Cypher.":
@@ -699,48 +1454,11 @@ NL: dict[str, str] = {
         "banden met hen. Om ze te zien: teken één stad of coalitie, of verhoog de grens:",
     "+ {n} more": "+ nog {n}",
     # --- titles, figures and pages added since (waves, fields, paper-ready outputs) ---------
-    "Wrote {path}: waves {waves} as times {times}":
-        "{path} geschreven: golven {waves} als tijdstippen {times}",
-    "warning: {message}": "waarschuwing: {message}",
     "wave {wave} of the {where}": "golf {wave} van de {where}",
-    "Waves": "Inventarisgolven",
-    "What changed from wave 1 to wave 2 (coalitions changes --from 1)":
-        "Wat er veranderde van golf 1 naar golf 2 (coalitions changes --from 1)",
-    "Coalitions per city by {by}": "Coalities per stad volgens {by}",
-    "{table} (wave {a} → {b})": "{table} (golf {a} → {b})",
-    "coalitions founded": "opgerichte coalities",
-    "coalitions stopped": "gestopte coalities",
-    "members joined": "toegetreden leden",
-    "members left": "vertrokken leden",
-    "roles changed": "gewijzigde rollen",
-    "pivots": "spilfiguren",
-    "cities": "steden",
     " · wave {wave}": " · golf {wave}",
-    "loading the sample's two waves": "de twee golven van het voorbeeld laden",
-    "comparing the waves": "de golven vergelijken",
-    "; provenance in full with --format csv, json, latex or markdown":
-        "; volledige herkomst met --format csv, json, latex of markdown",
     "seed": "toevalsgetal",
-    "wave": "golf",
-    "ended": "beëindigd",
-    "status": "status",
-    "active": "actief",
-    "stopped": "gestopt",
-    "merged": "opgegaan",
-    " into {name}": " in {name}",
-    "roles": "rollen",
-    "actor area ∝ {label} (largest {top})": "oppervlak van een actor ∝ {label} (grootste {top})",
-    "actors all the same size: {label} is not known for any of them":
-        "alle actoren even groot: {label} is voor geen van hen bekend",
-    "actors all the same size: {label} is {value} for every actor shown":
-        "alle actoren even groot: {label} is {value} voor elke getoonde actor",
-    "; coalition area ∝ number of members": "; oppervlak van een coalitie ∝ aantal leden",
     "in the network of {city}": "in het netwerk van {city}",
     "in the whole network": "in het hele netwerk",
-    "Roles: the primary role first. Relation to city government (complementary, "
-    "supplementary, adversarial; Young 2000) with the year it was recorded for.":
-        "Rollen: de hoofdrol eerst. Relatie met de stedelijke overheid (complementair, "
-        "supplementair, adversarieel; Young 2000) met het jaar waarvoor ze werd opgetekend.",
     "Definitions and provenance": "Definities en herkomst",
     "The declared pivot beside the structural pivot (the member with the highest "
     "betweenness), with the reason.":
@@ -755,35 +1473,6 @@ NL: dict[str, str] = {
         "Egonetwerk van {name}: {k} coalities, {n} anderen",
     "coalition: {cluster}": "coalitie: {cluster}",
     "explicit tie": "expliciete band",
-    "Random seed: {seed}.": "Toevalsgetal: {seed}.",
-    "Wave: {wave}.": "Golf: {wave}.",
-    "A <b>report</b> holds the city's profile, its coalitions, declared and structural "
-    "pivots, brokers, the three clusterings, figures and the embedded map, with the input "
-    "files and software versions it was made from. A <b>map</b> shows actors (dots: "
-    "organisations, triangles: persons) and the coalitions they belong to (squares); hover "
-    "or click for details, search and filter in the panel. Every page works offline: "
-    "nothing is fetched from the internet.":
-        "Een <b>rapport</b> bevat het profiel van de stad, haar coalities, opgegeven en "
-        "structurele spilfiguren, makelaars, de drie clusteringen, figuren en de ingebedde "
-        "kaart, met de invoerbestanden en softwareversies waarmee het gemaakt is. Een "
-        "<b>kaart</b> toont actoren (bolletjes: organisaties, driehoeken: personen) en de "
-        "coalities waartoe ze behoren (vierkanten); beweeg erover of klik voor details, zoek "
-        "en filter in het paneel. Elke pagina werkt offline: er wordt niets van het internet "
-        "gehaald.",
-    "Recorded": "Opgetekend",
-    "What the study records about each coalition":
-        "Wat het onderzoek over elke coalitie optekent",
-    "The study's questions 2 and 3, as recorded in the inventory: the in-between space (are "
-    "officials and politicians visible in and between coalitions?), the coalition's "
-    "autonomy, its dependence on resources, and its evaluation.":
-        "Vragen 2 en 3 van het onderzoek, zoals opgetekend in de inventaris: de tussenruimte "
-        "(zijn ambtenaren en politici zichtbaar in en tussen coalities?), de autonomie van de "
-        "coalitie, haar afhankelijkheid van middelen en haar evaluatie.",
-    "No tussenruimte, autonomy, resource dependence or evaluation recorded for this city's "
-    "coalitions.":
-        "Geen tussenruimte, autonomie, afhankelijkheid van middelen of evaluatie opgetekend "
-        "voor de coalities van deze stad.",
-    "Open the map on its own page": "Open de kaart op een eigen pagina",
     "Coalitions demo: city reports and maps": "Demo van coalitions: stadsrapporten en kaarten",
     "Made by `coalitions demo` from the bundled sample: {cities} cities, {coalitions} "
     "coalitions, {actors} actors.":
@@ -794,6 +1483,24 @@ NL: dict[str, str] = {
 # Column headers as a person reads them (terminal, Markdown, LaTeX); CSV and JSON keep the
 # English keys. Measure columns not listed here take their definition's Dutch name.
 COLUMNS: dict[str, str] = {
+    # --- added for waves, fields, hardening, figures (issue 20 merge) ---
+    "wave": "golf", "ended": "beëindigd", "number": "nummer", "loaded_at": "geladen op", "latest": "laatste",
+    "coalition": "coalitie", "coalition_name": "naam coalitie", "actor_name": "naam actor",
+    "theme": "thema", "share": "aandeel", "n_city_coalitions": "coalities in de stad",
+    "linked_coalitions": "verbonden coalities", "this": "deze coalitie",
+    "member_degree": "graad ledennetwerk", "possible": "mogelijk",
+    "normalised": "genormaliseerd",
+    "inbetween_brokerage_normalised": "makelaarschap tussenfiguren genormaliseerd",
+    # changes between waves
+    "before": "voor", "after": "na", "change": "verandering",
+    "role_before": "rol voor", "role_after": "rol na",
+    "declared_before": "opgegeven spilfiguur voor", "declared_after": "opgegeven spilfiguur na",
+    "structural_before": "structurele spilfiguur voor",
+    "structural_after": "structurele spilfiguur na",
+    "rank_before": "rang voor", "rank_after": "rang na", "rank_change": "verandering rang",
+    "betweenness_before": "tussenpositie voor", "betweenness_after": "tussenpositie na",
+    "brokerage_before": "makelaarschap voor", "brokerage_after": "makelaarschap na",
+    "brokerage_change": "verandering makelaarschap",
     "name": "naam", "id": "id", "city": "stad", "sector": "sector", "mode": "modus",
     "kind": "soort", "function": "functie", "group": "groep", "cluster": "cluster",
     "code": "code", "count": "aantal", "study_count": "gepubliceerd aantal",

@@ -301,7 +301,7 @@ def _footer(meta: dict[str, Any], *, short: bool = False, provenance: bool = Tru
     column's definition, then the recorded facts; ``short`` (the terminal) ends with one
     line on the version, seed and wave instead. ``lang`` is the language of the definitions
     and notes; the provenance lines stay English (scripts read them)."""
-    from coalitions.i18n import _, column_label
+    from coalitions.i18n import _, column_label, translate
 
     lines = [] if short or not provenance else _provenance_lines(meta)
     for col, d in meta.get("definitions", {}).items():
@@ -318,7 +318,9 @@ def _footer(meta: dict[str, Any], *, short: bool = False, provenance: bool = Tru
                          f"Normalisatie: {d['normalisation']}. Bron: {d['reference']}")
     for key, value in meta.get("facts", {}).items():
         if key not in _RUN_FACTS:
-            lines.append(_("{key}, as computed here: {value}", lang, key=key, value=value))
+            # (the value is the tool's own sentence, or data the catalogue leaves alone)
+            shown = translate(value, lang) if isinstance(value, str) else value
+            lines.append(_("{key}, as computed here: {value}", lang, key=key, value=shown))
     if short:
         if meta.get("definitions"):
             lines.append(_("Definitions in full: coalitions explain", lang))

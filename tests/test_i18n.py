@@ -459,6 +459,24 @@ def test_named_query_descriptions_are_dutch_in_the_list():
 
 
 # --- waves, changes and the outputs for papers ----------------------------------------------
+# --- every column a command outputs has a Dutch header --------------------------------------
+
+# Keys whose Dutch header is the same word (international or technical terms a Dutch reader
+# uses as they are); any other key left as its own header fails the test below.
+SAME_IN_DUTCH = {
+    "actor", "cluster", "clustering", "code", "eigenvector", "id", "label", "overlap",
+    "pagerank", "sector", "type",
+}
+
+COLUMN_COMMANDS = [
+    ["stats"], ["waves"], ["pivots"], ["pivots", "--per-coalition"], ["embeddedness"],
+    ["embeddedness", "--coalitions"], ["brokers"], ["communities"],
+    ["communities", "--members"], ["clusters", "--by", "theme"], ["clusters", "--by", "role"],
+    ["clusters", "--by", "actors"], ["clusters", "--by", "data"], ["shortlist", "3"],
+    ["cities"], ["case", "Torekes"], ["compare"], ["compare", "--by", "relation,theme"],
+    ["compare", "--per-city"], ["changes", "--from", "1"], ["explain"], ["analyse"],
+    ["query", "--list"],
+]
 
 
 @pytest.fixture(scope="module")
@@ -476,7 +494,7 @@ def two_waves(tmp_path_factory):
 def test_waves_and_changes_speak_dutch(two_waves):
     waves = invoke(*two_waves, "--lang", "nl", "waves")
     assert waves.exit_code == 0, waves.stderr
-    assert "Inventarisgolven" in waves.stdout and "Waves" not in waves.stdout
+    assert "Golven" in waves.stdout and "Waves" not in waves.stdout
     changed = invoke(*two_waves, "--lang", "nl", "changes", "--from", "1")
     assert changed.exit_code == 0, changed.stderr
     text = " ".join(changed.stdout.split())
@@ -543,3 +561,43 @@ def test_figure_command_takes_a_wave_and_speaks_dutch(two_waves, tmp_path):
     assert "geschreven" in result.stderr or "geschreven" in result.stdout
     drawn = out.read_text("utf-8")
     assert "Stadsprofielen" in drawn and "golf 1" in drawn
+def _row_keys(obj, out: set[str]) -> None:
+    """The column keys of every table in a command's JSON (``rows`` lists, at any depth:
+    ``changes`` nests one table per kind of change)."""
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            if key == "rows" and isinstance(value, list):
+                out.update(k for row in value if isinstance(row, dict) for k in row)
+            elif key != "metadata":
+                _row_keys(value, out)
+
+
+def test_every_column_the_commands_output_has_a_dutch_header(two_waves):
+    import json
+
+    keys: dict[str, str] = {}
+    runs = [[*two_waves, *args] for args in COLUMN_COMMANDS]
+    runs.append(["validate", str(SAMPLE)])
+    for args in runs:
+        result = invoke(*args, "-f", "json")
+        assert result.exit_code == 0, (args, result.stderr)
+        found: set[str] = set()
+        _row_keys(json.loads(result.stdout), found)
+        assert found, args  # (a command whose tables were not found proves nothing)
+        for key in found:
+            keys.setdefault(key, " ".join(args[2:] if args[0] == "--store" else args))
+    # the two-wave store gives the tables of changes, which a one-wave store cannot
+    assert {"rank_before", "role_after", "brokerage_change", "wave", "loaded_at"} <= set(keys)
+    english = {key: where for key, where in keys.items()
+               if column_label(key, "nl") == key and key not in SAME_IN_DUTCH}
+    assert not english, english
+
+
+def test_waves_and_changes_have_dutch_titles(two_waves):
+    waves = invoke(*two_waves, "--lang", "nl", "waves").stdout
+    assert "Golven" in waves and "Waves" not in waves
+    changes = invoke(*two_waves, "--lang", "nl", "changes", "--from", "1").stdout
+    assert "opgerichte coalities (golf 1 → 2)" in changes
+    assert "(wave 1" not in changes
+    english = invoke(*two_waves, "changes", "--from", "1").stdout
+    assert "coalitions founded (wave 1 → 2)" in english

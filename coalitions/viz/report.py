@@ -34,7 +34,7 @@ from coalitions.graph.model import (
     GraphData,
 )
 from coalitions.graph.scope import Scope
-from coalitions.i18n import column_label, language, translator
+from coalitions.i18n import column_label, language, translate, translator
 from coalitions.viz import _data, figures
 from coalitions.viz.escape import srcdoc
 from coalitions.viz.maps import (
@@ -303,7 +303,8 @@ def _brokers(part: GraphData, directed: bool | None = None,
     network = roles.attrs.get("network")
     if network:
         table["caption"] = translator(lang)("Gould & Fernandez roles between sectors; network "
-                                            "read: {network}.", network=network)
+                                            "read: {network}.",
+                                            network=translate(network, lang))
     return table
 
 

@@ -434,7 +434,7 @@ def test_dutch_report_shows_dutch_headings_and_a_dutch_map(open_page, dutch_page
     page = loaded.page
     assert page.evaluate("document.documentElement.lang") == "nl"
     headings = page.locator("main h2").all_inner_texts()
-    assert headings[:4] == ["Profiel", "Coalities", "Wat het onderzoek over elke coalitie optekent",
+    assert headings[:4] == ["Profiel", "Coalities", "Wat het onderzoek over elke coalitie vastlegt",
                             "Netwerkkaart"]
     frame = page.frame_locator("iframe.map")
     assert frame.locator("#search").get_attribute("placeholder") == (
