@@ -66,13 +66,16 @@ class Coalitions:
         from coalitions.loaders import load_inputs
 
         result = load_inputs([Path(p) for p in paths])
-        summary = self.store.load(result.data, wave=wave, replace=replace)
+        summary = self.store.load(result.data, wave=wave, replace=replace,
+                                  inputs=result.inputs())
         self._data = {}
         return summary
 
     def waves(self) -> pd.DataFrame:
         """The inventory waves in the store, in the order they were loaded (the last is the
-        one every method reads unless given ``wave=``)."""
+        one every method reads unless given ``wave=``), with each wave's input files and
+        their SHA-256 (``coalitions waves``; see :meth:`Store.waves`). The full record of a
+        wave's loads: ``self.store.wave_inputs(wave)``."""
         return self.store.waves()
 
     def changes(self, from_wave: str, to_wave: str | None = None, *,
@@ -322,8 +325,10 @@ class Coalitions:
 
             data = hide(data, store_salt(self.store))
         write = render_report_pdf if Path(out).suffix.lower() == ".pdf" else render_report
+        facts = self.store.wave_facts(self.store.latest_wave())
         return write(data, city, Path(out), size_by=size_by, directed=directed,
-                     params={"size_by": size_by})
+                     params={"size_by": size_by},
+                     inputs=[(i["path"], i["sha256"]) for i in facts.get("inputs", ())])
 
     def figure(self, kind: str, out: str | Path, scope: Scope | None = None, *,
                actor: str | None = None, size_by: str = "betweenness",

@@ -60,7 +60,7 @@ FormatOpt = Annotated[
     Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
 
-_global: dict[str, Any] = {"store": None, "neo4j": None, "wave": None}
+_global: dict[str, Any] = {"store": None, "neo4j": None, "wave": None, "inputs": None}
 
 
 def _handle(fn: F) -> F:
@@ -109,6 +109,10 @@ def _print(frame: pd.DataFrame, fmt: Format, title: str | None = None,
     if _global.get("wave") is not None and "wave" not in frame.attrs.get("facts", {}):
         # Every output names the wave it was computed on.
         frame.attrs["facts"] = {**frame.attrs.get("facts", {}), "wave": _global["wave"]}
+    facts = frame.attrs.get("facts", {})
+    if _global.get("inputs") and "inputs" not in facts and facts.get("wave") == _global["wave"]:
+        # ... and the files that wave was loaded from (Store.wave_facts).
+        frame.attrs["facts"] = {**facts, "inputs": _global["inputs"]}
     if fmt is Format.table and table_columns:
         frame = frame[[c for c in table_columns if c in frame.columns]]
     text = render(frame, fmt, title=title, console=out, run=_run())
@@ -201,6 +205,7 @@ def _main(store: StoreOpt = None, neo4j: Neo4jOpt = None) -> None:
     _global["store"] = store
     _global["neo4j"] = neo4j
     _global["wave"] = None  # (set by the command that reads a wave; see _print)
+    _global["inputs"] = None  # (its input files, when the store recorded them)
 
 
 # --- foundation ---------------------------------------------------------------------------
@@ -257,6 +262,7 @@ def load(paths: PathsArg, encoding: EncodingOpt = None,
     all or nothing)."""
     import pandas as pd
 
+    from coalitions.graph.waves import check_wave
     from coalitions.loaders import load_inputs
 
     result = load_inputs(paths, encoding=encoding)
@@ -264,12 +270,12 @@ def load(paths: PathsArg, encoding: EncodingOpt = None,
     progress = _LazyProgress("loading")
     try:
         with _open(store, neo4j) as st:
-            summary = st.load(result.data, wave=wave, replace=replace, progress=progress)
+            summary = st.load(result.data, wave=wave, replace=replace, progress=progress,
+                              inputs=result.inputs())
             where = f"{st.engine} store {st.location}"
+            _global["inputs"] = st.wave_facts(check_wave(wave)).get("inputs")
     finally:
         progress.close()
-    from coalitions.graph.waves import check_wave
-
     _global["wave"] = check_wave(wave)
     where = f"wave {_global['wave']} of the {where}"
     _print(pd.DataFrame(summary.rows()), fmt,
@@ -292,9 +298,11 @@ def stats(wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None,
 def waves(store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table) -> None:
     """The inventory waves in the store, in the order they were first loaded; commands read
     the latest unless --wave says otherwise."""
+    from coalitions.graph.waves import short_checksums
+
     with _open(store, neo4j, graph_reads_only=True) as st:
         frame = st.waves()
-    _print(frame, fmt, title="Waves")
+    _print(short_checksums(frame) if fmt is Format.table else frame, fmt, title="Waves")
 
 
 
@@ -417,6 +425,7 @@ def _scoped(store, neo4j, city, coalition, theme, sector, since, until, *,
     salt = None
     with _open(store, neo4j, must_exist=True, graph_reads_only=not with_salt) as st:
         _global["wave"] = st.resolve_wave(wave)
+        _global["inputs"] = st.wave_facts(_global["wave"]).get("inputs")
         data = st.read_graph(_global["wave"])
         if with_salt:
             from coalitions.pseudonyms import store_salt
@@ -726,6 +735,7 @@ def analyse(
 
     with _open(store, neo4j, must_exist=True) as st, err.status("analysing"):
         _global["wave"] = st.resolve_wave(wave)
+        _global["inputs"] = st.wave_facts(_global["wave"]).get("inputs")
         frame = write_measures(st, seed=seed, directed=directed, wave=_global["wave"])
     _print(frame, fmt, title="Measures written to the store")
 
@@ -925,7 +935,8 @@ def report(
         params["ties"] = "directed" if directed else "undirected"
     write = render_report_pdf if suffix == ".pdf" else render_report
     with err.status("writing the report"):
-        path = write(data, city, out_file, params=params, size_by=size_by, directed=directed)
+        path = write(data, city, out_file, params=params, size_by=size_by, directed=directed,
+                     inputs=[(i["path"], i["sha256"]) for i in _global["inputs"] or ()])
     _say(f"Wrote {path}")
 
 

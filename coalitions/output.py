@@ -297,6 +297,8 @@ def _footer(meta: dict[str, Any], *, short: bool = False,
             lines.append("Definitions in full: coalitions explain")
         made = [f"coalitions {meta.get('versions', {}).get('coalitions', '?')}"]
         made += [f"{key} {meta[key]}" for key in ("seed", "wave") if key in meta]
+        if isinstance(meta.get("inputs"), list):
+            made.append("inputs " + " + ".join(str(i["path"]) for i in meta["inputs"]))
         lines.append(", ".join(made) + "; provenance in full with --format csv, json, "
                      "latex or markdown")
     return lines
