@@ -296,8 +296,8 @@ def stats(wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None,
 @app.command()
 @_handle
 def waves(store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table) -> None:
-    """The inventory waves in the store, in the order they were first loaded; commands read
-    the latest unless --wave says otherwise."""
+    """The inventory waves in the store, in the order they were first loaded, with the files
+    each was loaded from; commands read the latest unless --wave says otherwise."""
     from coalitions.graph.waves import short_checksums
 
     with _open(store, neo4j, graph_reads_only=True) as st:
