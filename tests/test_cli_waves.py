@@ -126,7 +126,12 @@ def test_maps_and_reports_name_the_wave_they_draw(tmp_path, monkeypatch):
     report = tmp_path / "r.html"
     assert run(*args, "report", "--city", "Genk", "--wave", "1", "--out",
                str(report)).exit_code == 0
-    assert "<td>wave</td><td>1</td>" in report.read_text(encoding="utf-8")
+    html = report.read_text(encoding="utf-8")
+    assert "<td>wave</td><td>1</td>" in html
+    # its provenance lists wave 1's files with their SHA-256 (computed here), not wave 2's
+    for p in _files(SAMPLE):
+        assert f"<td>{p.name}</td><td><code>{_sha256(p)}</code></td>" in html
+    assert _sha256(WAVE2 / "coalitions.csv") not in html and str(SAMPLE) not in html
 
 
 def _sha256(path):
