@@ -33,6 +33,24 @@ SAMPLE = Path(str(files("coalitions") / "data" / "sample"))
 """The bundled illustrative dataset (a folder of CSV files)."""
 
 
+def _of_wave(method):
+    """Stamp a table an analysis method returns with the wave it was computed on and that
+    wave's input files (``attrs["facts"]``), as the command line does: a table made in a
+    notebook names its data like one made at the terminal (:mod:`coalitions.provenance`)."""
+    import functools
+
+    @functools.wraps(method)
+    def stamped(self, *args, **kwargs):
+        frame = method(self, *args, **kwargs)
+        if isinstance(frame, pd.DataFrame):
+            wave = self.store.resolve_wave(kwargs.get("wave"))
+            frame.attrs["facts"] = {**self.store.wave_facts(wave),
+                                    **frame.attrs.get("facts", {})}
+        return frame
+
+    return stamped
+
+
 class Coalitions:
     """A store, seen from a notebook. Use :meth:`open`, or wrap an open :class:`Store`."""
 
@@ -66,13 +84,16 @@ class Coalitions:
         from coalitions.loaders import load_inputs
 
         result = load_inputs([Path(p) for p in paths])
-        summary = self.store.load(result.data, wave=wave, replace=replace)
+        summary = self.store.load(result.data, wave=wave, replace=replace,
+                                  inputs=result.inputs())
         self._data = {}
         return summary
 
     def waves(self) -> pd.DataFrame:
         """The inventory waves in the store, in the order they were loaded (the last is the
-        one every method reads unless given ``wave=``)."""
+        one every method reads unless given ``wave=``), with each wave's input files and
+        their SHA-256 (``coalitions waves``; see :meth:`Store.waves`). The full record of a
+        wave's loads: ``self.store.wave_inputs(wave)``."""
         return self.store.waves()
 
     def changes(self, from_wave: str, to_wave: str | None = None, *,
@@ -160,6 +181,7 @@ class Coalitions:
         """Nodes per label and relationships per type (``coalitions stats``)."""
         return self.store.stats()
 
+    @_of_wave
     def pivots(self, scope: Scope | None = None, *, by: str = "betweenness",
                two_mode: bool = False, per_coalition: bool = False, top: int | None = None,
                seed: int = 42, exact_seconds: float | None = None,
@@ -190,6 +212,7 @@ class Coalitions:
                  else actor_measures(data, seed=seed, **timing))
         return _head(rank(frame, by), top)
 
+    @_of_wave
     def embeddedness(self, scope: Scope | None = None, *, coalitions: bool = False,
                      by: str | None = None, top: int | None = None,
                      **scope_fields: Any) -> pd.DataFrame:
@@ -203,6 +226,7 @@ class Coalitions:
         frame = coalition_embeddedness(data) if coalitions else actor_embeddedness(data)
         return _head(rank(frame, by or ("overlap" if coalitions else "coreness")), top)
 
+    @_of_wave
     def brokers(self, scope: Scope | None = None, *, group_by: str = "sector",
                 directed: bool | None = None, top: int | None = None,
                 **scope_fields: Any) -> pd.DataFrame:
@@ -213,6 +237,7 @@ class Coalitions:
         return _head(actor_brokerage(self.graph(scope, **scope_fields), group_by=group_by,
                                      directed=directed), top)
 
+    @_of_wave
     def communities(self, scope: Scope | None = None, *, members: bool = False,
                     resolution: float = 1.0, seed: int = 42,
                     **scope_fields: Any) -> pd.DataFrame:
@@ -224,6 +249,7 @@ class Coalitions:
                                           resolution=resolution, seed=seed)
         return membership if members else summary
 
+    @_of_wave
     def clusters(self, scope: Scope | None = None, *, by: str = "theme", k: int | None = None,
                  **scope_fields: Any) -> pd.DataFrame:
         """The study's clusterings as count tables, or ``by="data"`` the data-driven
@@ -240,6 +266,7 @@ class Coalitions:
                              hint="Use theme, role, actors or data.")
         return cluster_table(data, by=by)
 
+    @_of_wave
     def shortlist(self, n: int = 5, scope: Scope | None = None,
                   **scope_fields: Any) -> pd.DataFrame:
         """N case studies covering the variation over the three clusterings."""
@@ -247,6 +274,7 @@ class Coalitions:
 
         return shortlist(self.graph(scope, **scope_fields), n)
 
+    @_of_wave
     def cities(self, scope: Scope | None = None, *, directed: bool | None = None,
                **scope_fields: Any) -> pd.DataFrame:
         """Per city: coalitions, government involvement, officials and politicians in
@@ -262,6 +290,7 @@ class Coalitions:
 
         return case_table(self.graph(), name)
 
+    @_of_wave
     def compare(self, scope: Scope | None = None, *, by: str = "government",
                 **scope_fields: Any) -> pd.DataFrame:
         """The study's follow-up grid per type of coalition (``coalitions compare``)."""
@@ -322,8 +351,10 @@ class Coalitions:
 
             data = hide(data, store_salt(self.store))
         write = render_report_pdf if Path(out).suffix.lower() == ".pdf" else render_report
+        facts = self.store.wave_facts(self.store.latest_wave())
         return write(data, city, Path(out), size_by=size_by, directed=directed,
-                     params={"size_by": size_by})
+                     params={"size_by": size_by},
+                     inputs=[(i["path"], i["sha256"]) for i in facts.get("inputs", ())])
 
     def figure(self, kind: str, out: str | Path, scope: Scope | None = None, *,
                actor: str | None = None, size_by: str = "betweenness",

@@ -61,7 +61,7 @@ FormatOpt = Annotated[
     Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
 
-_global: dict[str, Any] = {"store": None, "neo4j": None, "wave": None}
+_global: dict[str, Any] = {"store": None, "neo4j": None, "wave": None, "inputs": None}
 
 
 def _handle(fn: F) -> F:
@@ -111,6 +111,10 @@ def _print(frame: pd.DataFrame, fmt: Format, title: str | None = None,
     if _global.get("wave") is not None and "wave" not in frame.attrs.get("facts", {}):
         # Every output names the wave it was computed on.
         frame.attrs["facts"] = {**frame.attrs.get("facts", {}), "wave": _global["wave"]}
+    facts = frame.attrs.get("facts", {})
+    if _global.get("inputs") and "inputs" not in facts and facts.get("wave") == _global["wave"]:
+        # ... and the files that wave was loaded from (Store.wave_facts).
+        frame.attrs["facts"] = {**facts, "inputs": _global["inputs"]}
     if fmt is Format.table and table_columns:
         frame = frame[[c for c in table_columns if c in frame.columns]]
     text = render(frame, fmt, title=title, console=out, run=_run())
@@ -232,6 +236,7 @@ def _main(ctx: typer.Context, store: StoreOpt = None, neo4j: Neo4jOpt = None,
     set_language(lang)
     # Back to the environment's language afterwards, for a caller that goes on in Python.
     ctx.call_on_close(lambda: set_language(None))
+    _global["inputs"] = None  # (its input files, when the store recorded them)
 
 
 # --- foundation ---------------------------------------------------------------------------
@@ -288,6 +293,7 @@ def load(paths: PathsArg, encoding: EncodingOpt = None,
     all or nothing)."""
     import pandas as pd
 
+    from coalitions.graph.waves import check_wave
     from coalitions.loaders import load_inputs
 
     result = load_inputs(paths, encoding=encoding)
@@ -295,12 +301,12 @@ def load(paths: PathsArg, encoding: EncodingOpt = None,
     progress = _LazyProgress(tr("loading"))
     try:
         with _open(store, neo4j) as st:
-            summary = st.load(result.data, wave=wave, replace=replace, progress=progress)
+            summary = st.load(result.data, wave=wave, replace=replace, progress=progress,
+                              inputs=result.inputs())
             where = tr("{engine} store {location}", engine=st.engine, location=st.location)
+            _global["inputs"] = st.wave_facts(check_wave(wave)).get("inputs")
     finally:
         progress.close()
-    from coalitions.graph.waves import check_wave
-
     _global["wave"] = check_wave(wave)
     where = tr("wave {wave} of the {where}", wave=_global["wave"], where=where)
     _print(pd.DataFrame(summary.rows()), fmt,
@@ -322,11 +328,13 @@ def stats(wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None,
 @app.command()
 @_handle
 def waves(store: StoreOpt = None, neo4j: Neo4jOpt = None, fmt: FormatOpt = Format.table) -> None:
-    """The inventory waves in the store, in the order they were first loaded; commands read
-    the latest unless --wave says otherwise."""
+    """The inventory waves in the store, in the order they were first loaded, with the files
+    each was loaded from; commands read the latest unless --wave says otherwise."""
+    from coalitions.graph.waves import short_checksums
+
     with _open(store, neo4j, graph_reads_only=True) as st:
         frame = st.waves()
-    _print(frame, fmt, title=tr("Waves"))
+    _print(short_checksums(frame) if fmt is Format.table else frame, fmt, title=tr("Waves"))
 
 
 
@@ -449,6 +457,7 @@ def _scoped(store, neo4j, city, coalition, theme, sector, since, until, *,
     salt = None
     with _open(store, neo4j, must_exist=True, graph_reads_only=not with_salt) as st:
         _global["wave"] = st.resolve_wave(wave)
+        _global["inputs"] = st.wave_facts(_global["wave"]).get("inputs")
         data = st.read_graph(_global["wave"])
         if with_salt:
             from coalitions.pseudonyms import store_salt
@@ -768,6 +777,7 @@ def analyse(
 
     with _open(store, neo4j, must_exist=True) as st, err.status(tr("analysing")):
         _global["wave"] = st.resolve_wave(wave)
+        _global["inputs"] = st.wave_facts(_global["wave"]).get("inputs")
         frame = write_measures(st, seed=seed, directed=directed, wave=_global["wave"])
     _print(frame, fmt, title=tr("Measures written to the store"))
 
@@ -977,6 +987,7 @@ def report(
     write = render_report_pdf if suffix == ".pdf" else render_report
     with err.status(tr("writing the report")):
         path = write(data, city, out_file, params=params, size_by=size_by, directed=directed,
+                     inputs=[(i["path"], i["sha256"]) for i in _global["inputs"] or ()],
                      lang=language())
     _say(tr("Wrote {path}", path=path))
 

@@ -57,7 +57,7 @@ def run_demo(store: Store, out_dir: Path, *, top: int = 3,
     say(_("loading the sample's two waves"))
     for wave, path in WAVES:
         loaded = load_inputs([path])
-        store.load(loaded.data, wave=wave)
+        store.load(loaded.data, wave=wave, inputs=loaded.inputs())
     first, latest = WAVES[0][0], WAVES[-1][0]
     data = store.read_graph(latest)
 
@@ -85,7 +85,7 @@ def run_demo(store: Store, out_dir: Path, *, top: int = 3,
         result.notes.append(info.note)
     result.files += _reports(data, out_dir, loaded, say)
     result.pivots = pd.DataFrame(rows)
-    result.pivots.attrs["facts"] = {"wave": latest}
+    result.pivots.attrs["facts"] = store.wave_facts(latest)
     say(_("comparing the waves"))
     result.changes = changes(store.read_graph(first), data, from_wave=first, to_wave=latest)
     result.change_summary = change_summary(result.changes)
@@ -130,7 +130,8 @@ def _reports(data, out_dir: Path, loaded, say) -> list[Path]:
     from coalitions.i18n import _
 
     files = []
-    inputs = [(s.path, s.sha256) for s in loaded.sources]
+    # (file names, not the paths of the installed package: see Store.wave_facts)
+    inputs = [(Path(s.path).name, s.sha256) for s in loaded.sources]
     cities = sorted(data.coalitions["city"].dropna().unique())
     for city in cities:
         say(_("writing the report for {city}", city=city))

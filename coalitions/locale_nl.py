@@ -1456,6 +1456,12 @@ NL: dict[str, str] = {
     # --- titles, figures and pages added since (waves, fields, paper-ready outputs) ---------
     "wave {wave} of the {where}": "golf {wave} van de {where}",
     " · wave {wave}": " · golf {wave}",
+    "inputs": "invoer",
+    "The inventory waves in the store, in the order they were first loaded, with the files "
+    "each was loaded from; commands read the latest unless --wave says otherwise.":
+        "De inventarisgolven in de opslag, in de volgorde waarin ze eerst geladen werden, met "
+        "de bestanden waaruit elk geladen werd; opdrachten lezen de laatste, tenzij --wave "
+        "anders zegt.",
     "seed": "toevalsgetal",
     "in the network of {city}": "in het netwerk van {city}",
     "in the whole network": "in het hele netwerk",
@@ -1559,4 +1565,5 @@ COLUMNS: dict[str, str] = {
     "z_coordinator": "z coördinator", "z_gatekeeper": "z poortwachter",
     "z_itinerant": "z rondtrekkend", "z_liaison": "z verbinder",
     "z_representative": "z vertegenwoordiger",
+    "files": "bestanden", "sha256": "SHA-256",
 }

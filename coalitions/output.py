@@ -326,6 +326,9 @@ def _footer(meta: dict[str, Any], *, short: bool = False, provenance: bool = Tru
             lines.append(_("Definitions in full: coalitions explain", lang))
         made = [f"coalitions {meta.get('versions', {}).get('coalitions', '?')}"]
         made += [f"{_(key, lang)} {meta[key]}" for key in ("seed", "wave") if key in meta]
+        if isinstance(meta.get("inputs"), list):
+            made.append(_("inputs", lang) + " "
+                        + " + ".join(str(i["path"]) for i in meta["inputs"]))
         lines.append(", ".join(made) + _("; provenance in full with --format csv, json, "
                                          "latex or markdown", lang))
     return lines

@@ -10,8 +10,14 @@ file, a JSON file or a LaTeX table found months later still says how it was made
 - ``seed``: the random seed, when the command has one.
 - ``wave``: the wave of the data, when the table records one (``frame.attrs["facts"]["wave"]``).
 - ``inputs``: the input files and their SHA-256, from ``frame.attrs["facts"]["inputs"]``
-  (a list of ``{"path", "sha256"}``). The store does not record the files it loaded yet, so
-  this is usually :data:`NOT_RECORDED` — said, not guessed.
+  (a list of ``{"path", "sha256"}``). The store records the files each wave was loaded from
+  (:mod:`coalitions.graph.waves`), and every table read from a wave carries them
+  (:meth:`coalitions.graph.store.Store.wave_facts`). ``path`` is then the **file name only**:
+  tables get shared (a CSV beside a paper, a LaTeX table in it), and the folder a file was
+  loaded from may name a user's home folder; the name and the checksum identify the file.
+  (The store keeps the path as given, for the store's user: ``Store.wave_inputs``.) :data:`NOT_RECORDED` — said, not guessed — for a wave loaded before
+  the store recorded its files, or loaded from Python without them, and for a table that
+  records no wave.
 - ``versions``: coalitions, Python and the libraries that compute the numbers.
 
 Kept apart from :mod:`coalitions.output` so that the HTML report
@@ -77,8 +83,9 @@ def inputs_of(facts: Mapping[str, Any]) -> list[dict[str, str]] | str:
     """The input files a table records (``facts["inputs"]``: ``{"path", "sha256"}`` each, or
     ``(path, sha256)`` pairs), else :data:`NOT_RECORDED`.
 
-    This is the hook for the store: once it records the files it loaded and their checksums,
-    the analyses put them in ``frame.attrs["facts"]["inputs"]`` and every output lists them.
+    The store fills ``frame.attrs["facts"]["inputs"]`` with the files of the wave a table
+    was computed on (:meth:`coalitions.graph.store.Store.wave_facts`), and every output
+    lists them.
     """
     given = facts.get("inputs")
     if not given:

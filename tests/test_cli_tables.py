@@ -1,6 +1,6 @@
 """Tables for a paper (issue 22): every analysis command as LaTeX that pdflatex compiles, CSV
 whose floats are the JSON's, and the provenance of every table: the command with its seed,
-the software versions (checked against importlib.metadata), the inputs or "not recorded"."""
+the software versions (checked against importlib.metadata), the input files of the wave."""
 
 from __future__ import annotations
 
@@ -112,7 +112,8 @@ def test_the_command_and_its_seed_are_in_every_table_output(store):
     assert meta["seed"] == 7
     assert meta["command"].startswith("coalitions communities ")
     assert "--seed 7" in meta["command"] and "--format json" in meta["command"]
-    assert meta["inputs"] == "not recorded"  # the store does not record its files yet
+    # the files the store recorded for the wave, by name (the sample folder's CSV files)
+    assert [i["path"] for i in meta["inputs"]] == sorted(p.name for p in SAMPLE.glob("*.csv"))
     csv = invoke(*store, "communities", "--seed", "7", "-f", "csv").stdout.split("\n")
     assert csv[0].startswith("# made by: coalitions communities ") and "# seed: 7" in csv
     latex = invoke(*store, "communities", "--seed", "7", "-f", "latex").stdout.split("\n")

@@ -4,6 +4,7 @@ holding only that wave gives."""
 
 from __future__ import annotations
 
+import io
 import json
 
 import pandas as pd
@@ -125,4 +126,47 @@ def test_maps_and_reports_name_the_wave_they_draw(tmp_path, monkeypatch):
     report = tmp_path / "r.html"
     assert run(*args, "report", "--city", "Genk", "--wave", "1", "--out",
                str(report)).exit_code == 0
-    assert "<td>wave</td><td>1</td>" in report.read_text(encoding="utf-8")
+    html = report.read_text(encoding="utf-8")
+    assert "<td>wave</td><td>1</td>" in html
+    # its provenance lists wave 1's files with their SHA-256 (computed here), not wave 2's
+    for p in _files(SAMPLE):
+        assert f"<td>{p.name}</td><td><code>{_sha256(p)}</code></td>" in html
+    assert _sha256(WAVE2 / "coalitions.csv") not in html and str(SAMPLE) not in html
+
+
+def _sha256(path):
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()  # computed here, independently
+
+
+def _files(folder):
+    return sorted(p for p in folder.iterdir() if p.suffix == ".csv")
+
+
+def test_a_tables_provenance_names_the_files_of_its_wave_and_their_checksums(two_waves):
+    for wave, folder in (("1", SAMPLE), ("2", WAVE2)):
+        want = [{"path": p.name, "sha256": _sha256(p)} for p in _files(folder)]
+        body = json.loads(run(*two_waves, "pivots", "--wave", wave, "-n", "3",
+                              "-f", "json").stdout)
+        assert body["metadata"]["inputs"] == want
+        lines = run(*two_waves, "pivots", "--wave", wave, "-n", "3", "-f", "csv").stdout
+        line = next(x for x in lines.split("\n") if x.startswith("# inputs: "))
+        assert line == "# inputs: " + "; ".join(f"{p.name} (SHA-256 {_sha256(p)})"
+                                                for p in _files(folder))
+        # the file name only: not the folder they were loaded from
+        assert str(folder) not in lines
+        table = run(*two_waves, "stats", "--wave", wave).stdout
+        assert "inputs " + " + ".join(p.name for p in _files(folder)) in table
+
+
+def test_waves_shows_each_waves_files_with_checksums_short_on_the_terminal(two_waves):
+    rows = json_rows(run(*two_waves, "waves", "-f", "json").stdout)
+    csv = pd.read_csv(io.StringIO(csv_body(run(*two_waves, "waves", "-f", "csv").stdout)))
+    table = run(*two_waves, "waves").stdout
+    for row, (_, line), folder in zip(rows, csv.iterrows(), (SAMPLE, WAVE2), strict=True):
+        want = [_sha256(p) for p in _files(folder)]
+        assert row["files"] == line["files"] == "; ".join(p.name for p in _files(folder))
+        assert row["sha256"] == line["sha256"] == "; ".join(want)
+        for digest in want:
+            assert digest[:12] + "…" in table and digest not in table

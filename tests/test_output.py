@@ -370,7 +370,8 @@ def test_every_format_names_the_wave_and_inputs_a_frame_records():
     assert "% inputs: in/x.xlsx (SHA-256 ab)" in render(frame, "latex").split("\n")
     assert "- wave: 2024" in render(frame, "markdown").split("\n")
     text, _ = terminal(frame)
-    assert "wave 2024" in text and "inputs" not in text  # the terminal: a short footer
+    # the terminal: a short footer, naming the files without their checksums (issue 20)
+    assert "wave 2024, inputs in/x.xlsx;" in text and "SHA-256" not in text
 
 
 def test_without_recorded_inputs_every_format_says_so_instead_of_guessing():

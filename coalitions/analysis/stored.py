@@ -83,7 +83,8 @@ def write_measures(store: Store, *, seed: int = 42, wave: str | None = None,
                    directed: bool | None = None) -> pd.DataFrame:
     """Compute :func:`measure_tables` on one wave of the graph in ``store`` (default: the
     latest) and write them as properties of that wave's nodes. Returns one row per label:
-    ``label``, ``nodes``, ``properties``; ``attrs["facts"]["wave"]`` names the wave."""
+    ``label``, ``nodes``, ``properties``; ``attrs["facts"]`` names the wave and its input
+    files (:meth:`Store.wave_facts`)."""
     wave = store.resolve_wave(wave)
     data = store.read_graph(wave)
     rows = []
@@ -93,5 +94,5 @@ def write_measures(store: Store, *, seed: int = 42, wave: str | None = None,
                      "properties": ", ".join(c for c in table.columns if c != "id")})
     frame = pd.DataFrame(rows)
     if wave is not None:
-        frame.attrs["facts"] = {"wave": wave}
+        frame.attrs["facts"] = store.wave_facts(wave)
     return frame

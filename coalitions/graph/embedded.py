@@ -33,7 +33,7 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -68,7 +68,7 @@ from coalitions.graph.tables import (
     plain,
     wave_keys,
 )
-from coalitions.graph.waves import TOUCH_WAVE, now
+from coalitions.graph.waves import READ_WAVE, SET_INPUTS, TOUCH_WAVE, inputs_after, now
 
 __all__ = ["EmbeddedStore"]
 
@@ -398,7 +398,13 @@ class EmbeddedStore(Store):
     def _wave_rows(self) -> pd.DataFrame:
         if not self._has_schema() or "Wave" not in set(
                 self._exec("CALL show_tables() RETURN name")["name"]):
-            return pd.DataFrame(columns=["wave", "number", "loaded_at"])
+            return pd.DataFrame(columns=["wave", "number", "loaded_at", "inputs"])
+        if self.read_only and "inputs" not in set(
+                self._exec("CALL table_info('Wave') RETURN name")["name"]):
+            # (a store made before the files were recorded, opened read-only: it cannot
+            # take the property, see __init__, and has no record)
+            return self.query("MATCH (w:Wave) RETURN w.name AS wave, w.number AS number, "
+                              "w.loaded_at AS loaded_at, NULL AS inputs ORDER BY number")
         return super()._wave_rows()
 
     def read_graph(self, wave: str | int | None = None) -> GraphData:
@@ -513,7 +519,8 @@ class EmbeddedStore(Store):
     # writing ---------------------------------------------------------------------------
 
     def load(self, data: GraphData, *, wave: str | None = None, replace: bool = False,
-             progress: Progress | None = None) -> LoadSummary:
+             progress: Progress | None = None,
+             inputs: Sequence[Mapping[str, Any]] | None = None) -> LoadSummary:
         """Load as :meth:`Store.load` does; a disk that fills up during the load is reported
         as a :class:`StoreError` that says what the store holds afterwards.
 
@@ -534,7 +541,8 @@ class EmbeddedStore(Store):
             before = None
         self._intended = None
         try:
-            return super().load(data, wave=wave, replace=replace, progress=progress)
+            return super().load(data, wave=wave, replace=replace, progress=progress,
+                                inputs=inputs)
         except RuntimeError as exc:
             if before is None or not _disk_failure(str(exc)):
                 raise
@@ -592,7 +600,7 @@ class EmbeddedStore(Store):
         steps = _steps(plan)
         total = sum(n for _, n, _ in steps) or 1
         with self._write_transaction():  # (emptying first for `replace`: see _apply_new)
-            self._touch_wave(plan.wave)
+            self._touch_wave(plan.wave, plan.replace)
             self._run(steps, 0, total, progress)
         if progress:
             progress("done", total, total)
@@ -619,7 +627,7 @@ class EmbeddedStore(Store):
         with self._write_transaction():
             if replace:
                 self._delete_wave(wave)
-            self._touch_wave(wave)
+            self._touch_wave(wave, replace)
             writer = threading.Thread(target=copy_nodes, name="coalitions-copy-nodes")
             writer.start()
             try:
@@ -685,8 +693,15 @@ class EmbeddedStore(Store):
             self._conn.execute(f"MATCH (n:{label}) WHERE n.{WAVE} = $wave DELETE n",
                                {"wave": wave})
 
-    def _touch_wave(self, wave: str) -> None:
-        self._conn.execute(TOUCH_WAVE, {"wave": wave, "now": now()})
+    def _touch_wave(self, wave: str, replace: bool) -> None:
+        # Inside the load's write transaction (LadybugDB runs one at a time): the record of
+        # the wave's input files is read and rewritten with the load, all or nothing.
+        at = now()
+        before = self._exec(READ_WAVE, {"wave": wave})
+        self._conn.execute(TOUCH_WAVE, {"wave": wave, "now": at})
+        record = inputs_after(before.to_dict("records"), self._load_files,
+                              replace=replace, loaded_at=at)
+        self._conn.execute(SET_INPUTS, {"wave": wave, "inputs": record})
 
     def _rollback(self) -> None:
         # A statement that fails inside a transaction has already rolled it back.

@@ -12,7 +12,7 @@ result. Reads for `query` run in READ access mode, where the server refuses writ
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -39,7 +39,14 @@ from coalitions.graph.tables import (
     rel_tables,
     wave_keys,
 )
-from coalitions.graph.waves import TOUCH_WAVE, check_wave, now
+from coalitions.graph.waves import (
+    READ_WAVE,
+    SET_INPUTS,
+    TOUCH_WAVE,
+    check_wave,
+    inputs_after,
+    now,
+)
 
 __all__ = ["Neo4jStore"]
 
@@ -202,7 +209,8 @@ class Neo4jStore(Store):
             raise QueryError(f"The query failed on Neo4j: {exc.message}") from None
 
     def load(self, data: GraphData, *, wave: str | None = None, replace: bool = False,
-             progress: Progress | None = None) -> LoadSummary:
+             progress: Progress | None = None,
+             inputs: Sequence[Mapping[str, Any]] | None = None) -> LoadSummary:
         """Load a validated graph (see :meth:`Store.load`), serialised with other loads.
 
         The decision :meth:`Store.load` makes before its transaction (is the store empty?
@@ -212,6 +220,7 @@ class Neo4jStore(Store):
         if self.read_only:
             raise ReadOnlyError("This store was opened read-only; it cannot be loaded.")
         wave = check_wave(wave)
+        self._load_files = None if inputs is None else [dict(f) for f in inputs]
         if not replace:  # (a replacing load removes the earlier version's data: see _write_plan)
             self._check_current()
         # What depends only on the input is made before the lock is taken.
@@ -248,6 +257,8 @@ class Neo4jStore(Store):
         """Run one load transaction: take the load lock, make the plan (``make_plan`` may
         read the store through the transaction it is given), write it, commit."""
 
+        files = self._load_files
+
         def work(tx: neo4j.ManagedTransaction) -> tuple[LoadSummary, int]:
             # One transaction for the whole load. The driver may run this function again
             # after a lost connection, a server restart or a deadlock (execute_write
@@ -258,7 +269,13 @@ class Neo4jStore(Store):
             summary = plan.summary()
             if not (summary.changed or plan.replace or plan.new_wave):
                 return summary, 0
-            tx.run(TOUCH_WAVE, wave=plan.wave, now=now()).consume()
+            # The record of the wave's input files: read and rewritten under the load lock,
+            # in the load's transaction (all or nothing, and no load appends in between).
+            at = now()
+            before = [r.data() for r in tx.run(READ_WAVE, wave=plan.wave)]
+            tx.run(TOUCH_WAVE, wave=plan.wave, now=at).consume()
+            tx.run(SET_INPUTS, wave=plan.wave, inputs=inputs_after(
+                before, files, replace=plan.replace, loaded_at=at)).consume()
             return summary, _write_plan(tx, plan, progress)
 
         try:

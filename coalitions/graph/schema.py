@@ -42,6 +42,7 @@ ADDED_PROPERTIES: dict[str, list[str]] = {
                   "autonomy", "resource_dependence", "evaluation"],
     "MEMBER_OF": ["until"],
     "TIE": ["directed"],
+    "Wave": ["inputs"],  # the wave's input files (JSON text; see coalitions.graph.waves)
 }
 
 # Indexes beyond the primary keys (Neo4j; LadybugDB indexes primary keys only).
@@ -75,7 +76,7 @@ def ladybug_ddl() -> list[str]:
         props = "".join(f", {p} {REL_TYPES[p]}" for p in REL_PROPERTIES[rel])
         stmts.append(f"CREATE REL TABLE IF NOT EXISTS {rel}({ends}{props}, {WAVE} STRING)")
     stmts.append("CREATE NODE TABLE IF NOT EXISTS Wave(name STRING, number INT64, "
-                 "loaded_at STRING, PRIMARY KEY(name))")
+                 "loaded_at STRING, inputs STRING, PRIMARY KEY(name))")
     # A store made by an earlier release lacks the properties added since (CREATE … IF NOT
     # EXISTS leaves an existing table as it is): they are added, empty, so it still loads.
     for label, props in ADDED_PROPERTIES.items():

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -206,6 +206,8 @@ class Store(ABC):
 
     engine: str = "?"
     read_only: bool = False
+    # The files of the running load (see load), for the record on its Wave node.
+    _load_files: list[dict[str, Any]] | None = None
 
     def __enter__(self) -> Store:
         return self
@@ -255,13 +257,19 @@ class Store(ABC):
     # shared behaviour -------------------------------------------------------------------
 
     def load(self, data: GraphData, *, wave: str | None = None, replace: bool = False,
-             progress: Progress | None = None) -> LoadSummary:
+             progress: Progress | None = None,
+             inputs: Sequence[Mapping[str, Any]] | None = None) -> LoadSummary:
         """Load a validated graph as inventory wave ``wave`` (default
         :data:`~coalitions.graph.tables.DEFAULT_WAVE`); see the module docstring for the
-        semantics, which hold within the wave."""
+        semantics, which hold within the wave. ``inputs`` are the files the graph was read
+        from (:meth:`coalitions.loaders.LoadResult.inputs`), recorded on the wave in the
+        same transaction (:mod:`coalitions.graph.waves`); None records a load of unknown
+        files."""
         from coalitions.graph.waves import check_wave
 
         wave = check_wave(wave)
+        # (read by the engine where it touches the Wave node, inside the load's transaction)
+        self._load_files = None if inputs is None else [dict(f) for f in inputs]
         self._check_current()
         # A fresh wave has nothing to compare with: counting is cheaper than reading nothing.
         if replace or all(self._count(label=label, wave=wave) == 0 for label in NODE_KEYS):
@@ -307,9 +315,9 @@ class Store(ABC):
                 "version's data (add --wave NAME to label it).")
 
     def _wave_rows(self) -> pd.DataFrame:
-        """The Wave nodes: name, number, loaded_at, by number."""
+        """The Wave nodes: name, number, loaded_at, inputs (JSON text or None), by number."""
         return self.query("MATCH (w:Wave) RETURN w.name AS wave, w.number AS number, "
-                          "w.loaded_at AS loaded_at ORDER BY number")
+                          "w.loaded_at AS loaded_at, w.inputs AS inputs ORDER BY number")
 
     def _wave_names(self) -> list[str]:
         return [str(w) for w in self._wave_rows()["wave"]] if not self._legacy() else []
@@ -317,13 +325,25 @@ class Store(ABC):
     def waves(self) -> pd.DataFrame:
         """The waves in the store, in the order they were first loaded: ``wave``,
         ``number``, ``loaded_at`` (UTC, last load that wrote to it), ``latest`` (the wave
-        commands read by default), and its ``coalitions``, ``actors``, ``memberships``."""
+        commands read by default), its ``coalitions``, ``actors``, ``memberships``, and
+        its input files (:mod:`coalitions.graph.waves`): ``files`` (file names, ``"; "``
+        between them; "not recorded" for a wave loaded before files were recorded) and
+        ``sha256`` (their SHA-256 checksums, in the same order)."""
+        from coalitions.graph.waves import wave_files
+        from coalitions.provenance import NOT_RECORDED
+
         self._check_current()
         rows = self._wave_rows()
-        cols = ["wave", "number", "loaded_at", "latest", "coalitions", "actors", "memberships"]
+        cols = ["wave", "number", "loaded_at", "latest", "coalitions", "actors", "memberships",
+                "files", "sha256"]
         if not len(rows):
             return pd.DataFrame(columns=cols)
         out = rows.copy()
+        listed = [wave_files(r) for r in out["inputs"]]
+        out["files"] = [NOT_RECORDED if f is None else "; ".join(str(x["name"]) for x in f)
+                        for f in listed]
+        out["sha256"] = [None if f is None else "; ".join(str(x["sha256"]) for x in f)
+                         for f in listed]
         out["wave"] = out["wave"].astype(str)
         out["number"] = pd.to_numeric(out["number"]).astype(int)
         out["latest"] = out["number"] == out["number"].max()
@@ -340,6 +360,37 @@ class Store(ABC):
                     counts[str(w)] = counts.get(str(w), 0) + int(n)
             out[name] = [counts.get(w, 0) for w in out["wave"]]
         return out[cols].reset_index(drop=True)
+
+    def wave_inputs(self, wave: str | int | None = None) -> list[dict[str, Any]] | None:
+        """The record of the input files of ``wave`` (default: the latest): the loads that
+        wrote to it, each ``{"loaded_at", "replace", "files"}`` (see
+        :mod:`coalitions.graph.waves`); None when the wave has no record (loaded before
+        files were recorded) or the store holds no wave."""
+        from coalitions.graph.waves import loads_of
+
+        name = self.resolve_wave(wave)
+        if name is None:
+            return None
+        rows = self._wave_rows()
+        record = rows.loc[rows["wave"].astype(str) == name, "inputs"]
+        return (loads_of(record.iloc[0]) or None) if len(record) else None
+
+    def wave_facts(self, wave: str | None) -> dict[str, Any]:
+        """What a table computed on ``wave`` records of it (``frame.attrs["facts"]``): the
+        ``wave``, and ``inputs`` — each file of the wave as ``{"path": file name, "sha256"}``
+        — when they are recorded (:func:`coalitions.provenance.inputs_of` says "not
+        recorded" otherwise). Only the file name goes into a table's provenance, not the
+        path the files were loaded from, which may name a user's home folder."""
+        from coalitions.graph.waves import wave_files
+
+        if wave is None:
+            return {}
+        facts: dict[str, Any] = {"wave": wave}
+        files = wave_files(self.wave_inputs(wave))
+        if files:
+            facts["inputs"] = [{"path": str(f.get("name")), "sha256": str(f.get("sha256"))}
+                               for f in files]
+        return facts
 
     def latest_wave(self) -> str | None:
         """The wave commands read by default: the one added last (None in an empty store)."""
@@ -386,7 +437,7 @@ class Store(ABC):
                       "count": self._count(rel=rel, wave=name)} for rel in REL_ENDPOINTS]
         frame = pd.DataFrame(rows, columns=["kind", "name", "count"])
         if name is not None:
-            frame.attrs["facts"] = {"wave": name}
+            frame.attrs["facts"] = self.wave_facts(name)
         return frame
 
 

@@ -162,11 +162,15 @@ _LATIN_GUESSES = {
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A file that was read: its path as given, the SHA-256 of its bytes, and its kind."""
+    """A file that was read: its path as given, the SHA-256 of its bytes, its kind, its
+    size in bytes, and the rows read from it per table (``(table, sheet, rows)``: sheet None
+    for a CSV file; rows below the header that hold something)."""
 
     path: str
     sha256: str
     kind: str  # "xlsx" or "csv"
+    size: int = 0
+    rows: tuple[tuple[str, str | None, int], ...] = ()
 
 
 @dataclass
@@ -255,10 +259,12 @@ def _read_file(path: Path, name: str, encoding, tables, sources, problems, in_fo
         problems.append(Problem(name, None, None, None, "file is empty"))
         return
     if suffix in _XLSX_SUFFIXES:
-        sources.append(SourceFile(name, hashlib.sha256(data).hexdigest(), "xlsx"))
+        # (hashed from the bytes that are parsed, not read again: the checksum is of exactly
+        # what was loaded, even if the file changes meanwhile)
+        sources.append(SourceFile(name, hashlib.sha256(data).hexdigest(), "xlsx", len(data)))
         _read_workbook(data, name, tables, problems)
     elif suffix in _CSV_SUFFIXES:
-        sources.append(SourceFile(name, hashlib.sha256(data).hexdigest(), "csv"))
+        sources.append(SourceFile(name, hashlib.sha256(data).hexdigest(), "csv", len(data)))
         kind = _table_for_name(path.stem) or "coalitions"
         _read_csv(data, name, kind, encoding, tables, problems)
     elif suffix in (".xls", ".ods", ".numbers"):

@@ -10,8 +10,9 @@ ever written from an input with errors.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from coalitions.errors import InputError, Problem
 from coalitions.graph.model import GraphData
@@ -28,6 +29,16 @@ class LoadResult:
     data: GraphData
     warnings: list[Problem] = field(default_factory=list)
     sources: list[SourceFile] = field(default_factory=list)
+
+    def inputs(self) -> list[dict[str, Any]]:
+        """The files read, as the store records them on the wave they are loaded into
+        (:mod:`coalitions.graph.waves`): ``path`` (as given), ``name`` (the file name),
+        ``size`` (bytes), ``sha256`` (of the bytes read), ``kind`` (xlsx|csv) and ``sheets``
+        (``table``, ``sheet`` — None for a CSV file — and the ``rows`` read)."""
+        return [{"path": s.path, "name": Path(s.path).name, "size": s.size,
+                 "sha256": s.sha256, "kind": s.kind,
+                 "sheets": [{"table": t, "sheet": sh, "rows": n} for t, sh, n in s.rows]}
+                for s in self.sources]
 
 
 def load_inputs(paths: Sequence[str | Path], encoding: str | None = None) -> LoadResult:
@@ -66,6 +77,10 @@ def load_inputs(paths: Sequence[str | Path], encoding: str | None = None) -> Loa
     problems = _ordered(problems, [str(p) for p in paths])
     if any(p.level == "error" for p in problems):
         raise InputError(problems)
+    counted: dict[str, list[tuple[str, str | None, int]]] = {}
+    for t in tables:
+        counted.setdefault(t.file, []).append((t.kind, t.sheet, len(t.frame)))
+    sources = [replace(s, rows=tuple(counted.get(s.path, ()))) for s in sources]
     return LoadResult(data=data, warnings=problems, sources=sources)
 
 

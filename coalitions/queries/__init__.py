@@ -206,7 +206,7 @@ def named_query(store: Any, name: str, params: Mapping[str, Any] | None = None) 
     engine = getattr(store, "engine", "neo4j")
     frame = store.query(query.render(engine, bound), bound)
     if bound.get("wave"):
-        frame.attrs["facts"] = {"wave": bound["wave"]}
+        frame.attrs["facts"] = store.wave_facts(bound["wave"])
     return frame
 
 

@@ -86,9 +86,18 @@ def test_columns_with_every_value_missing_load_as_nulls(fresh_store, graph):
     assert len(rows) == 4 and rows["s"].isna().all()
 
 
+# The record of input files a load writes on its wave (coalitions.graph.waves): made up
+# here, since these graphs are not read from files.
+FILES = [{"path": "a.xlsx", "name": "a.xlsx", "size": 3, "sha256": "0" * 64, "kind": "xlsx",
+          "sheets": [{"table": "coalitions", "sheet": "coalitions", "rows": 2}]}]
+OTHER = [{**FILES[0], "sha256": "1" * 64}]
+
+
 def test_a_load_that_fails_half_way_leaves_the_previous_state(fresh_store, graph):
-    fresh_store.load(graph)
+    fresh_store.load(graph, inputs=FILES)
     before = canonical(fresh_store.read_graph())
+    record = fresh_store.wave_inputs()
+    assert record[0]["files"] == FILES
     bigger = GraphData(graph.coalitions.assign(name=["X", "Y"]), graph.actors,
                        graph.memberships, graph.ties)
 
@@ -97,8 +106,9 @@ def test_a_load_that_fails_half_way_leaves_the_previous_state(fresh_store, graph
             raise RuntimeError("simulated failure half-way")
 
     with pytest.raises(RuntimeError, match="half-way"):
-        fresh_store.load(bigger, progress=explode)
+        fresh_store.load(bigger, progress=explode, inputs=OTHER)
     assert canonical(fresh_store.read_graph()) == before
+    assert fresh_store.wave_inputs() == record  # the wave's input files too
 
 
 def test_replace_empties_the_store_first(fresh_store, graph):
@@ -307,8 +317,9 @@ def test_a_first_load_copies_relationships_from_tables_made_while_nodes_were_cop
 def test_a_replacing_load_that_fails_keeps_the_previous_graph(fresh_store, graph, monkeypatch):
     import coalitions.graph.store as store_module
 
-    fresh_store.load(graph)
+    fresh_store.load(graph, inputs=FILES)
     before = canonical(fresh_store.read_graph())
+    record = fresh_store.wave_inputs()
 
     def broken(data):
         raise RuntimeError("simulated failure building relationships")
@@ -317,8 +328,9 @@ def test_a_replacing_load_that_fails_keeps_the_previous_graph(fresh_store, graph
     # (The Neo4j store builds them itself, before taking its load lock.)
     monkeypatch.setattr("coalitions.graph.neo4j_store.rel_tables", broken)
     with pytest.raises(RuntimeError, match="building relationships"):
-        fresh_store.load(graph, replace=True)
+        fresh_store.load(graph, replace=True, inputs=OTHER)
     assert canonical(fresh_store.read_graph()) == before
+    assert fresh_store.wave_inputs() == record and record[0]["files"] == FILES
 
 
 def _with_directions(graph: GraphData, directions: list) -> GraphData:

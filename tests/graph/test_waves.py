@@ -161,3 +161,147 @@ def test_a_neo4j_store_made_before_waves_is_refused_until_replaced(neo4j_store):
     old = neo4j_store.query("MATCH (c:Coalition) WHERE c.key IS NULL RETURN count(c) AS n")
     assert old["n"].iloc[0] == 0
     assert _counts(neo4j_store, DEFAULT_WAVE)["Coalition"] == len(_csv(SAMPLE, "coalitions"))
+
+
+# --- the input files of each wave (issue 20: provenance names them) ----------------------
+
+
+def _load(store, path, **kw):
+    """Load ``path`` as the CLI and the API do: the graph with the files it was read from."""
+    result = load_inputs([path])
+    return store.load(result.data, inputs=result.inputs(), **kw)
+
+
+def _sha256(path):
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()  # computed here, independently
+
+
+def _csv_files(folder):
+    return sorted(p for p in folder.iterdir() if p.suffix == ".csv")
+
+
+def test_each_wave_records_the_files_it_was_loaded_from_with_their_checksums(fresh_store):
+    _load(fresh_store, SAMPLE, wave="2019")
+    _load(fresh_store, WAVE2, wave="2023")
+    for wave, folder in (("2019", SAMPLE), ("2023", WAVE2)):
+        (only,) = fresh_store.wave_inputs(wave)  # one load wrote to the wave
+        assert only["replace"] is False and only["loaded_at"]
+        files = {f["name"]: f for f in only["files"]}
+        assert sorted(files) == [p.name for p in _csv_files(folder)]
+        for p in _csv_files(folder):
+            f = files[p.name]
+            assert f["sha256"] == _sha256(p)
+            assert f["size"] == p.stat().st_size
+            assert f["path"] == str(p) and f["kind"] == "csv"
+            # rows read: the CSV's data rows, counted with pandas
+            assert f["sheets"] == [{"table": p.stem, "sheet": None, "rows": len(_csv(folder, p.stem))}]
+    waves = fresh_store.waves().set_index("wave")
+    for wave, folder in (("2019", SAMPLE), ("2023", WAVE2)):
+        names, sums = waves.loc[wave, "files"].split("; "), waves.loc[wave, "sha256"].split("; ")
+        assert dict(zip(names, sums, strict=True)) == {p.name: _sha256(p)
+                                                       for p in _csv_files(folder)}
+    # Every table of a wave names that wave's files in its provenance (file name only).
+    facts = fresh_store.stats("2019").attrs["facts"]
+    assert facts["wave"] == "2019"
+    assert facts["inputs"] == [{"path": p.name, "sha256": _sha256(p)}
+                               for p in _csv_files(SAMPLE)]
+
+
+def test_a_replacing_load_restarts_the_record_and_an_adding_one_appends(fresh_store, tmp_path):
+    _load(fresh_store, SAMPLE, wave="w")
+    # A correction of one coalition's name, loaded on its own into the same wave: the wave
+    # is then made of both loads, so both are listed.
+    fixed = tmp_path / "fix"
+    fixed.mkdir()
+    co = _csv(SAMPLE, "coalitions").head(1).assign(Naam="Renamed")
+    co.to_csv(fixed / "coalitions.csv", index=False)
+    _load(fresh_store, fixed, wave="w")
+    first, second = fresh_store.wave_inputs("w")
+    assert [f["name"] for f in first["files"]] == [p.name for p in _csv_files(SAMPLE)]
+    assert second["files"][0]["sha256"] == _sha256(fixed / "coalitions.csv")
+    assert second["replace"] is False
+    files = fresh_store.waves().set_index("wave").loc["w", "sha256"].split("; ")
+    assert _sha256(fixed / "coalitions.csv") in files and len(files) == 5
+    # Loading the same files again changes nothing, the record included.
+    _load(fresh_store, fixed, wave="w")
+    assert len(fresh_store.wave_inputs("w")) == 2
+    _load(fresh_store, WAVE2, wave="w", replace=True)
+    (only,) = fresh_store.wave_inputs("w")
+    assert only["replace"] is True
+    assert [f["sha256"] for f in only["files"]] == [_sha256(p) for p in _csv_files(WAVE2)]
+
+
+def test_a_graph_loaded_without_its_files_is_not_recorded(fresh_store):
+    from coalitions.provenance import NOT_RECORDED, inputs_of
+
+    _load(fresh_store, SAMPLE, wave="a")
+    fresh_store.load(_data(WAVE2), wave="a")  # (from Python: which files, nobody said)
+    assert fresh_store.wave_inputs("a")[-1]["files"] is None
+    assert fresh_store.waves()["files"].tolist() == [NOT_RECORDED]
+    assert inputs_of(fresh_store.stats("a").attrs["facts"]) == NOT_RECORDED
+
+
+@pytest.mark.neo4j
+def test_both_engines_record_the_same_files(embedded_store, neo4j_store):
+    for store in (embedded_store, neo4j_store):
+        _load(store, SAMPLE, wave="2019")
+        _load(store, WAVE2, wave="2023")
+    for wave in ("2019", "2023"):
+        (a,), (b,) = embedded_store.wave_inputs(wave), neo4j_store.wave_inputs(wave)
+        assert a["files"] == b["files"] and a["replace"] == b["replace"]
+    columns = ["wave", "files", "sha256"]
+    pd.testing.assert_frame_equal(embedded_store.waves()[columns], neo4j_store.waves()[columns])
+
+
+def _without_inputs(path):
+    """A store as the version before the input files were recorded made it: today's schema
+    without Wave.inputs, one wave loaded."""
+    import ladybug
+
+    from coalitions.graph.embedded import EmbeddedStore
+    from coalitions.graph.schema import ladybug_ddl
+
+    db = ladybug.Database(str(path))
+    conn = ladybug.Connection(db)
+    for stmt in ladybug_ddl():
+        if stmt.startswith("ALTER"):
+            continue
+        conn.execute(stmt.replace(", inputs STRING", ""))
+    columns = conn.execute("CALL table_info('Wave') RETURN name").get_as_df()["name"]
+    assert "inputs" not in set(columns) and "loaded_at" in set(columns)
+    conn.close()
+    db.close()
+    # (written by today's load code against that schema would add the column: so the old
+    # wave is made by hand, as the old version's TOUCH_WAVE made it)
+    db = ladybug.Database(str(path))
+    conn = ladybug.Connection(db)
+    conn.execute("CREATE (:Wave {name: 'old', number: 1, loaded_at: '2025-01-01T00:00:00+00:00'})")
+    conn.close()
+    db.close()
+    return EmbeddedStore
+
+
+def test_a_store_made_before_the_files_were_recorded_opens_and_says_not_recorded(tmp_path):
+    from coalitions.graph.store import open_store
+    from coalitions.provenance import NOT_RECORDED
+
+    path = tmp_path / "old.db"
+    _without_inputs(path)
+    with open_store(path, read_only=True) as st:  # (read-only: cannot add the property)
+        waves = st.waves()
+        assert waves["wave"].tolist() == ["old"] and waves["files"].tolist() == [NOT_RECORDED]
+        assert st.wave_inputs("old") is None
+        assert "inputs" not in st.wave_facts("old")
+    with open_store(path) as st:  # read-write: the property is added, empty
+        assert st.waves()["files"].tolist() == [NOT_RECORDED]
+        _load(st, SAMPLE, wave="old")  # adds to the old wave: its earlier files stay unknown
+        first, second = st.wave_inputs("old")
+        assert first == {"loaded_at": "2025-01-01T00:00:00+00:00", "replace": None,
+                         "files": None}
+        assert len(second["files"]) == len(_csv_files(SAMPLE))
+        assert st.waves()["files"].tolist() == [NOT_RECORDED]
+        _load(st, SAMPLE, wave="old", replace=True)  # what the docs advise
+        assert st.waves()["sha256"].iloc[0].split("; ") == [_sha256(p)
+                                                           for p in _csv_files(SAMPLE)]

@@ -66,6 +66,34 @@ def test_casa_del_mundo_row_as_written_in_the_template(tmp_path):
         "Mundo", "Werkgroep (Stad, vzw’s, NGO’s, vrijwilligers)")
 
 
+def test_the_files_read_are_given_with_size_checksum_and_rows_per_sheet(tmp_path):
+    # What a load records on its wave (LoadResult.inputs): a blank line between two actors
+    # is not a row read, so the actors sheet gives 3.
+    actors = [*ACTORS[:2], [None] * len(ACTORS[0]), *ACTORS[2:]]
+    book = write_xlsx(tmp_path / "w.xlsx", {
+        "Coalitions": [CASA_HEADER, CASA_ROW], "ACTORS": actors, "memberships": MEMBERSHIPS,
+        "Ties": TIES})
+    folder = tmp_path / "csv"
+    write_csv(folder / "actors.csv", ACTORS)
+    write_csv(folder / "ties.csv", TIES)
+    (only_book,) = load_inputs([book]).inputs()
+    assert only_book == {
+        "path": str(book), "name": "w.xlsx", "size": book.stat().st_size, "kind": "xlsx",
+        "sha256": hashlib.sha256(book.read_bytes()).hexdigest(),
+        "sheets": [{"table": "coalitions", "sheet": "Coalitions", "rows": 1},
+                   {"table": "actors", "sheet": "ACTORS", "rows": len(ACTORS) - 1},
+                   {"table": "memberships", "sheet": "memberships",
+                    "rows": len(MEMBERSHIPS) - 1},
+                   {"table": "ties", "sheet": "Ties", "rows": len(TIES) - 1}]}
+    files = load_inputs([folder]).inputs()  # each CSV of a folder
+    assert [f["name"] for f in files] == ["actors.csv", "ties.csv"]
+    for f, p in zip(files, [folder / "actors.csv", folder / "ties.csv"], strict=True):
+        assert f["path"] == str(p) and f["size"] == p.stat().st_size
+        assert f["sha256"] == hashlib.sha256(p.read_bytes()).hexdigest()
+        assert f["sheets"] == [{"table": p.stem, "sheet": None,
+                                "rows": len(pd.read_csv(p))}]
+
+
 def test_workbook_with_all_four_sheets(tmp_path):
     path = write_xlsx(tmp_path / "w.xlsx", {
         "Coalitions": [CASA_HEADER, CASA_ROW], "ACTORS": ACTORS, "memberships": MEMBERSHIPS,
