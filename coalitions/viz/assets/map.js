@@ -97,7 +97,8 @@
       if (!input.checked) off[input.getAttribute("data-filter")][input.value] = true;
     });
     var updates = data.nodes.map(function (n) {
-      var hidden = !!off.kind[n.kind] || (n.kind !== "coalition" && !!off.sector[n.sector]);
+      var hidden = !!off.kind[n.kind] || (n.kind !== "coalition" && !!off.sector[n.sector])
+        || !!(state.hideNode && state.hideNode(n));  // (the timeline map's waves)
       return { id: n.id, hidden: hidden };
     });
     state.nodes.update(updates);
@@ -106,6 +107,7 @@
       shown + " of " + updates.length + " nodes shown";
   }
   filterInputs.forEach(function (input) { input.addEventListener("change", applyFilters); });
+  state.applyFilters = applyFilters;
 
   // Search: case-insensitive substring of the name; results are buttons that focus the node.
   var search = document.getElementById("search");
