@@ -317,13 +317,18 @@ class Coalitions:
 
     def map(self, out: str | Path, scope: Scope | None = None, *,
             size_by: str = "betweenness", color_by: str = "sector", max_nodes: int = 2500,
-            pseudonymise: bool = False, title: str | None = None,
+            pseudonymise: bool = False, title: str | None = None, timeline: bool = False,
             **scope_fields: Any) -> Path:
         """The network map of a scope (``coalitions map``): interactive HTML, or a static
-        figure when ``out`` ends in .svg, .png or .pdf."""
+        figure when ``out`` ends in .svg, .png or .pdf. ``timeline=True``: every wave in one
+        page (``map --timeline``, :mod:`coalitions.viz.timeline`; HTML only, no ``wave=``)."""
         from coalitions.viz.maps import render_map
         from coalitions.viz.static import FIGURE_FORMATS, network_figure, write_network_figure
 
+        if timeline:
+            return self._timeline_map(out, scope, size_by=size_by, color_by=color_by,
+                                      max_nodes=max_nodes, pseudonymise=pseudonymise,
+                                      title=title, **scope_fields)
         data = self.graph(scope, **scope_fields)
         names = self._pseudonyms() if pseudonymise else False
         title = title or "Coalitions"
@@ -336,6 +341,33 @@ class Coalitions:
         return render_map(data, Path(out), title=title, size_by=size_by, color_by=color_by,
                           max_nodes=max_nodes, pseudonymise=names,
                           salt=store_salt(self.store) if pseudonymise else None).path
+
+    def _timeline_map(self, out: str | Path, scope: Scope | None, *, size_by: str,
+                      color_by: str, max_nodes: int, pseudonymise: bool, title: str | None,
+                      **scope_fields: Any) -> Path:
+        from dataclasses import replace
+
+        from coalitions.pseudonyms import store_salt
+        from coalitions.viz.timeline import (
+            check_timeline_out,
+            coalition_label,
+            read_waves,
+            render_timeline,
+        )
+
+        if scope_fields.get("wave") is not None:
+            raise UsageError("A timeline shows every wave; wave= picks one.",
+                             hint="Leave out wave=, or leave out timeline=True to draw that wave.")
+        scope_fields.pop("wave", None)
+        check_timeline_out(out)
+        scope = _scope(scope, scope_fields)
+        coalition = scope.coalition
+        waves = read_waves(self.store, replace(scope, coalition=None))
+        title = title or (coalition_label(waves, coalition) if coalition else "Coalitions")
+        return render_timeline(waves, Path(out), title=title, coalition=coalition,
+                               size_by=size_by, color_by=color_by, max_nodes=max_nodes,
+                               pseudonymise=self._pseudonyms() if pseudonymise else False,
+                               salt=store_salt(self.store) if pseudonymise else None).path
 
     def report(self, city: str, out: str | Path, *, size_by: str = "betweenness",
                directed: bool | None = None, pseudonymise: bool = False) -> Path:

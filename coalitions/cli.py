@@ -846,6 +846,9 @@ def map_(
     max_nodes: Annotated[int, typer.Option("--max-nodes", help="Above this many nodes, show a "
                                            "reduced view and say what was left out.")] = 2500,
     pseudonymise: PseudoOpt = False,
+    timeline: Annotated[bool, typer.Option("--timeline", help="Every wave in one page: the "
+                                           "union laid out once, a control to show one wave "
+                                           "at a time, what is new and what left marked.")] = False,
     wave: WaveOpt = None, store: StoreOpt = None, neo4j: Neo4jOpt = None,
 ) -> None:
     """An interactive, offline network map (one HTML file) of a city, a coalition or the region."""
@@ -856,6 +859,9 @@ def map_(
 
     if not (city or coalition or region):
         raise UsageError("Say what to draw: --city NAME, --coalition ID or --region.")
+    if timeline:
+        return _timeline_map(out_file, city, coalition, theme, sector, since, until, size_by,
+                             color_by, max_nodes, pseudonymise, wave, store, neo4j)
     got = _scoped(store, neo4j, city, None, theme, sector, since, until,
                   with_salt=pseudonymise, wave=wave)
     data, measures, size_context = got[0], None, None
@@ -897,6 +903,42 @@ def map_(
                           size_context=size_context, lang=language())
     _say(tr("Wrote {path}: {nodes} nodes, {edges} edges.", path=info.path, nodes=info.n_nodes,
             edges=info.n_edges))
+    if info.reduced:
+        _say(info.note)
+
+
+def _timeline_map(out_file, city, coalition, theme, sector, since, until, size_by, color_by,
+                  max_nodes, pseudonymise, wave, store, neo4j) -> None:
+    """``map --timeline``: every wave in one page (coalitions.viz.timeline)."""
+    from coalitions.graph.scope import Scope
+    from coalitions.pseudonyms import pseudonymiser
+    from coalitions.viz.timeline import (
+        check_timeline_out,
+        coalition_label,
+        read_waves,
+        render_timeline,
+    )
+
+    if wave is not None:
+        raise UsageError("--timeline shows every wave; --wave picks one.",
+                         hint="Leave out --wave, or leave out --timeline to draw that wave.")
+    check_timeline_out(out_file)
+    scope = Scope(city=city, theme=theme, sector=sector, since=since, until=until)
+    with _open(store, neo4j, must_exist=True, graph_reads_only=not pseudonymise) as st:
+        waves = read_waves(st, scope)
+        if pseudonymise:
+            from coalitions.pseudonyms import store_salt
+
+            salt = store_salt(st)
+    title = (coalition_label(waves, coalition) if coalition else f"Coalitions in {city}" if city
+             else "Coalitions in the region")
+    with err.status("drawing"):
+        info = render_timeline(waves, out_file, title=title, coalition=coalition,
+                               size_by=size_by, color_by=color_by, max_nodes=max_nodes,
+                               pseudonymise=pseudonymiser(salt) if pseudonymise else False,
+                               salt=salt if pseudonymise else None)
+    _say(f"Wrote {info.path}: waves {', '.join(info.waves)}; {info.n_nodes} nodes, "
+         f"{info.n_edges} edges over all waves.")
     if info.reduced:
         _say(info.note)
 

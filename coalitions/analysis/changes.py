@@ -35,12 +35,15 @@ import pandas as pd
 from coalitions.analysis.definitions import attach
 from coalitions.graph.model import GraphData
 
-__all__ = ["DECLARED_PIVOT_ROLES", "TABLES", "changes"]
+__all__ = ["DECLARED_PIVOT_ROLES", "TABLES", "TURNOVER", "changes", "turnover"]
 
 # The tables `changes` returns, in the order the command prints them.
 TABLES = ("coalitions_founded", "coalitions_stopped", "members_joined", "members_left",
           "roles_changed", "pivots", "actors", "cities")
 DECLARED_PIVOT_ROLES = ("pivot", "coordinator")
+# The tables that compare ids only (no measure to compute): see turnover.
+TURNOVER = ("coalitions_founded", "coalitions_stopped", "members_joined", "members_left",
+            "roles_changed")
 
 _CITY_MEASURES = {"share_with_government": "government", "n_with_government": "government",
                   "density": "city_density", "centralisation": "city_centralisation"}
@@ -78,18 +81,26 @@ def changes(before: GraphData, after: GraphData, *, from_wave: str = "A", to_wav
     Mathematical Sociology* 25(2), 163–177. Gould, R. V. & Fernandez, R. M. (1989).
     Structures of mediation. *Sociological Methodology* 19, 89–126.
     """
-    out = {
-        "coalitions_founded": _coalitions(after, before),
-        "coalitions_stopped": _coalitions(before, after),
-    }
-    joined, left, roles = _memberships(before, after)
-    out.update(members_joined=joined, members_left=left, roles_changed=roles)
+    out = turnover(before, after)
     out["pivots"] = _pivots(before, after, seed)
     out["actors"] = _actors(before, after, seed)
     out["cities"] = _cities(before, after)
     for frame in out.values():
         attach(frame, [], from_wave=from_wave, to_wave=to_wave)
     return out
+
+
+def turnover(before: GraphData, after: GraphData) -> dict[str, pd.DataFrame]:
+    """The tables of :func:`changes` that only compare ids, without computing a measure:
+    ``coalitions_founded``, ``coalitions_stopped``, ``members_joined``, ``members_left``,
+    ``roles_changed`` (:data:`TURNOVER`), with the same definitions and rows as there (so a
+    count shown elsewhere, such as on the timeline map, is the count ``changes`` prints).
+    Cheap on any size of store: no betweenness is computed. The tables carry no facts;
+    :func:`changes` adds the waves' names."""
+    joined, left, roles = _memberships(before, after)
+    return {"coalitions_founded": _coalitions(after, before),
+            "coalitions_stopped": _coalitions(before, after),
+            "members_joined": joined, "members_left": left, "roles_changed": roles}
 
 
 def _coalitions(present: GraphData, absent: GraphData) -> pd.DataFrame:

@@ -297,6 +297,67 @@ def test_reduced_map_says_what_was_left_out_and_how_to_see_it(open_page, maps):
     assert loaded.frame.evaluate(COUNT_NODES) == info.n_nodes
 
 
+# the timeline map (map --timeline) -------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def timeline(tmp_path_factory, sample):
+    """The sample's two waves (the folder and its wave2 folder, as the demo loads them)."""
+    from coalitions.loaders import load_inputs
+    from coalitions.viz.timeline import render_timeline
+    from tests.conftest import SAMPLE
+
+    wave2 = load_inputs([SAMPLE / "wave2"]).data
+    return render_timeline([("1", sample), ("2", wave2)],
+                           tmp_path_factory.mktemp("timeline") / "timeline.html",
+                           title="The sample's two waves")
+
+
+def _csv_node_ids(folder: Path) -> set[str]:
+    import pandas as pd
+
+    read = lambda name: pd.read_csv(folder / f"{name}.csv", dtype=str)  # noqa: E731
+    return {"a:" + i for i in read("actors")["id"]} | {"c:" + i for i in read("coalitions")["id"]}
+
+
+def test_timeline_map_switches_waves_by_keyboard_and_shows_each_waves_nodes(
+        open_page, timeline, tmp_path):
+    from tests.conftest import SAMPLE
+
+    one, two = _csv_node_ids(SAMPLE), _csv_node_ids(SAMPLE / "wave2")
+    loaded = open_page(timeline.path)
+    loaded.wait_ready()
+    frame = loaded.frame
+    visible = "window.coalitionsMap.nodes.get({filter: n => !n.hidden}).length"
+    faded = ("window.coalitionsMap.nodes.get({filter: n => !n.hidden && n.color.background "
+             "=== '#E9ECEF'}).map(n => n.id)")
+    haloed = ("window.coalitionsMap.nodes.get({filter: n => !n.hidden && n.shadow && "
+              "n.shadow.enabled}).map(n => n.id)")
+    radio = 'input[name="wave"]'
+
+    def check(ids_now: set[str], ids_before: set[str], wave: str) -> None:
+        assert loaded.page.locator(f'{radio}[value="{int(wave) - 1}"]').is_checked()
+        left, new = ids_before - ids_now, ids_now - ids_before if ids_before else set()
+        assert frame.evaluate(visible) == len(ids_now) + len(left)
+        assert set(frame.evaluate(faded)) == left
+        assert set(frame.evaluate(haloed)) == new
+        assert loaded.page.locator("#wave-caption").inner_text().startswith(f"Wave {wave}")
+        assert loaded.page.locator("#shown-count").inner_text().startswith(
+            f"{len(ids_now)} of the {len(ids_now)} nodes")
+
+    # The latest wave first; the stopped coalition faded, the new ones haloed.
+    check(two, one, "2")
+    assert (len(one - two), len(two - one)) == (1, 3)  # (so the checks above can fail)
+    loaded.page.focus(f"{radio}:checked")
+    loaded.page.keyboard.press("ArrowLeft")
+    check(one, set(), "1")
+    loaded.page.keyboard.press("ArrowRight")
+    check(two, one, "2")
+    loaded.page.screenshot(path=str(tmp_path / "timeline.png"))
+    assert loaded.external() == []
+    assert loaded.errors == []
+
+
 # reports and index ----------------------------------------------------------------------
 
 

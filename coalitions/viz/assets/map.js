@@ -103,7 +103,8 @@
       if (!input.checked) off[input.getAttribute("data-filter")][input.value] = true;
     });
     var updates = data.nodes.map(function (n) {
-      var hidden = !!off.kind[n.kind] || (n.kind !== "coalition" && !!off.sector[n.sector]);
+      var hidden = !!off.kind[n.kind] || (n.kind !== "coalition" && !!off.sector[n.sector])
+        || !!(state.hideNode && state.hideNode(n));  // (the timeline map's waves)
       return { id: n.id, hidden: hidden };
     });
     state.nodes.update(updates);
@@ -112,6 +113,7 @@
       text.shown.replace("{shown}", String(shown)).replace("{total}", String(updates.length));
   }
   filterInputs.forEach(function (input) { input.addEventListener("change", applyFilters); });
+  state.applyFilters = applyFilters;
 
   // Search: case-insensitive substring of the name; results are buttons that focus the node.
   var search = document.getElementById("search");
