@@ -911,6 +911,7 @@ def _timeline_map(out_file, city, coalition, theme, sector, since, until, size_b
                   max_nodes, pseudonymise, wave, store, neo4j) -> None:
     """``map --timeline``: every wave in one page (coalitions.viz.timeline)."""
     from coalitions.graph.scope import Scope
+    from coalitions.i18n import language
     from coalitions.pseudonyms import pseudonymiser
     from coalitions.viz.timeline import (
         check_timeline_out,
@@ -930,15 +931,17 @@ def _timeline_map(out_file, city, coalition, theme, sector, since, until, size_b
             from coalitions.pseudonyms import store_salt
 
             salt = store_salt(st)
-    title = (coalition_label(waves, coalition) if coalition else f"Coalitions in {city}" if city
-             else "Coalitions in the region")
-    with err.status("drawing"):
+    title = (coalition_label(waves, coalition) if coalition
+             else tr("Coalitions in {city}", city=city) if city
+             else tr("Coalitions in the region"))
+    with err.status(tr("drawing")):
         info = render_timeline(waves, out_file, title=title, coalition=coalition,
                                size_by=size_by, color_by=color_by, max_nodes=max_nodes,
                                pseudonymise=pseudonymiser(salt) if pseudonymise else False,
-                               salt=salt if pseudonymise else None)
-    _say(f"Wrote {info.path}: waves {', '.join(info.waves)}; {info.n_nodes} nodes, "
-         f"{info.n_edges} edges over all waves.")
+                               salt=salt if pseudonymise else None, lang=language())
+    _say(tr("Wrote {path}: waves {waves}; {nodes} nodes, {edges} edges over all waves.",
+            path=info.path, waves=", ".join(info.waves), nodes=info.n_nodes,
+            edges=info.n_edges))
     if info.reduced:
         _say(info.note)
 

@@ -1456,6 +1456,72 @@ NL: dict[str, str] = {
     # --- titles, figures and pages added since (waves, fields, paper-ready outputs) ---------
     "wave {wave} of the {where}": "golf {wave} van de {where}",
     " · wave {wave}": " · golf {wave}",
+    # the timeline map (coalitions.viz.timeline.STRINGS)
+    "Every wave in one page: the union laid out once, a control to show one wave at a time, "
+    "what is new and what left marked.":
+        "Elke golf op één pagina: het geheel één keer geschikt, een knop om één golf tegelijk "
+        "te tonen, wat nieuw is en wat verdween gemarkeerd.",
+    "A timeline shows every wave; wave= picks one.":
+        "Een tijdlijn toont elke golf; wave= kiest er één.",
+    "Leave out wave=, or leave out timeline=True to draw that wave.":
+        "Laat wave= weg, of laat timeline=True weg om die golf te tekenen.",
+    "--timeline shows every wave; --wave picks one.":
+        "--timeline toont elke golf; --wave kiest er één.",
+    "Leave out --wave, or leave out --timeline to draw that wave.":
+        "Laat --wave weg, of laat --timeline weg om die golf te tekenen.",
+    "A timeline map cannot be a static figure ({suffix}): it switches between waves in the "
+    "browser.":
+        "Een tijdlijnkaart kan geen statische figuur zijn ({suffix}): ze wisselt in de browser "
+        "tussen golven.",
+    "Name the file .html, or draw one wave as a figure: coalitions map --wave W --out "
+    "FILE{suffix}":
+        "Noem het bestand .html, of teken één golf als figuur: coalitions map --wave W --out "
+        "BESTAND{suffix}",
+    "Cannot write a timeline map as {what}.": "Kan een tijdlijnkaart niet schrijven als {what}.",
+    "Name the file .html.": "Noem het bestand .html.",
+    "A timeline needs two waves or more; the store holds {held}.":
+        "Een tijdlijn heeft twee golven of meer nodig; de opslag bevat {held}.",
+    "one wave ({name})": "één golf ({name})",
+    "no wave": "geen golf",
+    "Load the next inventory as a new wave (coalitions load FILE --wave NAME), or draw the one "
+    "wave: coalitions map without --timeline.":
+        "Laad de volgende inventaris als nieuwe golf (coalitions load BESTAND --wave NAAM), of "
+        "teken de ene golf: coalitions map zonder --timeline.",
+    "Nothing to draw: no wave holds a coalition or actor in this scope.":
+        "Niets te tekenen: geen golf bevat een coalitie of actor binnen deze afbakening.",
+    "`coalitions waves` lists the waves; widen the scope.":
+        "`coalitions waves` toont de golven; verruim de afbakening.",
+    "Wave": "Golf",
+    "Arrow keys step through the waves.": "De pijltjestoetsen lopen door de golven.",
+    "Between waves": "Tussen golven",
+    "new since the previous wave (magenta halo)": "nieuw sinds de vorige golf (magenta rand)",
+    "left since the previous wave: shown faded (what left earlier is hidden)":
+        "verdwenen sinds de vorige golf: vervaagd getoond (wat eerder verdween is verborgen)",
+    "link new since the previous wave": "band nieuw sinds de vorige golf",
+    "link gone since the previous wave (faded)": "band verdwenen sinds de vorige golf (vervaagd)",
+    " · waves {first} to {last}": " · golven {first} tot {last}",
+    "{waves} waves · {actors} actors · {coalitions} coalitions · {links} links over all waves":
+        "{waves} golven · {actors} actoren · {coalitions} coalities · {links} banden over "
+        "alle golven",
+    "Wave {wave}, the first: coalitions {coalitions}, actors {actors}.":
+        "Golf {wave}, de eerste: coalities {coalitions}, actoren {actors}.",
+    "Wave {wave}: coalitions {coalitions}, actors {actors}. Since wave {previous} "
+    "(coalitions changes --from {previous} --to {wave}): coalitions founded {founded}, "
+    "stopped {stopped}; members joined {joined}, left {left}.":
+        "Golf {wave}: coalities {coalitions}, actoren {actors}. Sinds golf {previous} "
+        "(coalitions changes --from {previous} --to {wave}): coalities opgericht {founded}, "
+        "gestopt {stopped}; leden toegetreden {joined}, vertrokken {left}.",
+    "in waves": "in golven",
+    "Member of {n} coalition(s) in one wave or more:":
+        "Lid van {n} coalitie(s) in één golf of meer:",
+    "{n} member(s) in one wave or more:": "{n} lid/leden in één golf of meer:",
+    "in the latest wave it is in": "in de laatste golf waarin hij voorkomt",
+    "{shown} of the {present} nodes of this wave shown":
+        "{shown} van de {present} knopen van deze golf getoond",
+    "; {left} that left shown faded": "; {left} verdwenen vervaagd getoond",
+    "Wrote {path}: waves {waves}; {nodes} nodes, {edges} edges over all waves.":
+        "{path} geschreven: golven {waves}; {nodes} knopen, {edges} verbindingen over alle "
+        "golven.",
     "inputs": "invoer",
     "The inventory waves in the store, in the order they were first loaded, with the files "
     "each was loaded from; commands read the latest unless --wave says otherwise.":

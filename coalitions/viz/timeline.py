@@ -55,7 +55,7 @@ from coalitions.viz.maps import (
     _vis_js,
 )
 
-__all__ = ["STRINGS", "TimelineInfo", "check_timeline_out", "coalition_label", "read_waves",
+__all__ = ["STRINGS", "page_strings", "TimelineInfo", "check_timeline_out", "coalition_label", "read_waves",
            "render_timeline", "timeline_document", "wave_union"]
 
 # Every text of the timeline page that is not data (names) and not the shared legend of
@@ -100,6 +100,16 @@ STRINGS: dict[str, str] = {
     "js_shown": "{shown} of the {present} nodes of this wave shown",
     "js_left": "; {left} that left shown faded",
 }
+
+def page_strings(lang: str | None = None) -> dict[str, str]:
+    """:data:`STRINGS` in ``lang`` (default :func:`coalitions.i18n.language`): each text
+    through the catalogue (:mod:`coalitions.locale_nl`), ``lang`` the page's language."""
+    from coalitions.i18n import language, translator
+
+    lang = language() if lang is None else lang
+    tr = translator(lang)
+    return {k: lang if k == "lang" else tr(v) for k, v in STRINGS.items()}
+
 
 # The look of new and departed nodes and links (timeline.js applies them).
 STYLE = {"new": "#E6007E", "faded_fill": "#E9ECEF", "faded_border": "#C4CCD4",
@@ -254,6 +264,7 @@ def render_timeline(
     pseudonymise: bool | Callable[[dict], str] = False,
     salt: Any = None,
     vis_src: str | None = None,
+    lang: str | None = None,
 ) -> TimelineInfo:
     """Write the timeline map of ``waves`` to ``out`` (one offline HTML file).
 
@@ -291,7 +302,7 @@ def render_timeline(
     document, info = timeline_document(
         waves, title=title, coalition=coalition, size_by=size_by, color_by=color_by,
         exact_seconds=exact_seconds, budget_seconds=budget_seconds, max_nodes=max_nodes,
-        pseudonymise=pseudonymise, salt=salt, vis_src=vis_src)
+        pseudonymise=pseudonymise, salt=salt, vis_src=vis_src, lang=lang)
     return TimelineInfo(path=write_text(Path(out), document), **info)
 
 
@@ -308,9 +319,14 @@ def timeline_document(
     pseudonymise: bool | Callable[[dict], str] = False,
     salt: Any = None,
     vis_src: str | None = None,
+    lang: str | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """The timeline page as a string and the counts of :class:`TimelineInfo` (without
     ``path``). See :func:`render_timeline` for the parameters."""
+    from coalitions.i18n import language, translate
+
+    lang = language() if lang is None else lang
+    t = page_strings(lang)
     from coalitions.analysis.changes import turnover
     from coalitions.viz.maps import COLOR_BY
 
@@ -321,7 +337,7 @@ def timeline_document(
                          hint="Use one of: " + ", ".join(COLOR_BY) + ".")
     if max_nodes < 1:
         raise UsageError(f"--max-nodes must be at least 1 (got {max_nodes}).")
-    size_context = STRINGS["size_context"]
+    size_context = t["size_context"]
     if coalition is not None:
         from coalitions.graph.scope import Scope
 
@@ -332,7 +348,7 @@ def timeline_document(
                 from coalitions.viz.maps import context_measures
 
                 measures, context = context_measures(wide, part)
-                size_context = f"{context}, {size_context}"
+                size_context = f"{translate(context, lang)}, {size_context}"
             else:
                 measures = None
             parts.append((name, part))
@@ -364,9 +380,11 @@ def timeline_document(
     measures = measures.set_index("id")[measure_cols]
 
     shown, note, hint = _reduce(hidden, measures, size_by, max_nodes)
-    builder = _Builder(shown, measures, size_by, color_by, size_context=size_context)
+    note = translate(note, lang)
+    builder = _Builder(shown, measures, size_by, color_by, size_context=size_context,
+                       lang=lang)
     page = builder.page()
-    _mark_waves(page, builder, hidden, present)
+    _mark_waves(page, builder, hidden, present, t)
 
     captions = []
     for i, (name, data) in enumerate(waves):
@@ -378,20 +396,20 @@ def timeline_document(
                           founded=len(got["coalitions_founded"]),
                           stopped=len(got["coalitions_stopped"]),
                           joined=len(got["members_joined"]), left=len(got["members_left"]))
-            text = STRINGS["caption"].format(**counts)
+            text = t["caption"].format(**counts)
         else:
-            text = STRINGS["caption_first"].format(**counts)
+            text = t["caption_first"].format(**counts)
         captions.append({**counts, "caption": text})
     page["timeline"] = {
         "waves": captions, "style": STYLE,
-        "strings": {k: v for k, v in STRINGS.items() if k.startswith("js_")},
+        "strings": {k: v for k, v in t.items() if k.startswith("js_")},
     }
-    counts_text = STRINGS["counts"].format(waves=len(waves), actors=len(shown.actors),
+    counts_text = t["counts"].format(waves=len(waves), actors=len(shown.actors),
                                            coalitions=len(shown.coalitions),
                                            links=len(page["edges"]))
     document = _template("timeline.html.j2").render(
-        title=title + STRINGS["title_suffix"].format(first=names[0], last=names[-1]),
-        counts=counts_text, note=note, hint=hint, t=STRINGS, waves=captions, style=STYLE,
+        title=title + t["title_suffix"].format(first=names[0], last=names[-1]),
+        counts=counts_text, note=note, hint=hint, t=t, waves=captions, style=STYLE,
         css=_asset("map.css") + _asset("timeline.css"),
         vis_js=None if vis_src else _vis_js(), vis_src=vis_src, map_js=_asset("map.js"),
         timeline_js=_asset("timeline.js"), data_json=json_for_script(page),
@@ -404,7 +422,7 @@ def timeline_document(
 
 
 def _mark_waves(page: dict[str, Any], builder: _Builder, hidden: GraphData,
-                present: dict[str, list[list[str]]]) -> None:
+                present: dict[str, list[list[str]]], t: dict[str, str] = STRINGS) -> None:
     """Give every node and edge of ``page`` the waves it exists in (``waves``), an ``id``
     for every edge (timeline.js restyles edges by id), and say so in the tooltips.
 
@@ -418,9 +436,9 @@ def _mark_waves(page: dict[str, Any], builder: _Builder, hidden: GraphData,
     for node in page["nodes"]:
         node["waves"] = node_waves[node["id"]]
         info = node["info"]
-        info["facts"] = [*info["facts"], [STRINGS["fact_waves"], ", ".join(node["waves"])]]
+        info["facts"] = [*info["facts"], [t["fact_waves"], ", ".join(node["waves"])]]
         key = "list_coalition" if node["kind"] == "coalition" else "list_actor"
-        info["list_title"] = STRINGS[key].format(n=len(info["list"]))
+        info["list_title"] = t[key].format(n=len(info["list"]))
     m_waves = dict(zip(_keys(hidden.memberships, ["actor", "coalition"]),
                        present["memberships"], strict=True))
     t_waves = dict(zip(_keys(hidden.ties, ["source", "target", "type"]), present["ties"],

@@ -223,3 +223,37 @@ def test_a_pseudonymised_timeline_holds_no_person_name_or_id(tmp_path):
     persons = {n["id"]: n["waves"] for n in b["nodes"] if n["kind"] == "person"}
     assert len(persons) == 3 and all(re.fullmatch(r"a:person-[0-9a-z]{8}", i) for i in persons)
     assert sorted(persons.values()) == [["1"], ["1", "2"], ["1", "2"]]
+
+
+def test_the_timeline_speaks_dutch_with_the_same_counts(tmp_path):
+    """`--lang nl`: the page's controls, legend and captions in Dutch, with the same numbers
+    as the English page (the captions are filled from the same counts)."""
+    import re as _re
+
+    from coalitions.demo import WAVES
+    from coalitions.graph.store import open_store
+    from coalitions.i18n import _ as tr
+    from coalitions.loaders import load_inputs
+    from coalitions.viz.timeline import page_strings, read_waves, render_timeline
+
+    store = open_store(tmp_path / "nl.db")
+    try:
+        for wave, path in WAVES:
+            store.load(load_inputs([path]).data, wave=wave)
+        waves = read_waves(store)
+    finally:
+        store.close()
+    english = render_timeline(waves, tmp_path / "en.html", title="x", lang="en").path
+    dutch = render_timeline(waves, tmp_path / "nl.html", title="x", lang="nl").path
+    en, nl = english.read_text("utf-8"), dutch.read_text("utf-8")
+    assert '<html lang="nl">' in nl and '<html lang="en">' in en
+    t = page_strings("nl")
+    for key in ("wave", "legend_waves", "legend_new", "wave_help", "search"):
+        assert t[key] != page_strings("en")[key], key
+        assert t[key] in nl, key
+    assert "Tussen golven" in nl and "Between waves" not in nl
+    assert tr("Legend", "nl") in nl
+    # the same numbers in both captions of the last wave
+    numbers = [_re.findall(r"\d+", _re.search(pattern, text).group(0)) for pattern, text in
+               ((r'id="wave-caption"[^>]*>([^<]*)<', en), (r'id="wave-caption"[^>]*>([^<]*)<', nl))]
+    assert numbers[0] == numbers[1] and len(numbers[0]) >= 8
