@@ -1104,8 +1104,14 @@ NL: dict[str, str] = {
         "doel (target) {actor} is geen id in de tabel actors",
     "organisation {actor} is not an id in the actors table":
         "organisatie {actor} is geen id in de tabel actors",
-    "duplicate membership: actor {actor} is already a member of this coalition in {where}":
-        "dubbel lidmaatschap: actor {actor} is al lid van deze coalitie in {where}",
+    "duplicate membership: actor {actor} is already a member of this coalition in {where}; "
+    "give one row per member and coalition (a member who left and came back: one row with the "
+    "current period; an earlier period stays in the wave that recorded it)":
+        "dubbel lidmaatschap: actor {actor} is al lid van deze coalitie in {where}; geef één "
+        "rij per lid en coalitie (een lid dat vertrok en terugkwam: één rij met de huidige "
+        "periode; een eerdere periode blijft in de golf die ze optekende)",
+    "Input files: not recorded in the store for this wave.":
+        "Invoerbestanden: niet opgetekend in de opslag voor deze golf.",
     "coalition {coalition} is neither a coalition id nor the name of a coalition in the "
     "coalitions table":
         "coalitie {coalition} is geen id en geen naam van een coalitie in de tabel coalitions",

@@ -619,7 +619,9 @@ class _Checker:
         dup = self.duplicates(
             table, keys, "coalition",
             lambda r, where: f"duplicate membership: actor {_q(r['actor'])} is already a member "
-            f"of this coalition in {where}")
+            f"of this coalition in {where}; give one row per member and coalition (a member "
+            "who left and came back: one row with the current period; an earlier period "
+            "stays in the wave that recorded it)")
         out = pd.DataFrame({"actor": f["actor"], "coalition": coalition, "role": role,
                             "since": since, "until": until}, index=f.index)
         keep = (table.present("actor").to_numpy(dtype=bool) & (coalition_codes >= 0)

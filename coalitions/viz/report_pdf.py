@@ -100,7 +100,7 @@ def render_report_pdf(data: GraphData, city: str, out: str | Path, *,
                                    f"{d['normalisation']}. {tr('Reference:')} "
                                    f"{d['reference']}.", 110) + [""]
         lines += [tr("Provenance"), ""]
-        lines += [f"input {p}  sha256 {h}" for p, h in prov["inputs"]] or ["inputs: not given"]
+        lines += [f"input {p}  sha256 {h}" for p, h in prov["inputs"]] or [tr("Input files: not recorded in the store for this wave.")]
         lines += [f"{k}: {v}" for k, v in prov["params"]]
         lines += [f"{k} {v}" for k, v in prov["versions"]]
         for start in range(0, max(len(lines), 1), 60):

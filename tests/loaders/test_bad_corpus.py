@@ -163,7 +163,9 @@ def test_every_validation_category_reported_in_one_run():
          "error"),
         (m, None, 4, "since", f"impossible year 1700; {year}", "error"),
         (m, None, 5, "coalition", 'duplicate membership: actor "a1" is already a member of '
-         "this coalition in row 2", "error"),
+         "this coalition in row 2; give one row per member "
+         "and coalition (a member who left and came back: one row with the current period; "
+         "an earlier period stays in the wave that recorded it)", "error"),
         (m, None, 6, "coalition", 'coalition name "Innovage" is ambiguous: it names '
          "coalitions c3, c4; use the id", "error"),
         (m, None, 7, "actor", "empty cell; every membership needs an actor", "error"),

@@ -51,7 +51,9 @@ def test_duplicate_membership_through_id_and_name_is_caught(tmp_path):
         "memberships": [["actor", "coalition"], ["a1", "c1"], ["a1", "energent"]]})
     assert problems([path]) == [
         ("memberships", 3, "coalition", 'duplicate membership: actor "a1" is already a member '
-         "of this coalition in row 2", "error")]
+         "of this coalition in row 2; give one row per member "
+         "and coalition (a member who left and came back: one row with the current period; "
+         "an earlier period stays in the wave that recorded it)", "error")]
 
 
 def test_too_large_counts_are_errors_not_overflows(tmp_path):

@@ -51,6 +51,20 @@ def test_the_report_footer_shows_the_seed_and_the_wave_when_given(tmp_path):
     assert "Random seed" not in plain and "Wave:" not in plain
 
 
+def test_the_report_says_when_its_waves_files_were_not_recorded(tmp_path):
+    """A wave without recorded inputs is said to be so, not left blank; given inputs are
+    listed instead; a page of no wave (the index) says nothing about files."""
+    params = {"command": "report", "wave": "1"}
+    unrecorded = render_report(small_graph(), "aalst", tmp_path / "u.html",
+                               params=params).read_text(encoding="utf-8")
+    assert "Input files: not recorded in the store for this wave." in unrecorded
+    recorded = render_report(small_graph(), "aalst", tmp_path / "r.html", params=params,
+                             inputs=[("actors.csv", "ab" * 32)]).read_text(encoding="utf-8")
+    assert "not recorded" not in recorded and "ab" * 32 in recorded
+    plain = render_report(small_graph(), "aalst", tmp_path / "p.html").read_text("utf-8")
+    assert "Input files" not in plain
+
+
 def test_figures_are_svg_data_uris_with_text_as_paths():
     data = small_graph()
     import pandas as pd
