@@ -806,15 +806,24 @@ def changes(
         if b is None:
             raise UsageError("The store is empty.", hint="Load two waves first.")
         before, after = st.read_graph(a), st.read_graph(b)
+        recorded = {w: st.wave_facts(w).get("inputs") for w in (a, b)}
     tables = compare_waves(before, after, from_wave=a, to_wave=b, seed=seed)
     tables["actors"] = _head(tables["actors"], top)
+    if all(recorded.values()):
+        # The files of both waves, each named with its wave (provenance lists them).
+        both = [{"path": f"wave {w}: {i['path']}", "sha256": i["sha256"]}
+                for w in (a, b) for i in recorded[w]]
+        for frame in tables.values():
+            frame.attrs["facts"] = {**frame.attrs.get("facts", {}), "inputs": both}
     if fmt is Format.json:
         import json
 
         from coalitions.analysis.definitions import provenance
         from coalitions.output import to_records
+        from coalitions.provenance import NOT_RECORDED
 
         body = {"from_wave": a, "to_wave": b,
+                "inputs": {w: recorded[w] or NOT_RECORDED for w in (a, b)},
                 **{name: {"metadata": provenance(tables[name]),
                           "rows": to_records(tables[name])} for name in TABLES}}
         sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2, default=str) + "\n")

@@ -160,6 +160,17 @@ def test_a_tables_provenance_names_the_files_of_its_wave_and_their_checksums(two
         assert "inputs " + " + ".join(p.name for p in _files(folder)) in table
 
 
+def test_changes_names_the_files_of_both_waves(two_waves):
+    body = json.loads(run(*two_waves, "changes", "--from", "1", "-f", "json").stdout)
+    for wave, folder in (("1", SAMPLE), ("2", WAVE2)):
+        assert body["inputs"][wave] == [{"path": p.name, "sha256": _sha256(p)}
+                                        for p in _files(folder)]
+    lines = run(*two_waves, "changes", "--from", "1", "-f", "csv").stdout
+    line = next(x for x in lines.split("\n") if x.startswith("# inputs: "))
+    assert f"wave 1: actors.csv (SHA-256 {_sha256(SAMPLE / 'actors.csv')})" in line
+    assert f"wave 2: actors.csv (SHA-256 {_sha256(WAVE2 / 'actors.csv')})" in line
+
+
 def test_waves_shows_each_waves_files_with_checksums_short_on_the_terminal(two_waves):
     rows = json_rows(run(*two_waves, "waves", "-f", "json").stdout)
     csv = pd.read_csv(io.StringIO(csv_body(run(*two_waves, "waves", "-f", "csv").stdout)))
