@@ -351,8 +351,23 @@ def test_timeline_map_switches_waves_by_keyboard_and_shows_each_waves_nodes(
     loaded.page.focus(f"{radio}:checked")
     loaded.page.keyboard.press("ArrowLeft")
     check(one, set(), "1")
+    # search finds only what the wave shown holds: a coalition founded in wave 2 is not
+    # found in wave 1, and is in wave 2
+    import pandas as pd
+
+    founded = pd.read_csv(SAMPLE / "wave2" / "coalitions.csv", dtype=str)
+    name = founded.set_index("id").loc[sorted(i[2:] for i in two - one
+                                              if i.startswith("c:"))[0], "Naam"]
+    hits = "#search-results button.search-hit"
+    loaded.page.fill("#search", name)
+    assert name not in loaded.page.locator(hits).all_inner_texts()
+    loaded.page.fill("#search", "")
+    loaded.page.focus(f"{radio}:checked")
     loaded.page.keyboard.press("ArrowRight")
     check(two, one, "2")
+    loaded.page.fill("#search", name)
+    assert name in loaded.page.locator(hits).all_inner_texts()
+    loaded.page.fill("#search", "")
     loaded.page.screenshot(path=str(tmp_path / "timeline.png"))
     assert loaded.external() == []
     assert loaded.errors == []

@@ -128,7 +128,10 @@
     while (results.firstChild) results.removeChild(results.firstChild);
     var q = search.value.trim().toLowerCase();
     if (!q) return [];
-    var hits = index.filter(function (e) { return e[1].indexOf(q) !== -1; }).slice(0, 12);
+    // (the timeline map: only nodes of the wave shown, as drawn or faded)
+    var hits = index.filter(function (e) {
+      return e[1].indexOf(q) !== -1 && !(state.hideNode && state.hideNode(byId[e[0]]));
+    }).slice(0, 12);
     hits.forEach(function (e) {
       var b = el("button", "search-hit", byId[e[0]].info.name);
       b.type = "button";
