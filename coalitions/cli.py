@@ -658,8 +658,11 @@ def clusters(
     if by == "data":
         assignments, info = data_clusters(data, k=k)
         _print(assignments, fmt, title=tr("Data-driven clusters of coalitions"))
-        _note("; ".join(f"{key}: {value}" for key, value in info.items()
-                        if not isinstance(value, list | dict)))
+        # Each value on its own: a value (k_chosen_by) may itself hold "; ".
+        from coalitions.i18n import translate
+
+        _say("; ".join(f"{tr(key)}: {translate(str(value))}" for key, value in info.items()
+                       if not isinstance(value, list | dict)))
         return
     if by not in ("theme", "role", "actors"):
         raise UsageError(f"Cannot cluster by {by!r}.", hint="Use theme, role, actors or data.")

@@ -9,6 +9,182 @@ counts the "gepubliceerde aantallen".
 from __future__ import annotations
 
 NL: dict[str, str] = {
+    # --- measure definitions: normalisation and large networks ---
+    # (Definition.normalisation and .large in coalitions/analysis/definitions.py, shown by
+    # `explain --lang nl`, Dutch table footers and the report's glossary; formulas unchanged)
+    "number of neighbours ÷ (n − 1)": "aantal buren ÷ (n − 1)",
+    "none (raw weighted degree)": "geen (ruwe gewogen graad)",
+    "÷ (n − 1)(n − 2)/2, the number of pairs of other actors":
+        "÷ (n − 1)(n − 2)/2, het aantal paren andere actoren",
+    "exact (Brandes) when predicted, by timing 16 sources on the network itself (or from "
+    "actors × edges when far from the limit), to take under 60 s (exact_seconds); above, an "
+    "unbiased estimate of the same quantity (the simple one-mode network) from uniformly "
+    "sampled source actors (Brandes & Pich 2007, linearly scaled dependencies of Geisberger "
+    "et al. 2008), adaptive: sources are added until the top 20's half-widths are within 10 % "
+    "of their estimates or 60 s pass; every actor gets a 95 % empirical Bernstein interval "
+    "(betweenness_low/high). The intervals are pointwise and their range term is estimated, "
+    "so 95 % is not a theorem: on a 5,000-actor test network 98-99 % of exact values lay "
+    "inside. Outputs state the sources, seed, achieved error and why sampling stopped":
+        "exact (Brandes) als dat naar verwachting, gemeten door 16 bronnen op het netwerk zelf "
+        "te timen (of uit actoren × verbindingen als de grens ver weg is), minder dan 60 s "
+        "duurt (exact_seconds); daarboven een zuivere schatting van dezelfde grootheid (het "
+        "enkelvoudige één-modale netwerk) uit uniform getrokken bronactoren (Brandes & Pich "
+        "2007, lineair geschaalde afhankelijkheden van Geisberger et al. 2008), adaptief: er "
+        "komen bronnen bij tot de halve breedtes van de top 20 binnen 10 % van hun schatting "
+        "liggen of 60 s voorbij zijn; elke actor krijgt een empirisch Bernstein-interval van "
+        "95 % (betweenness_low/high). De intervallen gelden per actor en hun bereikterm is "
+        "geschat, dus 95 % is geen stelling: op een testnetwerk van 5.000 actoren lag 98-99 % "
+        "van de exacte waarden erbinnen. De uitvoer vermeldt de bronnen, de seed, de bereikte "
+        "fout en waarom de steekproef stopte",
+    "classic: (n − 1) ÷ Σ d(v, u); harmonic: Σ 1/d(v, u) ÷ (n − 1)":
+        "klassiek: (n − 1) ÷ Σ d(v, u); harmonisch: Σ 1/d(v, u) ÷ (n − 1)",
+    "exact under the rule for betweenness; above, the same quantity (classic or harmonic as "
+    "the network is connected or not) estimated from the distances to the betweenness "
+    "estimate's sampled sources: harmonic as the mean of 1/d, classic as 1 / mean d "
+    "(consistent, bias of order 1/sources), with a 95 % empirical Bernstein interval per actor "
+    "(closeness_low/high)":
+        "exact volgens de regel voor tussenpositie; daarboven dezelfde grootheid (klassiek of "
+        "harmonisch naargelang het netwerk samenhangend is of niet), geschat uit de afstanden "
+        "tot de getrokken bronnen van de schatting van de tussenpositie: harmonisch als het "
+        "gemiddelde van 1/d, klassiek als 1 / gemiddelde d (consistent, vertekening van de orde "
+        "1/bronnen), met een empirisch Bernstein-interval van 95 % per actor "
+        "(closeness_low/high)",
+    "unit Euclidean norm over the whole network; no value (empty) outside the connected "
+    "component(s) that carry the leading eigenvector (isolates, smaller components), where it "
+    "is 0":
+        "Euclidische norm 1 over het hele netwerk; geen waarde (leeg) buiten de samenhangende "
+        "component(en) die de eerste eigenvector dragen (geïsoleerde actoren, kleinere "
+        "componenten), waar ze 0 is",
+    "sums to 1 over the network; α = 0.85": "som 1 over het netwerk; α = 0,85",
+    "none (an integer)": "geen (een geheel getal)",
+    "none (a count)": "geen (een aantal)",
+    "degree ÷ size of the other mode": "graad ÷ omvang van de andere modus",
+    "÷ the two-mode maximum ½[m²(s+1)² + m(s+1)(2t−s−1) − t(2s−t+3)], s, t = divmod(n−1, m)":
+        "÷ het twee-modale maximum ½[m²(s+1)² + m(s+1)(2t−s−1) − t(2s−t+3)], "
+        "s, t = divmod(n−1, m)",
+    "estimated from sampled sources above the exact limit, with its standard error":
+        "boven de grens voor exact geschat uit getrokken bronnen, met de standaardfout",
+    "classic: (m + 2(n−1)) ÷ Σ d; harmonic: Σ 1/d ÷ (m + (n−1)/2)":
+        "klassiek: (m + 2(n−1)) ÷ Σ d; harmonisch: Σ 1/d ÷ (m + (n−1)/2)",
+    "unit Euclidean norm within each mode": "Euclidische norm 1 binnen elke modus",
+    "sums to 1 over actors and coalitions together":
+        "som 1 over actoren en coalities samen",
+    "Σ_j (p_ij + Σ_q p_iq p_qj)², proportions p from the weights":
+        "Σ_j (p_ij + Σ_q p_iq p_qj)², aandelen p uit de gewichten",
+    "n − Σ_j Σ_q p_iq m_jq (weighted); contacts when unweighted":
+        "n − Σ_j Σ_q p_iq m_jq (gewogen); aantal contacten als ongewogen",
+    "triangles ÷ (k(k − 1)/2); 0 below two contacts":
+        "driehoeken ÷ (k(k − 1)/2); 0 onder twee contacten",
+    "1 − Σ p_s² over the contacts' sectors": "1 − Σ p_s² over de sectoren van de contacten",
+    "none (a count); share_active_elsewhere = shared_members ÷ members":
+        "geen (een aantal); share_active_elsewhere = shared_members ÷ members",
+    "shared_members ÷ members; empty for a coalition without members":
+        "shared_members ÷ members; leeg voor een coalitie zonder leden",
+    "none (a count); z-score in z_coordinator": "geen (een aantal); z-score in z_coordinator",
+    "none (a count); z-score in z_itinerant": "geen (een aantal); z-score in z_itinerant",
+    "none (a count); z-score in z_representative":
+        "geen (een aantal); z-score in z_representative",
+    "none (a count); z-score in z_gatekeeper": "geen (een aantal); z-score in z_gatekeeper",
+    "none (a count); z-score in z_liaison": "geen (een aantal); z-score in z_liaison",
+    "none (a count); see brokerage_normalised and z_total":
+        "geen (een aantal); zie brokerage_normalised en z_total",
+    "total ÷ (d_in · d_out − r), r = neighbours linked both ways; 0 when there is no "
+    "two-path; on an undirected network 1 − local clustering":
+        "totaal ÷ (d_in · d_out − r), r = buren die in beide richtingen verbonden zijn; 0 "
+        "als er geen tweepad is; op een ongericht netwerk 1 − lokale clustering",
+    "z; empty where the expected standard deviation is 0":
+        "z; leeg waar de verwachte standaardafwijking 0 is",
+    "labels ordered by size": "labels geordend naar grootte",
+    "Q = (1/2m) Σ_ij (A_ij − γ k_i k_j / 2m) δ(c_i, c_j), γ = resolution":
+        "Q = (1/2m) Σ_ij (A_ij − γ k_i k_j / 2m) δ(c_i, c_j), γ = resolutie",
+    "none (a set of sectors; the study's six categories and others)":
+        "geen (een verzameling sectoren; de zes categorieën van het onderzoek en andere)",
+    "none (cluster number 1..k, largest cluster first)":
+        "geen (clusternummer 1..k, grootste cluster eerst)",
+    "none; lies in [−1, 1] (above 0.5 well separated, below 0.25 little structure)":
+        "geen; ligt in [−1, 1] (boven 0,5 goed gescheiden, onder 0,25 weinig structuur)",
+    "none (a set of sectors)": "geen (een verzameling sectoren)",
+    "yes/no per coalition; shares are over the coalitions in scope":
+        "ja/nee per coalitie; aandelen gelden over de coalities in de afbakening",
+    "betweenness as defined for 'betweenness', on the city's scope":
+        "tussenpositie zoals gedefinieerd voor 'betweenness', op de afbakening van de stad",
+    "edges ÷ n(n − 1)/2, n = actors stated beside it":
+        "verbindingen ÷ n(n − 1)/2, n = het ernaast vermelde aantal actoren",
+    "Σ (d_max − d_i) ÷ ((n − 1)(n − 2)); needs n ≥ 3":
+        "Σ (d_max − d_i) ÷ ((n − 1)(n − 2)); vraagt n ≥ 3",
+    "edges ÷ k(k − 1)/2, k members; needs k ≥ 2":
+        "verbindingen ÷ k(k − 1)/2, k leden; vraagt k ≥ 2",
+    "Σ (d_max − d_i) ÷ ((k − 1)(k − 2)); needs k ≥ 3":
+        "Σ (d_max − d_i) ÷ ((k − 1)(k − 2)); vraagt k ≥ 3",
+    "none (a category)": "geen (een categorie)",
+    "none (a category); the study's role table counts the primary role":
+        "geen (een categorie); de rollentabel van het onderzoek telt de primaire rol",
+    "none (categories; a coalition may count more than once)":
+        "geen (categorieën; een coalitie kan meer dan eens tellen)",
+    "count ÷ the city's coalitions (0 to 1)": "aantal ÷ de coalities van de stad (0 tot 1)",
+    # how betweenness and closeness were computed (facts under a table, built at run time in
+    # coalitions/analysis/centrality.py and twomode.py; translated on screen only)
+    "sampled on the actor network": "geschat uit een steekproef op het actorennetwerk",
+    "harmonic, sampled on the actor network":
+        "harmonisch, geschat uit een steekproef op het actorennetwerk",
+    "classic, sampled on the actor network":
+        "klassiek, geschat uit een steekproef op het actorennetwerk",
+    "top-{k} betweenness": "top {k} naar tussenpositie",
+    "sources chosen by the betweenness rule: top-{k} betweenness":
+        "top {k} naar tussenpositie (bronnen gekozen volgens de regel voor tussenpositie)",
+    "target reached": "doel bereikt",
+    "source limit": "bronnenlimiet",
+    "time budget": "tijdsbudget",
+    "every source: exact": "elke bron: exact",
+    "{method}, estimate of the exact quantity: {sources} of {vertices} source actors (uniform, "
+    "seed {seed}); {confidence} interval per actor; {top} half-widths within {error} of the "
+    "estimates ({stopped})":
+        "{method}, schatting van de exacte grootheid: {sources} van {vertices} bronactoren "
+        "(uniform, seed {seed}); {confidence}-interval per actor; halve breedtes van de {top} "
+        "binnen {error} van de schattingen ({stopped})",
+    "{method}, estimate of the exact quantity: {sources} of {vertices} source actors (uniform, "
+    "seed {seed}); {confidence} interval per actor; {top} half-widths within {error} of the "
+    "estimates ({stopped}); exact predicted {predicted} s":
+        "{method}, schatting van de exacte grootheid: {sources} van {vertices} bronactoren "
+        "(uniform, seed {seed}); {confidence}-interval per actor; halve breedtes van de {top} "
+        "binnen {error} van de schattingen ({stopped}); exact voorspeld: {predicted} s",
+    "betweenness_low/high, closeness_low/high: each actor's {confidence} confidence interval "
+    "({interval})":
+        "betweenness_low/high, closeness_low/high: het {confidence}-betrouwbaarheidsinterval "
+        "van elke actor ({interval})",
+    "per actor, empirical Bernstein (variance and largest value of the per-source values, "
+    "finite-population corrected; pointwise, not simultaneous)":
+        "per actor, empirisch Bernstein (variantie en grootste waarde van de waarden per bron, "
+        "gecorrigeerd voor eindige populatie; per actor, niet simultaan)",
+    "sampled on the two-mode network: {samples} sources, seed {seed}, mean standard error "
+    "{error}":
+        "geschat uit een steekproef op het twee-modale netwerk: {samples} bronnen, seed "
+        "{seed}, gemiddelde standaardfout {error}",
+    "{method}: {samples} source actors, seed {seed}, mean standard error {error}":
+        "{method}: {samples} bronactoren, seed {seed}, gemiddelde standaardfout {error}",
+    "{method}: {samples} source actors, seed {seed}":
+        "{method}: {samples} bronactoren, seed {seed}",
+    # the method note of `clusters --by data` (coalitions/analysis/clusters.py), on screen
+    "method": "methode",
+    "distance": "afstand",
+    "linkage": "koppeling",
+    "k_chosen_by": "k gekozen op",
+    "k_bounds": "grenzen voor k",
+    "silhouette": "silhouet",
+    "agglomerative hierarchical clustering (scipy.cluster.hierarchy)":
+        "agglomeratieve hiërarchische clustering (scipy.cluster.hierarchy)",
+    "Jaccard distance between binary feature vectors":
+        "Jaccard-afstand tussen binaire kenmerkvectoren",
+    "average (UPGMA)": "gemiddelde koppeling (UPGMA)",
+    "highest mean silhouette over k = {low}..{high} (bounds: at least 2 clusters, at most "
+    "min(8, n ÷ 3) with n = {n} coalitions, so that clusters hold three coalitions on average; "
+    "ties: the smaller k)":
+        "hoogste gemiddelde silhouet over k = {low}..{high} (grenzen: minstens 2 clusters, "
+        "hoogstens min(8, n ÷ 3) met n = {n} coalities, zodat een cluster gemiddeld drie "
+        "coalities bevat; bij gelijke scores: de kleinere k)",
+    "given (k = {given} of at most n − 1 = {most})":
+        "opgegeven (k = {given} van hoogstens n − 1 = {most})",
+
     # --- added for waves, fields, hardening, figures (issue 20 merge) ---
     # command help
     "Export the network for Gephi, visone/yEd, Pajek, UCINET or pandas (one wave, or with "

@@ -103,13 +103,19 @@ class Definition:
     name_nl: str = ""
 
     def as_dict(self, lang: str = "en") -> dict[str, str]:
+        """The definition as a person (``lang``) or a script (``"en"``, the default) reads
+        it: in Dutch, the normalisation and large-network texts come from the catalogue
+        (:data:`coalitions.locale_nl.NL`), the formulas in them unchanged; the reference
+        stays as published."""
+        from coalitions.i18n import _
+
         return {
             "measure": self.key,
             "name": (self.name_nl or self.name) if lang == "nl" else self.name,
             "definition": self.nl if lang == "nl" else self.en,
             "network": NETWORKS[self.network]["nl" if lang == "nl" else "en"],
-            "normalisation": self.normalisation,
-            "large_networks": self.large,
+            "normalisation": _(self.normalisation, lang),
+            "large_networks": _(self.large, lang) if self.large else "",
             "reference": self.reference,
         }
 
