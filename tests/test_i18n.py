@@ -601,3 +601,107 @@ def test_waves_and_changes_have_dutch_titles(two_waves):
     assert "(wave 1" not in changes
     english = invoke(*two_waves, "changes", "--from", "1").stdout
     assert "coalitions founded (wave 1 → 2)" in english
+
+
+# --- measure definitions: normalisation and large networks in Dutch ------------------------
+
+
+def _definition_texts() -> list[str]:
+    from coalitions.analysis.definitions import DEFINITIONS
+
+    return sorted({t for d in DEFINITIONS.values() for t in (d.normalisation, d.large) if t})
+
+
+def test_every_normalisation_and_large_network_text_has_a_dutch_entry():
+    from coalitions.analysis.definitions import DEFINITIONS
+
+    texts = _definition_texts()
+    assert len(texts) > 40  # (the walk found the definitions)
+    missing = [t for t in texts if t not in NL or NL[t] == t]
+    assert not missing, missing
+    for d in DEFINITIONS.values():
+        dutch, english = d.as_dict("nl"), d.as_dict("en")
+        assert dutch["normalisation"] == NL[d.normalisation]
+        assert dutch["large_networks"] == (NL[d.large] if d.large else "")
+        assert (english["normalisation"], english["large_networks"]) == (d.normalisation, d.large)
+
+
+def _markdown_rows(md: str) -> dict[str, list[str]]:
+    rows = [line for line in md.splitlines() if line.startswith("| ")][1:]
+    return {cells[0]: cells for cells in
+            ([c.strip() for c in row.strip().strip("|").split(" | ")] for row in rows)}
+
+
+def test_explain_in_dutch_shows_the_dutch_normalisation_and_no_english():
+    from coalitions.analysis.definitions import DEFINITIONS
+
+    md = invoke("explain", "--lang", "nl", "-f", "markdown").stdout
+    header = md.splitlines()[0]
+    assert "| normalisatie | grote netwerken |" in header
+    rows = _markdown_rows(md)
+    assert set(rows) == set(DEFINITIONS)
+    for key, d in DEFINITIONS.items():
+        assert rows[key][4] == NL[d.normalisation], key
+        if d.large:
+            assert rows[key][5] == NL[d.large], key
+    english = [t for t in _definition_texts() if t in md]
+    assert not english, english
+
+
+def test_explain_json_in_english_keeps_the_english_normalisation():
+    import json
+
+    from coalitions.analysis.definitions import DEFINITIONS
+
+    rows = json.loads(invoke("explain", "-f", "json").stdout)
+    rows = rows["rows"] if isinstance(rows, dict) else rows
+    assert [r["measure"] for r in rows] == list(DEFINITIONS)
+    for r in rows:
+        d = DEFINITIONS[r["measure"]]
+        assert (r["normalisation"], r["large_networks"]) == (d.normalisation, d.large)
+
+
+def test_dutch_table_keeps_english_definitions_in_json_and_csv(store):
+    import json
+
+    from coalitions.analysis.definitions import DEFINITIONS
+
+    meta = json.loads(invoke(*store, "--lang", "nl", "pivots", "-f", "json").stdout)["metadata"]
+    defs = meta["definitions"]
+    assert defs["degree"]["normalisation"] == DEFINITIONS["degree"].normalisation
+    assert defs["betweenness"]["large_networks"] == DEFINITIONS["betweenness"].large
+    csv = invoke(*store, "--lang", "nl", "pivots", "-f", "csv").stdout
+    assert DEFINITIONS["degree"].normalisation in csv
+    assert NL[DEFINITIONS["degree"].normalisation] not in csv
+    md = invoke(*store, "--lang", "nl", "pivots", "-f", "markdown").stdout
+    assert "Normalisatie: " + NL[DEFINITIONS["degree"].normalisation] in md
+    assert DEFINITIONS["degree"].normalisation not in md
+
+
+def test_estimated_betweenness_is_described_in_dutch_on_screen_and_english_in_csv(store):
+    args = [*store, "--lang", "nl", "pivots", "--exact-seconds", "0", "--budget-seconds", "1"]
+    md = invoke(*args, "-f", "markdown").stdout
+    line = next(x for x in md.splitlines() if x.startswith("- betweenness, zoals hier berekend:"))
+    assert "schatting van de exacte grootheid" in line and "bronactoren" in line
+    assert "estimate of the exact quantity" not in line and "half-widths" not in line
+    # The values keep their place: every actor of the sample is a possible source (the
+    # actor network includes isolates), counted here from the input file.
+    actors = len(pd.read_csv(SAMPLE / "actors.csv"))
+    found = re.search(r": ([\d,]+) van ([\d,]+) bronactoren \(uniform, seed 42\)", line)
+    assert found and int(found[2].replace(",", "")) == actors
+    assert 0 < int(found[1].replace(",", "")) <= actors
+    intervals = next(x for x in md.splitlines() if x.startswith("- intervals, zoals"))
+    assert "betrouwbaarheidsinterval" in intervals and "confidence interval" not in intervals
+    csv = invoke(*args, "-f", "csv").stdout
+    assert "estimate of the exact quantity" in csv and "schatting van de" not in csv
+
+
+def test_data_cluster_note_is_dutch_on_screen(store):
+    dutch = invoke(*store, "--lang", "nl", "clusters", "--by", "data").stderr
+    assert "methode: agglomeratieve hiërarchische clustering" in dutch
+    assert "k gekozen op: hoogste gemiddelde silhouet over k = 2.." in dutch
+    assert "bij gelijke scores: de kleinere k)" in dutch
+    assert "highest mean silhouette" not in dutch and "agglomerative" not in dutch
+    english = invoke(*store, "clusters", "--by", "data").stderr
+    assert "method: agglomerative hierarchical clustering" in english
+    assert "k_chosen_by: highest mean silhouette over k = 2.." in english
