@@ -705,3 +705,19 @@ def test_data_cluster_note_is_dutch_on_screen(store):
     english = invoke(*store, "clusters", "--by", "data").stderr
     assert "method: agglomerative hierarchical clustering" in english
     assert "k_chosen_by: highest mean silhouette over k = 2.." in english
+
+
+def test_report_glossary_gives_normalisation_and_large_networks_in_dutch(sample, tmp_path):
+    from markupsafe import escape  # (as the report's Jinja templates escape)
+
+    from coalitions.analysis.definitions import DEFINITIONS
+    from coalitions.viz.report import render_report
+
+    nl = render_report(sample, "Gent", tmp_path / "nl.html", lang="nl").read_text("utf-8")
+    en = render_report(sample, "Gent", tmp_path / "en.html", lang="en").read_text("utf-8")
+    shown = [t for d in DEFINITIONS.values() for t in (d.normalisation, d.large)
+             if t and f"{escape(t)}." in en]
+    assert DEFINITIONS["betweenness"].large in shown  # (the glossary was found)
+    for text in shown:
+        assert f"{escape(NL[text])}." in nl, text
+        assert f"{escape(text)}." not in nl, text
