@@ -809,6 +809,9 @@ NL: dict[str, str] = {
     "loading the sample's two waves": "de twee golven van het voorbeeld laden",
     "comparing the waves": "de golven vergelijken",
     "wave": "golf",
+    "waves": "golven",
+    "as in `coalitions cities` ({mapping}; see coalitions explain)":
+        "zoals in `coalitions cities` ({mapping}; zie coalitions explain)",
     "; provenance in full with --format csv, json, latex or markdown":
         "; volledige herkomst met --format csv, json, latex of markdown",
     "Waves": "Golven",

@@ -273,7 +273,7 @@ def _measures(frame: pd.DataFrame, lang: str = "en") -> dict[str, Any]:
 
 
 # Facts shown as provenance lines of their own, not as "as computed here" notes.
-_RUN_FACTS = ("wave", "inputs")
+_RUN_FACTS = ("wave", "inputs", "from_wave", "to_wave")
 
 
 def _provenance_lines(meta: dict[str, Any]) -> list[str]:
@@ -281,7 +281,7 @@ def _provenance_lines(meta: dict[str, Any]) -> list[str]:
     if "command" in meta:
         lines.append(f"made by: {meta['command']}")
     lines.append(f"generated: {meta.get('generated')}")
-    for key in ("seed", "wave"):
+    for key in ("seed", "wave", "from_wave", "to_wave"):
         if key in meta:
             lines.append(f"{key}: {meta[key]}")
     inputs = meta.get("inputs")
@@ -326,12 +326,29 @@ def _footer(meta: dict[str, Any], *, short: bool = False, provenance: bool = Tru
             lines.append(_("Definitions in full: coalitions explain", lang))
         made = [f"coalitions {meta.get('versions', {}).get('coalitions', '?')}"]
         made += [f"{_(key, lang)} {meta[key]}" for key in ("seed", "wave") if key in meta]
+        if "from_wave" in meta and "to_wave" in meta:
+            made.append(f"{_('waves', lang)} {meta['from_wave']} → {meta['to_wave']}")
         if isinstance(meta.get("inputs"), list):
-            made.append(_("inputs", lang) + " "
-                        + " + ".join(str(i["path"]) for i in meta["inputs"]))
+            made.append(_("inputs", lang) + " " + _short_inputs(meta["inputs"], lang))
         lines.append(", ".join(made) + _("; provenance in full with --format csv, json, "
                                          "latex or markdown", lang))
     return lines
+
+
+def _short_inputs(inputs: list[dict[str, Any]], lang: str = "en") -> str:
+    """The input files by name for the terminal's last line; the files of a comparison
+    ("wave 1: actors.csv", ...) grouped by their wave, so the line names each wave once."""
+    groups: dict[str, list[str]] = {}
+    for item in inputs:
+        wave, sep, name = str(item["path"]).partition(": ")
+        if sep and wave.startswith("wave "):
+            groups.setdefault(wave, []).append(name)
+        else:
+            groups.setdefault("", []).append(str(item["path"]))
+    from coalitions.i18n import _
+
+    return "; ".join((f"{_('wave', lang)} {wave[5:]}: " if wave else "") + " + ".join(names)
+                     for wave, names in groups.items())
 
 
 def _one_line(text: str) -> str:

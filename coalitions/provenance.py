@@ -112,8 +112,9 @@ def table_provenance(facts: Mapping[str, Any] | None = None,
     record["generated"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     if run.get("seed") is not None:
         record["seed"] = run["seed"]
-    if facts.get("wave") is not None:
-        record["wave"] = facts["wave"]
+    for key in ("wave", "from_wave", "to_wave"):  # (the last two: a comparison of waves)
+        if facts.get(key) is not None:
+            record[key] = facts[key]
     record["inputs"] = inputs_of(facts)
     record["versions"] = versions()
     return record

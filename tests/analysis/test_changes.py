@@ -171,3 +171,20 @@ def test_changes_from_an_unknown_wave_says_which_waves_there_are(store_args):
     assert result.exit_code == 1
     assert "No wave '2018'" in result.stderr and "2019" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_changes_names_both_waves_as_provenance_not_as_computed_facts(store_args):
+    """The waves a comparison reads are how the table was made: CSV carries them as `#
+    from_wave:`/`# to_wave:` provenance lines, the terminal's last line as "waves A → B" with
+    each wave's files named once."""
+    run(*store_args, "load", str(SAMPLE), "--wave", "2019")
+    run(*store_args, "load", str(WAVE2), "--wave", "2023")
+    text = run(*store_args, "changes", "--from", "2019", "--format", "csv").stdout
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    assert "# from_wave: 2019" in comments and "# to_wave: 2023" in comments
+    assert not any("from_wave, as computed here" in line for line in comments)
+    last = run(*store_args, "changes", "--from", "2019").stdout.strip().splitlines()[-1]
+    assert "waves 2019 → 2023" in last
+    assert last.count("wave 2019:") == 1 and last.count("wave 2023:") == 1
+    dutch = run(*store_args, "--lang", "nl", "changes", "--from", "2019").stdout
+    assert "golven 2019 → 2023" in dutch and "zie coalitions explain" in dutch
