@@ -283,12 +283,16 @@ class Coalitions:
 
         return city_profiles(self.graph(scope, **scope_fields), directed=directed)
 
-    def case(self, name: str) -> dict[str, Any]:
+    def case(self, name: str, *, wave: str | int | None = None) -> dict[str, Any]:
         """The analysis table of one coalition, by id or name (``coalitions case``): a dict
-        of facts and tables."""
+        of facts and tables, with the ``wave`` it was read from (default: the latest) and
+        that wave's ``inputs``, as ``case --format json`` gives them."""
         from coalitions.analysis.cities import case_table
+        from coalitions.provenance import inputs_of
 
-        return case_table(self.graph(), name)
+        table = case_table(self.graph(wave=wave), name)
+        facts = self.store.wave_facts(self.store.resolve_wave(wave))
+        return {"wave": facts.get("wave"), "inputs": inputs_of(facts), **table}
 
     @_of_wave
     def compare(self, scope: Scope | None = None, *, by: str = "government",

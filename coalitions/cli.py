@@ -718,8 +718,10 @@ def case(
     _warnings(table.get("warnings", []))
     if fmt is Format.json:
         from coalitions.output import to_json
+        from coalitions.provenance import inputs_of
 
-        sys.stdout.write(to_json({"wave": _global["wave"], **table}) + "\n")
+        sys.stdout.write(to_json({"wave": _global["wave"], "inputs": inputs_of(_global),
+                                  **table}) + "\n")
         return
     info = table["coalition"]
     facts = [{"field": k, "value": v} for k, v in info.items()]

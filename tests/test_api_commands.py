@@ -80,8 +80,30 @@ def test_api_case_equals_the_commands_json(store):
     with Coalitions.open(store, read_only=True) as db:
         table = db.case("EGEB")
     cli = json.loads(result.stdout)
-    assert cli.pop("wave") == "1"
+    assert cli["wave"] == table["wave"] == "1"
+    assert [f["path"] for f in cli["inputs"]] == [
+        "actors.csv", "coalitions.csv", "memberships.csv", "ties.csv"]
     assert rounded(json.loads(to_json(table))) == rounded(cli)
+
+
+def test_api_case_reads_the_wave_asked_for(tmp_path):
+    """The sample's README documents two members who left Welzijnsnetwerk Genk-Noord in
+    wave 2; the case of each wave lists that wave's members, as `case --wave` does."""
+    import coalitions
+
+    path = tmp_path / "waves.db"
+    with coalitions.Coalitions.open(path) as db:  # (the package exports the API lazily)
+        db.load(SAMPLE, wave="1")
+        db.load(SAMPLE / "wave2", wave="2")
+    name = "genk-welzijnsnetwerk-genk-noord"
+    with Coalitions.open(path, read_only=True) as db:
+        first, latest = db.case(name, wave="1"), db.case(name)
+    assert (first["wave"], latest["wave"]) == ("1", "2")
+    left = set(first["members"]["id"]) - set(latest["members"]["id"])
+    assert left == {"per-pieterjan-luyten", "org-okra-genk"}
+    cli = json.loads(runner.invoke(app, ["--store", str(path), "case", name, "--wave", "1",
+                                         "-f", "json"]).stdout)
+    assert len(cli["members"]["rows"]) == len(first["members"])
 
 
 def test_every_analysis_command_has_an_api_method():
