@@ -81,7 +81,8 @@ def command_line(command: str, arguments: Sequence[Any] = (),
 
 def inputs_of(facts: Mapping[str, Any]) -> list[dict[str, str]] | str:
     """The input files a table records (``facts["inputs"]``: ``{"path", "sha256"}`` each, or
-    ``(path, sha256)`` pairs), else :data:`NOT_RECORDED`.
+    ``(path, sha256)`` pairs; or a sentence saying where they are), else
+    :data:`NOT_RECORDED`.
 
     The store fills ``frame.attrs["facts"]["inputs"]`` with the files of the wave a table
     was computed on (:meth:`coalitions.graph.store.Store.wave_facts`), and every output
@@ -90,6 +91,8 @@ def inputs_of(facts: Mapping[str, Any]) -> list[dict[str, str]] | str:
     given = facts.get("inputs")
     if not given:
         return NOT_RECORDED
+    if isinstance(given, str):  # a sentence saying where they are (the waves table)
+        return given
     rows = []
     for item in given:
         if isinstance(item, Mapping):

@@ -181,3 +181,13 @@ def test_waves_shows_each_waves_files_with_checksums_short_on_the_terminal(two_w
         assert row["sha256"] == line["sha256"] == "; ".join(want)
         for digest in want:
             assert digest[:12] + "…" in table and digest not in table
+
+
+def test_the_waves_table_says_its_files_are_in_its_columns_not_unrecorded(two_waves):
+    """A table of every wave has no single wave's files; its provenance points at the
+    columns that list them instead of calling them "not recorded"."""
+    text = run(*two_waves, "waves", "-f", "csv").stdout
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    assert "# inputs: each wave's, in its files and sha256 columns" in comments
+    assert json.loads(run(*two_waves, "waves", "-f", "json").stdout)["metadata"]["inputs"] \
+        == "each wave's, in its files and sha256 columns"

@@ -359,7 +359,10 @@ class Store(ABC):
                 for w, n in self.query(q).itertuples(index=False):
                     counts[str(w)] = counts.get(str(w), 0) + int(n)
             out[name] = [counts.get(w, 0) for w in out["wave"]]
-        return out[cols].reset_index(drop=True)
+        out = out[cols].reset_index(drop=True)
+        # (a table of every wave has no one wave's files to name: they are its columns)
+        out.attrs["facts"] = {"inputs": "each wave's, in its files and sha256 columns"}
+        return out
 
     def wave_inputs(self, wave: str | int | None = None) -> list[dict[str, Any]] | None:
         """The record of the input files of ``wave`` (default: the latest): the loads that
