@@ -1697,6 +1697,8 @@ NL: dict[str, str] = {
         "(coalitions changes --from {previous} --to {wave}): coalities opgericht {founded}, "
         "gestopt {stopped}; leden toegetreden {joined}, vertrokken {left}.",
     "in waves": "in golven",
+    "{name} (wave {waves})": "{name} (golf {waves})",
+    "{name} (waves {waves})": "{name} (golven {waves})",
     "Member of {n} coalition(s) in one wave or more:":
         "Lid van {n} coalitie(s) in één golf of meer:",
     "{n} member(s) in one wave or more:": "{n} lid/leden in één golf of meer:",

@@ -97,6 +97,8 @@ STRINGS: dict[str, str] = {
     "list_actor": "Member of {n} coalition(s) in one wave or more:",
     "list_coalition": "{n} member(s) in one wave or more:",
     "size_context": "in the latest wave it is in",
+    "list_in_wave": "{name} (wave {waves})",
+    "list_in_waves": "{name} (waves {waves})",
     "js_shown": "{shown} of the {present} nodes of this wave shown",
     "js_left": "; {left} that left shown faded",
 }
@@ -384,7 +386,7 @@ def timeline_document(
     builder = _Builder(shown, measures, size_by, color_by, size_context=size_context,
                        lang=lang)
     page = builder.page()
-    _mark_waves(page, builder, hidden, present, t)
+    _mark_waves(page, builder, hidden, present, t, names)
 
     captions = []
     for i, (name, data) in enumerate(waves):
@@ -422,9 +424,12 @@ def timeline_document(
 
 
 def _mark_waves(page: dict[str, Any], builder: _Builder, hidden: GraphData,
-                present: dict[str, list[list[str]]], t: dict[str, str] = STRINGS) -> None:
+                present: dict[str, list[list[str]]], t: dict[str, str] = STRINGS,
+                names: Sequence[str] = ()) -> None:
     """Give every node and edge of ``page`` the waves it exists in (``waves``), an ``id``
-    for every edge (timeline.js restyles edges by id), and say so in the tooltips.
+    for every edge (timeline.js restyles edges by id), and say so in the tooltips: the
+    waves of the node, and beside each membership it lists the waves it held in, unless it
+    held in all of ``names`` (the waves, in order).
 
     ``hidden`` is the union after pseudonymisation, whose rows are in the order of the
     union's (``_hide_persons`` renames in place), so ``present`` still lines up with them.
@@ -433,14 +438,30 @@ def _mark_waves(page: dict[str, Any], builder: _Builder, hidden: GraphData,
                                                     strict=True)}
     node_waves.update({COALITION + str(c): w for c, w in zip(
         hidden.coalitions["id"], present["coalitions"], strict=True)})
+    m_waves = dict(zip(_keys(hidden.memberships, ["actor", "coalition"]),
+                       present["memberships"], strict=True))
+    every = list(names)
+    # A tooltip lists the memberships of every wave; one that did not hold in every wave
+    # says in which (a member who left after wave 1 is not a member in wave 2).
+    lists: dict[str, list[str]] = {}
+    for actor, coalition in _keys(builder.memberships, ["actor", "coalition"]):
+        waves = m_waves.get((actor, coalition), every)
+        for node_id, name in ((ACTOR + actor, builder.coalition_names[coalition]),
+                              (COALITION + coalition, builder.names[actor])):
+            if list(waves) != every:
+                key = "list_in_wave" if len(waves) == 1 else "list_in_waves"
+                name = t[key].format(name=name, waves=", ".join(waves))
+            lists.setdefault(node_id, []).append(name)
     for node in page["nodes"]:
         node["waves"] = node_waves[node["id"]]
         info = node["info"]
         info["facts"] = [*info["facts"], [t["fact_waves"], ", ".join(node["waves"])]]
+        if node["kind"] == "coalition":
+            info["list"] = sorted(lists.get(node["id"], []), key=str.lower)
+        else:
+            info["list"] = lists.get(node["id"], [])
         key = "list_coalition" if node["kind"] == "coalition" else "list_actor"
         info["list_title"] = t[key].format(n=len(info["list"]))
-    m_waves = dict(zip(_keys(hidden.memberships, ["actor", "coalition"]),
-                       present["memberships"], strict=True))
     t_waves = dict(zip(_keys(hidden.ties, ["source", "target", "type"]), present["ties"],
                        strict=True))
     # The edges of _Builder.page: one per row of builder.memberships, then one per tie

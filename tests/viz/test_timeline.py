@@ -99,6 +99,30 @@ def test_every_membership_and_tie_carries_the_waves_the_csv_files_hold_it_in(reg
     assert len({e["id"] for e in region["edges"]}) == len(region["edges"])
 
 
+def test_a_tooltip_names_the_waves_of_a_membership_that_did_not_hold_in_every_wave(region):
+    """The sample's README: Pieterjan Luyten and OKRA Genk left Welzijnsnetwerk Genk-Noord
+    after wave 1; Gezinsbond Genk joined Wijkontwikkeling Winterslag in wave 2. Their
+    tooltips say so; a membership of both waves carries no mark. Checked against the CSVs."""
+    def by_id(name: str, column: str) -> dict[str, str]:
+        frames = [csv(folder, name) for folder in (SAMPLE, WAVE2)]
+        return {k: v for f in frames for k, v in zip(f["id"], f[column], strict=True)}
+
+    names, coalitions = by_id("actors", "name"), by_id("coalitions", "Naam")
+    nodes = {n["id"]: n["info"]["list"] for n in region["nodes"]}
+    welzijn = nodes["c:genk-welzijnsnetwerk-genk-noord"]
+    for left in ("per-pieterjan-luyten", "org-okra-genk"):
+        assert f"{names[left]} (wave 1)" in welzijn
+    assert f"{coalitions['genk-wijkontwikkeling-winterslag']} (wave 2)" in \
+        nodes["a:org-gezinsbond-genk"]
+    stayed = set(csv(SAMPLE, "memberships").query(
+        "coalition == 'genk-welzijnsnetwerk-genk-noord'")["actor"]) & set(
+        csv(WAVE2, "memberships").query(
+            "coalition == 'genk-welzijnsnetwerk-genk-noord'")["actor"])
+    assert {names[a] for a in stayed} <= set(welzijn)
+    marked = [item for item in welzijn if item.endswith(")")]
+    assert len(marked) == len(welzijn) - len(stayed)
+
+
 def test_each_node_is_placed_once_for_all_waves(region):
     ids = [n["id"] for n in region["nodes"]]
     assert len(ids) == len(set(ids))
