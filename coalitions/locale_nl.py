@@ -511,6 +511,10 @@ NL: dict[str, str] = {
         "Maak wat ruimte vrij en laad dan alle invoer opnieuw met --replace (of zet de opslag "
         "terug uit een back-up).",
     "The query failed on Neo4j: {reason}": "De query mislukte op Neo4j: {reason}",
+    "LOAD CSV FROM 'file:///name.csv' reads name.csv from the Neo4j server's import folder (server.directories.import), not from this machine's paths; copy the file there, or give an http(s) URL.":
+        "LOAD CSV FROM 'file:///name.csv' leest name.csv uit de importmap van de Neo4j-server "
+        "(server.directories.import), niet uit de paden van deze machine; kopieer het bestand "
+        "daarheen, of geef een http(s)-URL.",
     "Neo4j at {uri} refused the load: another load or write ran at the same time and created "
     "a node with the same key first; nothing was written.":
         "Neo4j op {uri} weigerde het laden: een andere laadbeurt of schrijfbewerking liep "

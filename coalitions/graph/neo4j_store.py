@@ -206,7 +206,13 @@ class Neo4jStore(Store):
                 raise ReadOnlyError(
                     "The query tries to write, and it ran in read-only mode.",
                     hint="Pass --write to allow changes.") from None
-            raise QueryError(f"The query failed on Neo4j: {exc.message}") from None
+            hint = None
+            if "Couldn't load the external resource" in (exc.message or ""):
+                # (LOAD CSV: file:/// names a file in the server's import folder)
+                hint = ("LOAD CSV FROM 'file:///name.csv' reads name.csv from the Neo4j "
+                        "server's import folder (server.directories.import), not from this "
+                        "machine's paths; copy the file there, or give an http(s) URL.")
+            raise QueryError(f"The query failed on Neo4j: {exc.message}", hint=hint) from None
 
     def load(self, data: GraphData, *, wave: str | None = None, replace: bool = False,
              progress: Progress | None = None,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.server
 import os
 import threading
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -186,17 +187,31 @@ def test_neo4j_load_csv_reads_in_read_mode_and_cannot_write(neo4j_store, tmp_pat
     assert refused_write.stderr.splitlines()[0] == (
         "Error: The query tries to write, and it ran in read-only mode.")
     assert neo4j_store.query("MATCH (n) RETURN count(n) AS n")["n"].tolist() == [0]
-    # Reading a file changes nothing. scripts/neo4j-local sets no import directory, so its
-    # server reads a file by its absolute path; a server that confines LOAD CSV to its own
-    # import directory (Docker's, inside the container) cannot see this machine's files.
-    source = tmp_path / "names.csv"
+    # Reading a file changes nothing. The server reads file:/// URLs from its import folder
+    # only (scripts/neo4j-local exports it as NEO4J_IMPORT_DIR; server.directories.import).
+    imports = os.environ.get("NEO4J_IMPORT_DIR")
+    if not imports:
+        pytest.fail("NEO4J_IMPORT_DIR is not set: start the server with scripts/neo4j-local "
+                    "(or export the import folder of the server NEO4J_URI names)")
+    source = Path(imports) / f"names-{tmp_path.name}.csv"
     source.write_text("Gent\nAalst\n")
-    source.chmod(0o644)
-    result = run("--neo4j", uri, "query", f"LOAD CSV FROM 'file://{source}' AS row "
-                 "RETURN row[0] AS name ORDER BY name", "--format", "json")
-    if "Couldn't load the external resource" in result.stderr:
-        pytest.skip("the server's LOAD CSV cannot see this machine's files")
-    assert result.exit_code == 0, result.stderr
-    assert json_rows(result.stdout) == [{"name": "Aalst"}, {"name": "Gent"}]
-    assert source.read_text() == "Gent\nAalst\n"
+    try:
+        result = run("--neo4j", uri, "query", f"LOAD CSV FROM 'file:///{source.name}' AS row "
+                     "RETURN row[0] AS name ORDER BY name", "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        assert json_rows(result.stdout) == [{"name": "Aalst"}, {"name": "Gent"}]
+        assert source.read_text() == "Gent\nAalst\n"
+    finally:
+        source.unlink()
+    # A file outside the import folder, named by its absolute path, is not read: the URL is
+    # taken inside the folder, where no such file is.
+    outside = tmp_path / "secret.csv"
+    outside.write_text("not for the server\n")
+    outside.chmod(0o644)
+    outside_read = run("--neo4j", uri, "query", f"LOAD CSV FROM 'file://{outside}' AS row "
+                  "RETURN row[0] AS line", "--format", "json")
+    assert outside_read.exit_code == 1
+    assert "not for the server" not in outside_read.output
+    assert "Traceback" not in outside_read.output
+    assert "server's import folder" in outside_read.stderr
     assert neo4j_store.query("MATCH (n) RETURN count(n) AS n")["n"].tolist() == [0]

@@ -39,6 +39,10 @@ public final class LocalNeo4j {
         Path ready = Path.of(args[3]);
         Files.deleteIfExists(ready);
         long t0 = System.nanoTime();
+        // LOAD CSV reads file:/// URLs from here only, as a packaged server's import folder;
+        // without it the embedded server would read any file this user can read.
+        Path imports = home.resolve("import");
+        Files.createDirectories(imports);
 
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setUserLogProvider(new Log4jLogProvider(System.out, Level.INFO))
@@ -51,6 +55,7 @@ public final class LocalNeo4j {
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                 .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, imports)
                 // Netty's default quiet periods add 10 s to every stop and restart.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
