@@ -205,16 +205,33 @@ def _stopped_while_checkpointing(child, where, *, shadow_written: bool = False) 
     killed then leaves nothing to recover. ``shadow_written``: stop it only once the
     checkpoint has also written its shadow file (the engine's ``<store>.shadow``), which a
     kill leaves behind for the next open to recover.
+
+    The checkpoint lasts tens of milliseconds, so the child runs freely while this watches
+    the files the engine writes for it (``<store>.wal.checkpoint`` while it applies the log,
+    a non-empty ``<store>.shadow`` once the new pages are written), which costs a stat call,
+    and stops the child the moment they are there; only then does it ask the engine whether
+    a checkpoint is pending (an open, far slower). Stopping the child at every step and
+    asking the engine each time instead let a loaded machine miss the window altogether.
     """
+    checkpoint, shadow = where + ".wal.checkpoint", where + ".shadow"
+
+    def there() -> bool:
+        if not os.path.exists(checkpoint):
+            return False
+        try:
+            return not shadow_written or os.path.getsize(shadow) > 0
+        except FileNotFoundError:
+            return False
+
     _wait_for(child, "COMMITTING")
-    for _ in range(10_000):
+    while child.poll() is None:
+        if not there():
+            continue
         child.send_signal(signal.SIGSTOP)
-        if _pending(where) and (not shadow_written or os.path.exists(where + ".shadow")):
+        if there() and _pending(where):
             return
         child.send_signal(signal.SIGCONT)
-        if child.poll() is not None:
-            break
-    raise AssertionError("the commit never left a checkpoint pending")
+    raise AssertionError(f"the commit never left a checkpoint pending (exit {child.returncode})")
 
 
 def _cli(where, *args, wait=None, **popen):
