@@ -118,7 +118,11 @@ def test_script_restart_keeps_port_password_and_data_and_stop_removes_them(tmp_p
         started = _run_script("start", state)
         assert started.returncode == 0, started.stderr
         env = _exports(started.stdout)
-        assert set(env) == {"NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"}
+        assert set(env) == {"NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE",
+                            "NEO4J_IMPORT_DIR"}
+        # LOAD CSV's only folder (server.directories.import), inside the server's state
+        assert Path(env["NEO4J_IMPORT_DIR"]).is_dir()
+        assert Path(env["NEO4J_IMPORT_DIR"]).resolve().is_relative_to(state.resolve())
         assert env["NEO4J_URI"].startswith("bolt://127.0.0.1:")
         assert len(env["NEO4J_PASSWORD"]) >= 16
         # The password must not leak into the diagnostics.
